@@ -1,0 +1,67 @@
+// The `docdelta` command line: parse, run one command, map errors to a message and an exit code.
+import { ConfigError, loadConfig } from './config.ts';
+import { DocdeltaError } from './errors.ts';
+import { type CommandEnv, type CommandIo, UsageError } from './cli/command.ts';
+import { commands } from './cli/commands.ts';
+import { createContext } from './services/app-context.ts';
+import type { ServiceContext } from './services/context.ts';
+
+function helpText(): string {
+  const width = Math.max(...commands.map((command) => command.usage.length));
+  const lines = commands.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`);
+  return [
+    'docdelta — what changed in these docs between version A and version B?',
+    '',
+    'Usage:',
+    ...lines,
+    '',
+    '`--package` may be left out when one package is tracked.',
+    'Configuration comes from the environment (DATABASE_URL, DOCDELTA_PACKAGES, …); see the README.',
+  ].join('\n');
+}
+
+/** Exit codes: 0 ok, 1 failure, 2 usage or invalid input. */
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof UsageError || error instanceof ConfigError) return 2;
+  if (error instanceof DocdeltaError && error.code === 'INVALID_INPUT') return 2;
+  return 1;
+}
+
+export async function main(argv: string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${helpText()}\n`);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write('docdelta 0.1.0\n');
+    return 0;
+  }
+  const command = commands.find((candidate) => candidate.name === name);
+  if (!command) {
+    io.stderr.write(`docdelta: unknown command ${JSON.stringify(name)}\n\n${helpText()}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`usage: ${command.usage}\n  ${command.summary}\n`);
+    return 0;
+  }
+  let context: ServiceContext | undefined;
+  try {
+    const config = loadConfig();
+    const env: CommandEnv = {
+      io,
+      config,
+      context: async () => (context ??= await createContext(config)),
+    };
+    return await command.run(rest, env);
+  } catch (error) {
+    const code = exitCodeFor(error);
+    if (error instanceof UsageError) io.stderr.write(`docdelta ${name}: ${error.message}\nusage: ${command.usage}\n`);
+    else if (error instanceof DocdeltaError || error instanceof ConfigError) io.stderr.write(`docdelta ${name}: ${error.message}\n`);
+    else io.stderr.write(`docdelta ${name}: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return code;
+  } finally {
+    await context?.database.close();
+  }
+}

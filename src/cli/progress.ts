@@ -1,0 +1,27 @@
+// A one-line progress bar on a terminal; plain, occasional lines when output is a file or a pipe.
+import type { IngestProgress } from '../services/ingest.ts';
+
+export function progressReporter(stream: NodeJS.WritableStream & { isTTY?: boolean }, packageName: string) {
+  let lastLine = '';
+  let lastPhase = '';
+  return {
+    update(progress: IngestProgress): void {
+      if (stream.isTTY) {
+        const width = 24;
+        const filled = progress.total > 0 ? Math.round((progress.done / progress.total) * width) : 0;
+        const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+        const line = `${packageName}@${progress.version} ${progress.phase.padEnd(9)} ${bar} ${progress.done}/${progress.total}`;
+        if (line !== lastLine) stream.write(`\r${line}\x1b[K`);
+        lastLine = line;
+      } else {
+        const key = `${progress.version}:${progress.phase}`;
+        if (key !== lastPhase) stream.write(`${packageName}@${progress.version}: ${progress.phase}…\n`);
+        lastPhase = key;
+      }
+    },
+    done(): void {
+      if (stream.isTTY && lastLine) stream.write('\r\x1b[K');
+      lastLine = '';
+    },
+  };
+}

@@ -1,0 +1,26 @@
+// One error type with a closed set of codes. Each interface (HTTP, MCP, CLI) maps these once.
+
+export const ERROR_CODES = ['NOT_FOUND', 'INVALID_INPUT', 'UPSTREAM', 'INTEGRITY', 'CONFLICT', 'INTERNAL'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DocdeltaError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DocdeltaError';
+    this.code = code;
+  }
+}
+
+export const notFound = (message: string) => new DocdeltaError('NOT_FOUND', message);
+export const invalidInput = (message: string) => new DocdeltaError('INVALID_INPUT', message);
+export const upstream = (message: string, cause?: unknown) => new DocdeltaError('UPSTREAM', message, { cause });
+export const integrity = (message: string) => new DocdeltaError('INTEGRITY', message);
+export const conflict = (message: string) => new DocdeltaError('CONFLICT', message);
+
+/** Anything that is not a DocdeltaError becomes INTERNAL, with a message safe to show. */
+export function toDocdeltaError(error: unknown): DocdeltaError {
+  if (error instanceof DocdeltaError) return error;
+  return new DocdeltaError('INTERNAL', 'internal error', { cause: error });
+}

@@ -1,0 +1,101 @@
+// Read verbs over what is stored: packages, versions, and resolving user-given names to rows.
+import { count, eq } from 'drizzle-orm';
+import { invalidInput, notFound } from '../errors.ts';
+import { findPackage, listPackageRows, type PackageRow } from '../store/packages.ts';
+import { versions as versionsTable } from '../store/schema/index.ts';
+import { listVersionRows, type VersionRow } from '../store/versions.ts';
+import type { ServiceContext } from './context.ts';
+
+export interface PackageSummary {
+  name: string;
+  source: string;
+  location: string | null;
+  versions: number;
+  latest: string | null;
+}
+
+export interface VersionSummary {
+  version: string;
+  publishedAt: string | null;
+  files: number;
+  bytes: number;
+  deprecated: string | null;
+  integrity: string | null;
+}
+
+export async function listPackages(ctx: ServiceContext): Promise<PackageSummary[]> {
+  const rows = await listPackageRows(ctx.db);
+  const counts = await ctx.db
+    .select({ packageId: versionsTable.packageId, n: count() })
+    .from(versionsTable)
+    .groupBy(versionsTable.packageId);
+  const byPackage = new Map(counts.map((row) => [row.packageId, Number(row.n)]));
+  const out: PackageSummary[] = [];
+  for (const row of rows) {
+    const versions = byPackage.get(row.id) ?? 0;
+    const latest = versions > 0 ? (await listVersionRows(ctx.db, row.id)).at(-1)?.version ?? null : null;
+    out.push({ name: row.name, source: row.source, location: row.location, versions, latest });
+  }
+  return out;
+}
+
+/** A package by name; when none is given and exactly one is tracked, that one. */
+export async function resolvePackage(ctx: ServiceContext, name?: string | null): Promise<PackageRow> {
+  if (name) {
+    const row = await findPackage(ctx.db, name);
+    if (row) return row;
+    const known = (await listPackageRows(ctx.db)).map((pkg) => pkg.name);
+    throw notFound(`unknown package ${JSON.stringify(name)}; tracked: ${known.join(', ') || 'none (run `docdelta sync` first)'}`);
+  }
+  const rows = await listPackageRows(ctx.db);
+  if (rows.length === 1) return rows[0]!;
+  if (rows.length === 0) throw notFound('no package is tracked yet; run `docdelta sync` first');
+  throw invalidInput(`several packages are tracked; name one with package: ${rows.map((row) => row.name).join(', ')}`);
+}
+
+function toSummary(row: VersionRow): VersionSummary {
+  return {
+    version: row.version,
+    publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
+    files: row.fileCount,
+    bytes: row.totalBytes,
+    deprecated: row.deprecated,
+    integrity: row.integrity,
+  };
+}
+
+export async function listVersions(ctx: ServiceContext, packageName?: string | null): Promise<{ package: string; versions: VersionSummary[] }> {
+  const pkg = await resolvePackage(ctx, packageName);
+  const rows = await listVersionRows(ctx.db, pkg.id);
+  return { package: pkg.name, versions: rows.map(toSummary) };
+}
+
+/**
+ * A version by name, or a shortcut: `latest` (the newest stored), `previous` (the one before `latest`,
+ * or before `relativeTo` when given).
+ */
+export async function resolveVersion(
+  ctx: ServiceContext,
+  pkg: PackageRow,
+  name: string,
+  relativeTo?: string,
+): Promise<VersionRow> {
+  const rows = await listVersionRows(ctx.db, pkg.id);
+  if (rows.length === 0) throw notFound(`${pkg.name} has no stored versions yet; run \`docdelta sync ${pkg.name}\``);
+  if (name === 'latest') return rows.at(-1)!;
+  if (name === 'previous') {
+    const anchor = relativeTo && relativeTo !== 'latest' ? rows.findIndex((row) => row.version === relativeTo) : rows.length - 1;
+    if (anchor <= 0) throw notFound(`${pkg.name} has no version before ${relativeTo ?? rows.at(-1)!.version}`);
+    return rows[anchor - 1]!;
+  }
+  const row = rows.find((candidate) => candidate.version === name);
+  if (row) return row;
+  const shown = rows.map((candidate) => candidate.version);
+  const list = shown.length > 20 ? `${shown.slice(-20).join(', ')} (and ${shown.length - 20} older)` : shown.join(', ');
+  throw notFound(`${pkg.name} has no stored version ${JSON.stringify(name)}; stored: ${list}`);
+}
+
+export async function versionRowById(ctx: ServiceContext, id: number): Promise<VersionRow | undefined> {
+  const [row] = await ctx.db.select().from(versionsTable).where(eq(versionsTable.id, id)).limit(1);
+  return row;
+}

@@ -1,0 +1,102 @@
+// One interface over two drivers: PGlite (embedded, zero setup) or postgres.js (a real server).
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Sql } from 'postgres';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DatabaseClient = { driver: 'pglite'; pglite: PGlite } | { driver: 'postgres'; sql: Sql };
+
+export interface Database {
+  db: Db;
+  client: DatabaseClient;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL; when absent, the embedded PGlite database in `dataDir` is used. */
+  url?: string | undefined;
+  dataDir?: string;
+  /** PGlite only: keep everything in memory (tests, benchmarks). */
+  inMemory?: boolean;
+  statementTimeoutMs?: number;
+  lockTimeoutMs?: number;
+}
+
+const MIGRATIONS = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const statementTimeout = options.statementTimeoutMs ?? 120_000;
+  const lockTimeout = options.lockTimeoutMs ?? 15_000;
+  const database = options.url
+    ? await openPostgres(options.url, statementTimeout, lockTimeout)
+    : await openPglite(options, statementTimeout, lockTimeout);
+  try {
+    await applyMigrations(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+async function openPostgres(url: string, statementTimeout: number, lockTimeout: number): Promise<Database> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const sql = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    connection: { statement_timeout: statementTimeout, lock_timeout: lockTimeout, application_name: 'docdelta' },
+  });
+  const db = drizzle({ client: sql, schema }) as unknown as Db;
+  return { db, client: { driver: 'postgres', sql }, close: () => sql.end({ timeout: 5 }) };
+}
+
+async function openPglite(options: DatabaseOptions, statementTimeout: number, lockTimeout: number): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  let dataDir: string | undefined;
+  if (!options.inMemory) {
+    dataDir = path.resolve(options.dataDir ?? '.data');
+    await fs.mkdir(dataDir, { recursive: true });
+  }
+  const pglite = new PGlite(dataDir);
+  await pglite.waitReady;
+  await pglite.exec(`SET statement_timeout = ${Number(statementTimeout)}; SET lock_timeout = ${Number(lockTimeout)};`);
+  const db = drizzle({ client: pglite, schema }) as unknown as Db;
+  return {
+    db,
+    client: { driver: 'pglite', pglite },
+    close: async () => {
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+async function applyMigrations(database: Database): Promise<void> {
+  if (database.client.driver === 'pglite') {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(database.db as never, { migrationsFolder: MIGRATIONS });
+  } else {
+    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    // Two replicas starting together must not both run DDL: hold a session advisory lock on one
+    // reserved connection, and migrate over that same connection.
+    const reserved = await database.client.sql.reserve();
+    try {
+      await reserved`select pg_advisory_lock(hashtext('docdelta:migrations'))`;
+      try {
+        await migrate(drizzle({ client: reserved as unknown as Sql }), { migrationsFolder: MIGRATIONS });
+      } finally {
+        await reserved`select pg_advisory_unlock(hashtext('docdelta:migrations'))`;
+      }
+    } finally {
+      reserved.release();
+    }
+  }
+}
