@@ -14,6 +14,8 @@ export type DatabaseClient = { driver: 'pglite'; pglite: PGlite } | { driver: 'p
 
 export interface Database {
   db: Db;
+  /** The server URL for postgres.js; undefined for PGlite. */
+  url?: string;
   client: DatabaseClient;
   close(): Promise<void>;
 }
@@ -54,7 +56,7 @@ async function openPostgres(url: string, statementTimeout: number, lockTimeout: 
     connection: { statement_timeout: statementTimeout, lock_timeout: lockTimeout, application_name: 'docdelta' },
   });
   const db = drizzle({ client: sql, schema }) as unknown as Db;
-  return { db, client: { driver: 'postgres', sql }, close: () => sql.end({ timeout: 5 }) };
+  return { db, url, client: { driver: 'postgres', sql }, close: () => sql.end({ timeout: 5 }) };
 }
 
 async function openPglite(options: DatabaseOptions, statementTimeout: number, lockTimeout: number): Promise<Database> {
@@ -85,18 +87,16 @@ async function applyMigrations(database: Database): Promise<void> {
   } else {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    // Two replicas starting together must not both run DDL: hold a session advisory lock on one
-    // reserved connection, and migrate over that same connection.
-    const reserved = await database.client.sql.reserve();
+    const { default: postgres } = await import('postgres');
+    // Two replicas starting together must not both run DDL: hold a session advisory lock on a
+    // one-connection client, so the lock, the migration and the unlock share one session.
+    const single = postgres(database.url!, { max: 1, onnotice: () => {} });
     try {
-      await reserved`select pg_advisory_lock(hashtext('docdelta:migrations'))`;
-      try {
-        await migrate(drizzle({ client: reserved as unknown as Sql }), { migrationsFolder: MIGRATIONS });
-      } finally {
-        await reserved`select pg_advisory_unlock(hashtext('docdelta:migrations'))`;
-      }
+      await single`select pg_advisory_lock(hashtext('docdelta:migrations'))`;
+      await migrate(drizzle({ client: single }), { migrationsFolder: MIGRATIONS });
+      await single`select pg_advisory_unlock(hashtext('docdelta:migrations'))`;
     } finally {
-      reserved.release();
+      await single.end({ timeout: 5 });
     }
   }
 }
