@@ -1,0 +1,178 @@
+// The diff verbs every consumer shares: a whole version pair, one file, one file's history.
+import { ALGORITHM_VERSION, diffTrees, type DiffInputFile, filterChanges, renderFilePatch, renderPatch, toVersionDiff } from '../diff/index.ts';
+import { invalidInput, notFound } from '../errors.ts';
+import { loadBlobs, loadDocMeta } from '../store/blobs.ts';
+import { readCachedDiff, writeCachedDiff } from '../store/diff-cache.ts';
+import type { PackageRow } from '../store/packages.ts';
+import { listVersionFiles, listVersionRows, type VersionRow } from '../store/versions.ts';
+import type { FileChange, VersionDiff } from '../types.ts';
+import { resolvePackage, resolveVersion } from './catalog.ts';
+import type { ServiceContext } from './context.ts';
+
+export interface DiffRequest {
+  package?: string | null;
+  from: string;
+  to: string;
+  path?: string | null;
+  /** Percent, 0–100 (git's -M); 100 = exact renames only. */
+  renameThreshold?: number;
+}
+
+export const DEFAULT_RENAME_THRESHOLD = 50;
+
+function checkThreshold(threshold: number): number {
+  if (!Number.isInteger(threshold) || threshold < 0 || threshold > 100) {
+    throw invalidInput(`the rename threshold must be a whole percentage from 0 to 100; got ${threshold}`);
+  }
+  return threshold;
+}
+
+export interface ResolvedPair {
+  pkg: PackageRow;
+  from: VersionRow;
+  to: VersionRow;
+}
+
+export async function resolvePair(ctx: ServiceContext, request: Pick<DiffRequest, 'package' | 'from' | 'to'>): Promise<ResolvedPair> {
+  const pkg = await resolvePackage(ctx, request.package);
+  const to = await resolveVersion(ctx, pkg, request.to);
+  const from = await resolveVersion(ctx, pkg, request.from, to.version);
+  return { pkg, from, to };
+}
+
+async function loadTree(ctx: ServiceContext, version: VersionRow): Promise<DiffInputFile[]> {
+  const files = await listVersionFiles(ctx.db, version.id);
+  const shas = files.map((file) => file.sha256);
+  const [contents, docs] = await Promise.all([loadBlobs(ctx.db, shas), loadDocMeta(ctx.db, shas)]);
+  return files.map((file) => ({
+    path: file.path,
+    sha256: file.sha256,
+    bytes: contents.get(file.sha256)?.content ?? new Uint8Array(),
+    doc: docs.get(file.sha256) ?? null,
+  }));
+}
+
+/** Computes (or reads from the cache) the full diff of a resolved pair. */
+export async function diffPair(ctx: ServiceContext, pair: ResolvedPair, renameThreshold = DEFAULT_RENAME_THRESHOLD): Promise<VersionDiff> {
+  const key = {
+    fromVersionId: pair.from.id,
+    toVersionId: pair.to.id,
+    algorithm: String(ALGORITHM_VERSION),
+    options: `M${checkThreshold(renameThreshold)}`,
+  };
+  const cached = await readCachedDiff(ctx.db, key);
+  if (cached) return cached;
+  const [oldTree, newTree] = await Promise.all([loadTree(ctx, pair.from), loadTree(ctx, pair.to)]);
+  const computed = diffTrees(oldTree, newTree, { renameThreshold });
+  const result = toVersionDiff(pair.pkg.name, pair.from.version, pair.to.version, computed);
+  await writeCachedDiff(ctx.db, key, result);
+  return result;
+}
+
+export async function getVersionDiff(ctx: ServiceContext, request: DiffRequest): Promise<VersionDiff> {
+  const pair = await resolvePair(ctx, request);
+  const diff = await diffPair(ctx, pair, request.renameThreshold ?? DEFAULT_RENAME_THRESHOLD);
+  return request.path ? filterChanges(diff, request.path) : diff;
+}
+
+/** The whole pair as one git-style patch (optionally narrowed to a path prefix or glob). */
+export async function getVersionPatch(ctx: ServiceContext, request: DiffRequest): Promise<string> {
+  const pair = await resolvePair(ctx, request);
+  const diff = await diffPair(ctx, pair, request.renameThreshold ?? DEFAULT_RENAME_THRESHOLD);
+  const [oldTree, newTree] = await Promise.all([loadTree(ctx, pair.from), loadTree(ctx, pair.to)]);
+  return renderPatch(diff, oldTree, newTree, request.path ? { path: request.path } : {});
+}
+
+export interface FileDiff {
+  package: string;
+  from: string;
+  to: string;
+  change: FileChange;
+  patch: string;
+  oldText: string | null;
+  newText: string | null;
+}
+
+const textOf = (bytes: Uint8Array | undefined, binary: boolean) => (bytes && !binary ? Buffer.from(bytes).toString('utf8') : null);
+
+/** One file's change; `path` may name either side of a rename. */
+export async function getFileDiff(ctx: ServiceContext, request: DiffRequest & { path: string }): Promise<FileDiff> {
+  const pair = await resolvePair(ctx, request);
+  const diff = await diffPair(ctx, pair, request.renameThreshold ?? DEFAULT_RENAME_THRESHOLD);
+  const change =
+    diff.files.find((candidate) => candidate.path === request.path) ??
+    diff.files.find((candidate) => candidate.status === 'renamed' && candidate.oldPath === request.path);
+  if (!change) {
+    const unchanged = (await listVersionFiles(ctx.db, pair.to.id)).some((file) => file.path === request.path);
+    throw notFound(
+      unchanged
+        ? `${request.path} did not change between ${pair.from.version} and ${pair.to.version}`
+        : `${request.path} is in neither ${pair.from.version} nor ${pair.to.version} of ${pair.pkg.name}`,
+    );
+  }
+  const oldPath = change.status === 'renamed' ? change.oldPath : change.status === 'added' ? null : change.path;
+  const newPath = change.status === 'removed' ? null : change.path;
+  const [oldFiles, newFiles] = await Promise.all([listVersionFiles(ctx.db, pair.from.id), listVersionFiles(ctx.db, pair.to.id)]);
+  const oldSha = oldPath ? oldFiles.find((file) => file.path === oldPath)?.sha256 : undefined;
+  const newSha = newPath ? newFiles.find((file) => file.path === newPath)?.sha256 : undefined;
+  const blobs = await loadBlobs(ctx.db, [oldSha, newSha].filter((sha): sha is string => Boolean(sha)));
+  const oldBlob = oldSha ? blobs.get(oldSha) : undefined;
+  const newBlob = newSha ? blobs.get(newSha) : undefined;
+  const patch = renderFilePatch(change, oldBlob ? { bytes: oldBlob.content } : null, newBlob ? { bytes: newBlob.content } : null);
+  return {
+    package: pair.pkg.name,
+    from: pair.from.version,
+    to: pair.to.version,
+    change,
+    patch,
+    oldText: textOf(oldBlob?.content, oldBlob?.binary ?? true),
+    newText: textOf(newBlob?.content, newBlob?.binary ?? true),
+  };
+}
+
+export interface HistoryEntry {
+  version: string;
+  previous: string;
+  status: FileChange['status'];
+  path: string;
+  oldPath?: string;
+  additions: number;
+  deletions: number;
+}
+
+/**
+ * The versions in which a page changed, newest first, following renames back in time. The path may
+ * be the page's newest name or an older one.
+ */
+export async function getFileHistory(
+  ctx: ServiceContext,
+  request: { package?: string | null; path: string },
+): Promise<{ package: string; path: string; entries: HistoryEntry[] }> {
+  const pkg = await resolvePackage(ctx, request.package);
+  const rows = await listVersionRows(ctx.db, pkg.id);
+  const entries: HistoryEntry[] = [];
+  let current = request.path;
+  for (let i = rows.length - 1; i >= 1; i -= 1) {
+    const diff = await diffPair(ctx, { pkg, from: rows[i - 1]!, to: rows[i]! });
+    const change = diff.files.find(
+      (candidate) => candidate.path === current || (candidate.status === 'renamed' && candidate.oldPath === current),
+    );
+    if (!change) continue;
+    entries.push({
+      version: rows[i]!.version,
+      previous: rows[i - 1]!.version,
+      status: change.status,
+      path: change.path,
+      ...(change.status === 'renamed' ? { oldPath: change.oldPath } : {}),
+      additions: change.additions,
+      deletions: change.deletions,
+    });
+    if (change.status === 'added') break;
+    if (change.status === 'renamed') current = change.oldPath;
+  }
+  if (entries.length === 0) {
+    const present = await Promise.all(rows.map(async (row) => (await listVersionFiles(ctx.db, row.id)).some((file) => file.path === request.path)));
+    if (!present.some(Boolean)) throw notFound(`${request.path} is in no stored version of ${pkg.name}`);
+  }
+  return { package: pkg.name, path: request.path, entries };
+}
