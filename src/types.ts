@@ -50,7 +50,7 @@ export interface NormalizedFile {
   sha256: string;
   size: number;
   binary: boolean;
-  /** Why a file was treated as binary or skipped (NUL byte, invalid UTF-8), for the record. */
+  /** Why a file was treated as binary (NUL byte, invalid UTF-8) or parsed only in part (a limit hit), for the record. */
   note: string | null;
   /** Page route under the docs root (`/authkit`), null for files that are not pages. */
   route: string | null;
