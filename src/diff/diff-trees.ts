@@ -1,0 +1,115 @@
+// The whole comparison of two versions' file lists: which paths were added, removed, modified or
+// renamed (git's `diff -M`), their line counts (git's `--minimal --numstat`), page-level changes
+// for docs, the folder moves and the totals.
+import { invalidInput } from '../errors.ts';
+import { isBinaryContent } from './binary.ts';
+import type { DiffSummary, DocMeta, FileChange, FolderMove } from '../types.ts';
+import { detectRenames } from './detect-renames.ts';
+import { docChanges, isDocPath } from './doc-changes.ts';
+import { findFolderMoves } from './folder-moves.ts';
+import { countLineChanges } from './line-counts.ts';
+import { compareGitPaths } from './path-order.ts';
+import { scoreToSimilarity, thresholdToScore } from './similarity.ts';
+import { summarize } from './summary.ts';
+
+export interface DiffInputFile {
+  path: string;
+  sha256: string;
+  bytes: Uint8Array;
+  doc?: DocMeta | null;
+}
+
+export interface DiffOptions {
+  /** Minimum similarity for an inexact rename, in percent (git's `-M<n>%`). Default 50; 100 = exact only. */
+  renameThreshold?: number;
+  /** Skip inexact rename search when remaining deleted x added paths exceed limit². Default: unlimited. */
+  renameLimit?: number;
+}
+
+export interface TreeDiff {
+  files: FileChange[];
+  moves: FolderMove[];
+  summary: DiffSummary;
+  /** True when `renameLimit` made the search skip inexact renames, so some renames may show as add + remove. */
+  renameLimitApplied: boolean;
+}
+
+const DEFAULT_RENAME_THRESHOLD = 50;
+
+function indexByPath(files: readonly DiffInputFile[], side: string): Map<string, DiffInputFile> {
+  const byPath = new Map<string, DiffInputFile>();
+  for (const file of files) {
+    if (byPath.has(file.path)) throw invalidInput(`${side} tree lists ${JSON.stringify(file.path)} twice`);
+    byPath.set(file.path, file);
+  }
+  return byPath;
+}
+
+const sortedPaths = (files: readonly DiffInputFile[]) => files.map((file) => file.path).sort(compareGitPaths);
+
+function fileDetail(oldFile: DiffInputFile | null, newFile: DiffInputFile | null) {
+  const empty = new Uint8Array(0);
+  // Git's numstat skips the diff for identical blobs (but still says binary for binary ones).
+  const identical = oldFile !== null && newFile !== null && oldFile.sha256 === newFile.sha256;
+  const counts = identical
+    ? { additions: 0, deletions: 0, binary: isBinaryContent(newFile.bytes) }
+    : countLineChanges(oldFile?.bytes ?? empty, newFile?.bytes ?? empty);
+  const detail: Pick<FileChange, 'additions' | 'deletions' | 'binary' | 'title' | 'doc'> = {
+    additions: counts.additions,
+    deletions: counts.deletions,
+  };
+  if (counts.binary) detail.binary = true;
+  const titled = newFile ?? oldFile!;
+  if (titled.doc) detail.title = titled.doc.title;
+  if (oldFile?.doc && newFile?.doc && !identical && !counts.binary && isDocPath(newFile.path)) {
+    const decoder = new TextDecoder();
+    detail.doc = docChanges(decoder.decode(oldFile.bytes), oldFile.doc, decoder.decode(newFile.bytes), newFile.doc);
+  }
+  return detail;
+}
+
+export function diffTrees(oldFiles: DiffInputFile[], newFiles: DiffInputFile[], options: DiffOptions = {}): TreeDiff {
+  const oldByPath = indexByPath(oldFiles, 'old');
+  const newByPath = indexByPath(newFiles, 'new');
+  const sources = sortedPaths(oldFiles).filter((path) => !newByPath.has(path)).map((path) => oldByPath.get(path)!);
+  const destinations = sortedPaths(newFiles).filter((path) => !oldByPath.has(path)).map((path) => newByPath.get(path)!);
+
+  const renames = detectRenames(sources, destinations, {
+    minScore: thresholdToScore(options.renameThreshold ?? DEFAULT_RENAME_THRESHOLD),
+    renameLimit: options.renameLimit,
+  });
+  const renameOf = new Map<string, { source: DiffInputFile; score: number }>();
+  const renamedSources = new Set<string>();
+  for (const pair of renames.pairs) {
+    renameOf.set(destinations[pair.dst]!.path, { source: sources[pair.src]!, score: pair.score });
+    renamedSources.add(sources[pair.src]!.path);
+  }
+
+  // Git's output order: path order, each rename at its destination, consumed deletions gone.
+  const paths = [...new Set([...oldByPath.keys(), ...newByPath.keys()])].sort(compareGitPaths);
+  const files: FileChange[] = [];
+  for (const path of paths) {
+    const oldFile = oldByPath.get(path) ?? null;
+    const newFile = newByPath.get(path) ?? null;
+    if (oldFile && newFile) {
+      if (oldFile.sha256 !== newFile.sha256) files.push({ status: 'modified', path, ...fileDetail(oldFile, newFile) });
+    } else if (newFile) {
+      const rename = renameOf.get(path);
+      if (rename) {
+        files.push({
+          status: 'renamed',
+          path,
+          oldPath: rename.source.path,
+          similarity: scoreToSimilarity(rename.score),
+          ...fileDetail(rename.source, newFile),
+        });
+      } else {
+        files.push({ status: 'added', path, ...fileDetail(null, newFile) });
+      }
+    } else if (oldFile && !renamedSources.has(path)) {
+      files.push({ status: 'removed', path, ...fileDetail(oldFile, null) });
+    }
+  }
+
+  return { files, moves: findFolderMoves(files), summary: summarize(files), renameLimitApplied: renames.limitApplied };
+}

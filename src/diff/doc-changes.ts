@@ -1,0 +1,73 @@
+// What changed in a Markdown/MDX page beyond its lines: title, frontmatter fields, sections (a
+// heading and the text up to the next heading of any depth) and the anchors links may point at.
+// Sections are matched by their anchor slug, so a renamed heading is one removed and one added
+// section, and its old anchor shows up in `removedAnchors` (where inbound links break).
+import type { DocChanges, DocMeta, FrontmatterChange, Heading } from '../types.ts';
+
+export function isDocPath(path: string): boolean {
+  return /\.mdx?$/i.test(path);
+}
+
+/** JSON with sorted object keys, so field values compare by content rather than key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) => {
+    if (inner && typeof inner === 'object' && !Array.isArray(inner) && !(inner instanceof Date)) {
+      const record = inner as Record<string, unknown>;
+      return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]]));
+    }
+    return inner;
+  }) ?? 'undefined';
+}
+
+function frontmatterChanges(before: Record<string, unknown>, after: Record<string, unknown>): FrontmatterChange[] {
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  const changes: FrontmatterChange[] = [];
+  for (const field of fields) {
+    const had = Object.hasOwn(before, field);
+    const has = Object.hasOwn(after, field);
+    if (had && has && canonical(before[field]) === canonical(after[field])) continue;
+    // An absent field is reported as null: JSON has no undefined.
+    changes.push({ field, before: had ? before[field] : null, after: has ? after[field] : null });
+  }
+  return changes;
+}
+
+interface Section {
+  heading: Heading;
+  body: string;
+}
+
+/** Heading lines are 1-based and count frontmatter lines, like the rest of DocMeta. */
+function sectionsOf(text: string, headings: readonly Heading[]): Map<string, Section> {
+  const lines = text.split('\n').map((line) => line.replace(/\s+$/, ''));
+  const ordered = [...headings].sort((x, y) => x.line - y.line);
+  const sections = new Map<string, Section>();
+  ordered.forEach((heading, i) => {
+    const end = i + 1 < ordered.length ? ordered[i + 1]!.line - 1 : lines.length;
+    const body = lines.slice(heading.line, end).join('\n').trim();
+    sections.set(heading.slug, { heading, body });
+  });
+  return sections;
+}
+
+export function docChanges(oldText: string, oldDoc: DocMeta, newText: string, newDoc: DocMeta): DocChanges {
+  const before = sectionsOf(oldText, oldDoc.headings);
+  const after = sectionsOf(newText, newDoc.headings);
+  const added: string[] = [];
+  const removed: string[] = [];
+  const changed: string[] = [];
+  for (const [slug, section] of after) {
+    const old = before.get(slug);
+    if (!old) added.push(section.heading.text);
+    else if (old.body !== section.body || old.heading.depth !== section.heading.depth) changed.push(section.heading.text);
+  }
+  for (const [slug, section] of before) if (!after.has(slug)) removed.push(section.heading.text);
+  const newSlugs = new Set(newDoc.headings.map((heading) => heading.slug));
+  return {
+    titleBefore: oldDoc.title,
+    titleAfter: newDoc.title,
+    frontmatter: frontmatterChanges(oldDoc.frontmatter, newDoc.frontmatter),
+    sections: { added, removed, changed },
+    removedAnchors: oldDoc.headings.map((heading) => heading.slug).filter((slug) => !newSlugs.has(slug)),
+  };
+}

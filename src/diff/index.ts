@@ -1,0 +1,25 @@
+/**
+ * docdelta's diff engine: pure functions from two versions' files to "what changed".
+ *
+ * - `diffTrees(oldFiles, newFiles, options?)` pairs renames exactly as `git diff -M` does
+ *   (rename-spec.md, with git >= 2.43.2's final-chunk rule and no silent rename limit), counts lines
+ *   as `git diff --minimal --numstat`, adds page-level changes for .md/.mdx files that carry DocMeta,
+ *   and groups renames into folder moves. Files come out in git's order.
+ * - `toVersionDiff(pkg, from, to, treeDiff)` is the JSON object of the API; `filterChanges(diff, path)`
+ *   narrows any diff to a prefix or glob and recomputes its summary and moves.
+ * - `renderStat`, `renderMarkdown`, `renderJson`, `renderPatch` / `renderFilePatch` are the output
+ *   formats; the patch applies with `git apply` on the old tree.
+ * - `ALGORITHM_VERSION` changes whenever any of this would give a different result for the same
+ *   input, so cached diffs keyed by it are recomputed.
+ */
+export const ALGORITHM_VERSION = 'docdelta-diff/1';
+
+export { diffTrees, type DiffInputFile, type DiffOptions, type TreeDiff } from './diff-trees.ts';
+export { docChanges } from './doc-changes.ts';
+export { renderFilePatch, type PatchSide } from './file-patch.ts';
+export { filterChanges, pathMatcher, type PathMatcher } from './path-filter.ts';
+export { renderMarkdown } from './render-markdown.ts';
+export { renderPatch } from './render-patch.ts';
+export { renderStat, type RenderOptions } from './render-stat.ts';
+export { foldRenamePath } from './stat-path.ts';
+export { renderJson, toVersionDiff } from './version-diff.ts';

@@ -1,0 +1,11 @@
+// The JSON the HTTP API and `--format json` return: exactly a VersionDiff (see src/types.ts).
+import type { VersionDiff } from '../types.ts';
+import type { TreeDiff } from './diff-trees.ts';
+
+export function toVersionDiff(pkg: string, from: string, to: string, diff: Pick<TreeDiff, 'files' | 'moves' | 'summary'>): VersionDiff {
+  return { package: pkg, from, to, summary: diff.summary, moves: diff.moves, files: diff.files };
+}
+
+export function renderJson(diff: VersionDiff): string {
+  return `${JSON.stringify(diff, null, 2)}\n`;
+}
