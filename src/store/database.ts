@@ -1,4 +1,5 @@
 // One interface over two drivers: PGlite (embedded, zero setup) or postgres.js (a real server).
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +31,10 @@ export interface DatabaseOptions {
   lockTimeoutMs?: number;
 }
 
-const MIGRATIONS = fileURLToPath(new URL('../../migrations', import.meta.url));
+/** The migrations folder at the package root, whether running from src/ (tsx) or dist/src/ (build). */
+const MIGRATIONS = [new URL('../../migrations', import.meta.url), new URL('../../../migrations', import.meta.url)]
+  .map((url) => fileURLToPath(url))
+  .find((folder) => existsSync(path.join(folder, 'meta', '_journal.json')))!;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const statementTimeout = options.statementTimeoutMs ?? 120_000;
