@@ -1,0 +1,62 @@
+import { DocdeltaError } from '../errors.ts';
+import { checkLinks } from '../links/index.ts';
+import { renderNetlify } from '../links/render-netlify.ts';
+import { renderNextjs } from '../links/render-nextjs.ts';
+import { renderTable } from '../links/render-table.ts';
+import { oneOf, parseCommandArgs } from './args.ts';
+import { type Command, UsageError } from './command.ts';
+
+const FORMATS = ['table', 'json', 'netlify', 'nextjs'] as const;
+
+/** `/docs` or empty: the prefix redirect rules need when the docs are served under a path. */
+function basePathArg(value: string | undefined): string {
+  if (value === undefined || value === '' || value === '/') return '';
+  if (!/^\/[A-Za-z0-9._~/-]{1,200}$/.test(value)) throw new UsageError(`--base-path must be a path such as /docs; got ${JSON.stringify(value.slice(0, 60))}`);
+  return value.replace(/\/+$/, '');
+}
+
+export const linksCommand: Command = {
+  name: 'links',
+  usage: 'docdelta links FROM TO [--package P] [--scan DIR] [--base-url URL] [--base-path /docs] [--format table|json|netlify|nextjs]',
+  summary: 'route map, broken links and redirects for an upgrade (exit 1 when links break)',
+  async run(args, env) {
+    const { values, positionals } = parseCommandArgs(args, {
+      package: { type: 'string' },
+      scan: { type: 'string' },
+      'base-url': { type: 'string' },
+      'base-path': { type: 'string' },
+      format: { type: 'string' },
+    });
+    if (positionals.length !== 2) throw new UsageError(`expected FROM and TO versions; got ${positionals.length} argument(s)`);
+    const format = oneOf(values.format, FORMATS, '--format', 'table');
+    const basePath = basePathArg(values['base-path']);
+    const [from, to] = positionals as [string, string];
+    const ctx = await env.context();
+    let report;
+    try {
+      report = await checkLinks(ctx, { package: values.package ?? null, from, to, scanDir: values.scan ?? null, baseUrl: values['base-url'] ?? null });
+    } catch (error) {
+      // Exit 1 means "links are broken" to CI; a version or package that does not exist is a usage error.
+      if (error instanceof DocdeltaError && error.code === 'NOT_FOUND') throw new UsageError(error.message);
+      throw error;
+    }
+    const header = { package: report.package, from: report.from, to: report.to, basePath };
+    switch (format) {
+      case 'json':
+        env.io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        break;
+      case 'table':
+        env.io.stdout.write(renderTable(report));
+        break;
+      case 'netlify':
+      case 'nextjs':
+        env.io.stdout.write(format === 'netlify' ? renderNetlify(report.redirects, header) : renderNextjs(report.redirects, header));
+        if (report.redirects.warnings.length > 0) {
+          env.io.stderr.write(`docdelta links: ${report.redirects.warnings.length} removed page(s) are not redirected; see the comments in the output\n`);
+        }
+        // A redirects file is a build artefact: writing it succeeded whatever the links say.
+        return 0;
+    }
+    return report.broken.length > 0 ? 1 : 0;
+  },
+};

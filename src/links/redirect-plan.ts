@@ -1,0 +1,114 @@
+// Which redirects make old links work: only `moved` routes become rules. A folder that moved as a whole
+// becomes one splat rule, with the pages that went elsewhere as exact rules before it. Removed pages are
+// warnings, never guessed into a redirect.
+import type { Candidate } from './candidate-finder.ts';
+import type { RouteIndex } from './route-index.ts';
+import { isUnder, type RouteMapEntry, type RouteMove } from './route-map.ts';
+
+export interface RedirectRule {
+  from: string;
+  to: string;
+  /** `from` and `to` are folders: everything under `from` goes to the same place under `to`. */
+  splat: boolean;
+  /** Matched by name under a moved folder rather than paired by git. */
+  inferred: boolean;
+  why: 'folder-move' | 'page-move' | 'section-move';
+  /** What a reader of the rules should know (a section that is gone, so the rule goes to its page). */
+  note: string | null;
+}
+
+export interface RedirectWarning {
+  route: string;
+  message: string;
+  candidate: Candidate | null;
+}
+
+export interface RedirectPlan {
+  /** In the order a first-match router must see them: exact rules, then splats, deepest first. */
+  rules: RedirectRule[];
+  warnings: RedirectWarning[];
+}
+
+export interface RedirectInput {
+  routeMap: readonly RouteMapEntry[];
+  moves: readonly RouteMove[];
+  to: RouteIndex;
+  /** Known section routes of moved pages (`/old/page/section` → `/new/page/section`), from the link checks. */
+  sectionMoves?: ReadonlyArray<{ from: string; to: string; note: string | null }>;
+}
+
+function routesOf(index: RouteIndex): string[] {
+  return [...[...index.pages.values()].map((page) => page.route), ...index.folders];
+}
+
+/** The folder moves whose whole folder can become one splat rule. */
+function collapsibleMoves(input: RedirectInput): RouteMove[] {
+  const targets = new Map<string, Set<string>>();
+  for (const move of input.moves) targets.set(move.from, (targets.get(move.from) ?? new Set()).add(move.to));
+  const live = routesOf(input.to);
+  const out: RouteMove[] = [];
+  const seen = new Set<string>();
+  for (const move of input.moves) {
+    if (seen.has(move.from)) continue;
+    seen.add(move.from);
+    // A folder split over several places has no single destination.
+    if (targets.get(move.from)!.size !== 1) continue;
+    // A destination inside the source would redirect to itself for ever.
+    if (isUnder(move.to, move.from)) continue;
+    // Pages still served under the old folder must not be captured by a splat.
+    if (live.some((route) => isUnder(route, move.from))) continue;
+    const followers = input.routeMap.filter((entry) => entry.status === 'moved' && isUnder(entry.route, move.from) && entry.to === `${move.to}${entry.route.slice(move.from.length)}`);
+    if (followers.length > 0) out.push(move);
+  }
+  return out;
+}
+
+/** Where the plan sends a route (first matching rule), or null when no rule matches. */
+export function applyRedirects(rules: readonly RedirectRule[], route: string): string | null {
+  for (const rule of rules) {
+    if (!rule.splat && rule.from === route) return rule.to;
+    if (rule.splat && route.startsWith(`${rule.from}/`)) return `${rule.to}${route.slice(rule.from.length)}`;
+  }
+  return null;
+}
+
+const depth = (route: string) => route.split('/').length;
+const byRoute = (a: RedirectRule, b: RedirectRule) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0);
+
+export function planRedirects(input: RedirectInput): RedirectPlan {
+  const folders = collapsibleMoves(input);
+  const exact: RedirectRule[] = [];
+  const splats: RedirectRule[] = [];
+  const warnings: RedirectWarning[] = [];
+
+  for (const folder of folders) splats.push({ from: folder.from, to: folder.to, splat: true, inferred: false, why: 'folder-move', note: null });
+  const folderOf = (route: string) => [...folders].sort((a, b) => b.from.length - a.from.length).find((folder) => isUnder(route, folder.from));
+
+  for (const entry of input.routeMap) {
+    if (entry.status === 'moved' && entry.to !== null && entry.to !== entry.route) {
+      const folder = folderOf(entry.route);
+      const followsSplat = folder !== undefined && entry.route !== folder.from && entry.to === `${folder.to}${entry.route.slice(folder.from.length)}`;
+      // Covered by the splat; the folder's own route is not (`/a/*` need not match `/a`), so it stays exact.
+      if (!followsSplat) {
+        const why = folder && entry.route === folder.from ? 'folder-move' : 'page-move';
+        exact.push({ from: entry.route, to: entry.to, splat: false, inferred: entry.inferred, why, note: entry.inferred ? 'inferred: same name under a moved folder; git did not pair the files' : null });
+      }
+    } else if (entry.status === 'removed') {
+      const folder = folderOf(entry.route);
+      const caught = folder ? ` The ${folder.from}/* rule below would send it to ${folder.to}${entry.route.slice(folder.from.length)}, which does not exist.` : '';
+      const suggestion = entry.candidate ? ` Closest page: ${entry.candidate.route} (confidence ${entry.candidate.confidence}); redirect it yourself if that is right.` : ' No similar page found.';
+      warnings.push({ route: entry.route, message: `${entry.route} was removed and is not redirected.${caught}${suggestion}`, candidate: entry.candidate });
+    }
+  }
+
+  const ordered = (rules: RedirectRule[]) => [...rules.sort(byRoute), ...splats.sort((a, b) => depth(b.from) - depth(a.from) || byRoute(a, b))];
+  // Section routes of moved pages: only where the rules above would send them somewhere else.
+  const sectionRules: RedirectRule[] = [];
+  for (const move of input.sectionMoves ?? []) {
+    const planned = applyRedirects(ordered([...exact, ...sectionRules]), move.from);
+    if (move.from !== move.to && planned !== move.to && !sectionRules.some((rule) => rule.from === move.from)) {
+      sectionRules.push({ from: move.from, to: move.to, splat: false, inferred: false, why: 'section-move', note: move.note });
+    }
+  }
+  return { rules: ordered([...exact, ...sectionRules]), warnings: warnings.sort((a, b) => (a.route < b.route ? -1 : 1)) };
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { buildLinkReport } from '../../src/links/link-report.ts';
+import { applyRedirects, planRedirects, type RedirectPlan } from '../../src/links/redirect-plan.ts';
+import { renderNetlify } from '../../src/links/render-netlify.ts';
+import { type NextRedirect, renderNextjs } from '../../src/links/render-nextjs.ts';
+import { buildRouteIndex } from '../../src/links/route-index.ts';
+import type { RouteMapEntry } from '../../src/links/route-map.ts';
+import { docsOf, page, pairOf, prose } from './support/docs.ts';
+
+const BEFORE = {
+  'docs/index.mdx': page('Home', '[deleting](/user-management/users/delete-a-user)'),
+  'docs/user-management/index.mdx': page('User Management', prose('Overview', 6)),
+  'docs/user-management/users.mdx': page('Users', `## Create a user\n\n${prose('Users', 5)}\n\n## Delete a user\n\n${prose('Deletion', 3)}`),
+  'docs/user-management/sessions.mdx': page('Sessions', prose('Sessions', 6)),
+  'docs/user-management/special.mdx': page('Special', prose('Special', 6)),
+  'docs/user-management/mfa.mdx': page('MFA', 'Zebra quokka narwhal axolotl.'),
+  'docs/reference/mfa/get-factor.mdx': page('Get factor', prose('Factor', 6)),
+};
+const AFTER = {
+  'docs/index.mdx': page('Home', 'Welcome.'),
+  'docs/authkit/index.mdx': page('AuthKit', prose('Overview', 6)),
+  'docs/authkit/users.mdx': page('Users', `## Create a user\n\n${prose('Users', 5)}\n\n## Remove a user\n\n${prose('Deletion', 3)}`),
+  'docs/authkit/sessions.mdx': page('Sessions', prose('Sessions', 6)),
+  'docs/guides/special.mdx': page('Special', prose('Special', 6)),
+  'docs/reference/mfa/factor/get.mdx': page('Get factor', prose('Factor', 6)),
+};
+
+const HEADER = { package: '@test/docs', from: '1.0.0', to: '2.0.0', basePath: '' };
+
+function planFor(before: Record<string, string>, after: Record<string, string>): { plan: RedirectPlan; routes: RouteMapEntry[] } {
+  const { from, to, analysis, conventions } = pairOf(before, after);
+  const report = buildLinkReport({ package: '@test/docs', conventions, analysis, docs: { from, to } });
+  return { plan: report.redirects, routes: report.routes };
+}
+
+/** A `_redirects` reader as strict as the format: comments, blank lines, or exactly `from to status`. */
+function parseNetlify(text: string): Array<{ from: string; to: string; status: number }> {
+  const rules: Array<{ from: string; to: string; status: number }> = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const fields = line.trim().split(/\s+/);
+    expect(fields, line).toHaveLength(3);
+    const [from, to, status] = fields as [string, string, string];
+    expect(from.startsWith('/') && to.startsWith('/'), line).toBe(true);
+    expect(status, line).toMatch(/^30[12]$/);
+    rules.push({ from, to, status: Number(status) });
+  }
+  return rules;
+}
+
+/** Netlify's matching: first rule wins; `/*` matches anything below, `:splat` repeats it. */
+function followNetlify(rules: Array<{ from: string; to: string }>, route: string): string | null {
+  for (const rule of rules) {
+    if (rule.from.endsWith('/*')) {
+      const folder = rule.from.slice(0, -2);
+      if (route.startsWith(`${folder}/`)) return rule.to.replace(':splat', route.slice(folder.length + 1));
+    } else if (rule.from === route) {
+      return rule.to;
+    }
+  }
+  return null;
+}
+
+describe('Netlify _redirects', () => {
+  const { plan, routes } = planFor(BEFORE, AFTER);
+  const text = renderNetlify(plan, HEADER);
+  const rules = parseNetlify(text);
+
+  it('is one `from to status` per line, with one splat rule per folder move and the exceptions before it', () => {
+    const splats = rules.filter((rule) => rule.from.endsWith('/*'));
+    expect(splats).toEqual([{ from: '/user-management/*', to: '/authkit/:splat', status: 301 }]);
+    const splatAt = rules.indexOf(splats[0]!);
+    const exceptionAt = rules.findIndex((rule) => rule.from === '/user-management/special');
+    expect(rules[exceptionAt]).toEqual({ from: '/user-management/special', to: '/guides/special', status: 301 });
+    expect(exceptionAt).toBeLessThan(splatAt);
+    expect(rules.find((rule) => rule.from === '/reference/mfa/get-factor')).toEqual({ from: '/reference/mfa/get-factor', to: '/reference/mfa/factor/get', status: 301 });
+  });
+
+  it('sends every moved route to its new page, and a known section route whose section is gone to the page', () => {
+    for (const entry of routes.filter((candidate) => candidate.status === 'moved')) expect(followNetlify(rules, entry.route), entry.route).toBe(entry.to);
+    expect(followNetlify(rules, '/user-management/users/delete-a-user')).toBe('/authkit/users');
+    expect(followNetlify(rules, '/user-management/sessions/any-section')).toBe('/authkit/sessions/any-section');
+  });
+
+  it('never redirects a removed page on a guess: it is a comment naming what the splat would do', () => {
+    expect(routes.find((entry) => entry.route === '/user-management/mfa')!.status).toBe('removed');
+    expect(rules.some((rule) => rule.from === '/user-management/mfa')).toBe(false);
+    expect(text).toContain('# /user-management/mfa was removed and is not redirected. The /user-management/* rule below would send it to /authkit/mfa, which does not exist.');
+  });
+
+  it('prefixes every route with the base path when asked', () => {
+    const prefixed = parseNetlify(renderNetlify(plan, { ...HEADER, basePath: '/docs' }));
+    expect(prefixed.every((rule) => rule.from.startsWith('/docs/') && rule.to.startsWith('/docs/'))).toBe(true);
+    expect(prefixed.some((rule) => rule.from === '/docs/user-management/*' && rule.to === '/docs/authkit/:splat')).toBe(true);
+  });
+});
+
+describe('Next.js redirects', () => {
+  it('is a module exporting redirects() entries, folders as :path*, removed pages only in comments', () => {
+    const { plan } = planFor(BEFORE, AFTER);
+    const text = renderNextjs(plan, HEADER);
+    const code = text.split('\n').filter((line) => !line.startsWith('//')).join('\n');
+    const entries = JSON.parse(code.replace(/^module\.exports = /, '').replace(/;\s*$/, '')) as NextRedirect[];
+    expect(entries.at(-1)).toEqual({ source: '/user-management/:path*', destination: '/authkit/:path*', permanent: true });
+    expect(entries).toContainEqual({ source: '/user-management/special', destination: '/guides/special', permanent: true });
+    expect(entries.every((entry) => entry.permanent === true && entry.source !== '/user-management/mfa')).toBe(true);
+    expect(text).toContain('// /user-management/mfa was removed and is not redirected.');
+  });
+});
+
+describe('planning redirects', () => {
+  const entry = (route: string, to: string | null, status: RouteMapEntry['status'] = 'moved'): RouteMapEntry => ({
+    route, path: `docs${route}.mdx`, title: null, status, to, toPath: null, via: 'rename', inferred: false, similarity: 1, candidate: null, reason: null, removedAnchors: [],
+  });
+
+  it('does not collapse a folder into a splat when pages still live under it, or when it moved inside itself', () => {
+    const to = buildRouteIndex(docsOf('2.0.0', { 'docs/a/kept.mdx': page('Kept'), 'docs/x/one.mdx': page('One'), 'docs/x/two.mdx': page('Two'), 'docs/b/c/one.mdx': page('One') }), { caseSensitive: true });
+    const live = planRedirects({ routeMap: [entry('/a/one', '/x/one'), entry('/a/two', '/x/two')], moves: [{ from: '/a', to: '/x', files: 2 }], to });
+    expect(live.rules.map((rule) => `${rule.from} ${rule.to} ${rule.splat}`)).toEqual(['/a/one /x/one false', '/a/two /x/two false']);
+    const inside = planRedirects({ routeMap: [entry('/b/one', '/b/c/one')], moves: [{ from: '/b', to: '/b/c', files: 2 }], to });
+    expect(inside.rules.every((rule) => !rule.splat)).toBe(true);
+  });
+
+  it('orders exact rules first, then splats deepest first, so a first-match router sees the specific rule', () => {
+    const to = buildRouteIndex(docsOf('2.0.0', { 'docs/x/one.mdx': page('One'), 'docs/y/two.mdx': page('Two'), 'docs/z/three.mdx': page('Three') }), { caseSensitive: true });
+    const plan = planRedirects({
+      routeMap: [entry('/a/one', '/x/one'), entry('/a/b/two', '/y/two'), entry('/a/odd', '/z/three')],
+      moves: [{ from: '/a', to: '/x', files: 2 }, { from: '/a/b', to: '/y', files: 2 }],
+      to,
+    });
+    expect(plan.rules.map((rule) => (rule.splat ? `${rule.from}/*` : rule.from))).toEqual(['/a/odd', '/a/b/*', '/a/*']);
+    expect(applyRedirects(plan.rules, '/a/b/two')).toBe('/y/two');
+    expect(applyRedirects(plan.rules, '/a/one')).toBe('/x/one');
+    expect(applyRedirects(plan.rules, '/a/odd')).toBe('/z/three');
+  });
+});
+
+describe('rendering untrusted routes', () => {
+  it('keeps every rule on one line and every Next.js source literal, whatever a file name holds', () => {
+    const hostile: RouteMapEntry = {
+      route: '/guides/setup (old)', path: 'docs/guides/setup (old).mdx', title: 'x', status: 'moved', to: '/guides/new\n/evil /elsewhere 200', toPath: null,
+      via: 'rename', inferred: false, similarity: 1, candidate: null, reason: null, removedAnchors: [],
+    };
+    const removed: RouteMapEntry = { ...hostile, route: '/gone\n/evil2 /x 200', status: 'removed', to: null, candidate: null, reason: 'deleted' };
+    const to = buildRouteIndex(docsOf('2.0.0', {}), { caseSensitive: true });
+    const plan = planRedirects({ routeMap: [hostile, removed], moves: [], to });
+    const rules = parseNetlify(renderNetlify(plan, HEADER));
+    expect(rules).toEqual([{ from: '/guides/setup%20(old)', to: '/guides/new%0A/evil%20/elsewhere%20200', status: 301 }]);
+    const next = renderNextjs(plan, HEADER);
+    expect(next).toContain('"source": "/guides/setup%20\\\\(old\\\\)"');
+    expect(next.split('\n').filter((line) => line.startsWith('/evil'))).toEqual([]);
+  });
+});
