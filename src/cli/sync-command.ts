@@ -1,5 +1,5 @@
 import type { PackageSyncReport } from '../services/sync.ts';
-import { syncAll } from '../services/sync.ts';
+import { syncAll, trackedPackageNames } from '../services/sync.ts';
 import { commaList, parseCommandArgs } from './args.ts';
 import { type Command, UsageError } from './command.ts';
 import { progressReporter } from './progress.ts';
@@ -22,17 +22,17 @@ export function describeSync(report: PackageSyncReport): string {
 export const syncCommand: Command = {
   name: 'sync',
   usage: 'docdelta sync [PACKAGE...] [--versions 0.1.0,0.2.0] [--offline] [--json]',
-  summary: 'ingest new versions (default: every tracked package)',
+  summary: 'ingest new versions (default: DOCDELTA_PACKAGES and every tracked git package)',
   async run(args, env) {
     const { values, positionals } = parseCommandArgs(args, {
       versions: { type: 'string' },
       offline: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     });
-    const names = positionals.length > 0 ? positionals : env.config.packages;
     const versions = commaList(values.versions);
-    if (versions && names.length !== 1) throw new UsageError('--versions needs exactly one package');
+    if (versions && positionals.length !== 1) throw new UsageError('--versions needs exactly one package');
     const ctx = await env.context();
+    const names = positionals.length > 0 ? positionals : await trackedPackageNames(ctx);
     const reports: PackageSyncReport[] = [];
     for (const name of names) {
       const progress = progressReporter(env.io.stderr, name);

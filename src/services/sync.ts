@@ -1,7 +1,7 @@
 // Sync: ask each package's source what exists, ingest what is new, then run the after-sync steps.
 import { invalidInput, toDocdeltaError } from '../errors.ts';
 import validatePackageName from '../source/package-name.ts';
-import { ensurePackage, findPackage, type PackageRow, updatePackage } from '../store/packages.ts';
+import { ensurePackage, findPackage, listPackageRows, type PackageRow, updatePackage } from '../store/packages.ts';
 import { listVersionRows } from '../store/versions.ts';
 import type { SourceVersion } from '../types.ts';
 import type { ServiceContext } from './context.ts';
@@ -40,7 +40,8 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
 
   let available: SourceVersion[];
   let unpublished = false;
-  if (options.offline) {
+  // Only npm needs the network to list versions; a git source lists tags from its local clone.
+  if (options.offline && pkg.source === 'npm') {
     const names = options.versions ?? (await ctx.snapshots.listVersions(pkg.name));
     available = names.map((version) => ({ version, publishedAt: null, deprecated: null, integrity: null }));
   } else {
@@ -85,6 +86,14 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
     }
   }
   return report;
+}
+
+const POLLABLE_SOURCES = new Set(['npm', 'git']);
+
+/** What a plain `sync` covers: the configured packages plus every registered package with a source to poll. */
+export async function trackedPackageNames(ctx: ServiceContext): Promise<string[]> {
+  const stored = (await listPackageRows(ctx.db)).filter((row) => POLLABLE_SOURCES.has(row.source)).map((row) => row.name);
+  return [...new Set([...ctx.config.packages, ...stored])];
 }
 
 export async function syncAll(ctx: ServiceContext, names: string[], options: SyncOptions = {}): Promise<PackageSyncReport[]> {

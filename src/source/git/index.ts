@@ -1,0 +1,6 @@
+// Git repositories as a package source: tags are versions, a docs folder holds the files.
+export { GitSource, type GitSourceOptions } from './git-source.ts';
+export { DEFAULT_GIT_LIMITS, type GitFactory, type GitLimits, hardenedGitFactory } from './git-process.ts';
+export { parseRepositoryLocation, type RepositoryLocation } from './repository-location.ts';
+export { registerGitSource } from './register-git-source.ts';
+export { defaultPackageName, trackGitPackage, type TrackGitRequest, type TrackGitResult } from './track-git-package.ts';
