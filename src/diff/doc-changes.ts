@@ -19,6 +19,19 @@ function canonical(value: unknown): string {
   }) ?? 'undefined';
 }
 
+/**
+ * Nested frontmatter (the real docs carry whole API reference blocks there) would dominate every
+ * diff response; a large value is summarized, and the file's patch still shows it in full.
+ */
+const MAX_FIELD_CHARS = 300;
+
+function summarizeValue(value: unknown): unknown {
+  const text = JSON.stringify(value) ?? '';
+  if (text.length <= MAX_FIELD_CHARS) return value;
+  const shape = Array.isArray(value) ? `a list of ${value.length} items` : typeof value === 'object' && value !== null ? `an object with ${Object.keys(value).length} fields` : 'a long value';
+  return `${text.slice(0, 120)}… (${shape}, ${text.length} characters; see the file's patch)`;
+}
+
 function frontmatterChanges(before: Record<string, unknown>, after: Record<string, unknown>): FrontmatterChange[] {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   const changes: FrontmatterChange[] = [];
@@ -27,7 +40,7 @@ function frontmatterChanges(before: Record<string, unknown>, after: Record<strin
     const has = Object.hasOwn(after, field);
     if (had && has && canonical(before[field]) === canonical(after[field])) continue;
     // An absent field is reported as null: JSON has no undefined.
-    changes.push({ field, before: had ? before[field] : null, after: has ? after[field] : null });
+    changes.push({ field, before: had ? summarizeValue(before[field]) : null, after: has ? summarizeValue(after[field]) : null });
   }
   return changes;
 }

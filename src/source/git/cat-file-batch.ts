@@ -16,7 +16,7 @@ export type BatchAnswer =
   | { request: string; missing: true }
   | { request: string; missing: false; oid: string; type: string; size: number; bytes: Uint8Array | null };
 
-// eslint-disable-next-line no-control-regex
+ 
 const BAD_REQUEST = /[\u0000-\u001f\u007f]/;
 
 /**

@@ -7,7 +7,7 @@ export const MAX_TAG_NAME_LENGTH = 200;
 export const MAX_TAG_PATTERN_LENGTH = 100;
 export const MAX_DOCS_FOLDER_LENGTH = 512;
 
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f]/;
 // Characters git's check-ref-format refuses anywhere in a ref name.
 const REF_FORBIDDEN = /[~^:?*[\\]/;
@@ -67,7 +67,7 @@ export function normalizeDocsFolder(input: string, maxDepth = 64): string {
   };
   if (typeof input !== 'string' || input.trim() === '') fail('it is empty');
   if (input.length > MAX_DOCS_FOLDER_LENGTH) fail(`longer than ${MAX_DOCS_FOLDER_LENGTH} characters`);
-  // eslint-disable-next-line no-control-regex
+   
   if (/[\u0000-\u001f\u007f\\]/.test(input)) fail('it contains control characters or a backslash');
   if (input.startsWith('-')) fail('it starts with "-"');
   if (input.startsWith('/')) fail('it must be relative to the repository root');

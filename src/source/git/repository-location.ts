@@ -26,7 +26,7 @@ const USER = /^[A-Za-z0-9._~+][A-Za-z0-9._~+-]*$/;
 const REMOTE_HELPER = /^[A-Za-z0-9][A-Za-z0-9+.-]*::/;
 const ANY_SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
 const SCP = /^(?:([^@/:]+)@)?([^@/:]+|\[[^\]/]+\]):(.*)$/s;
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function refuse(input: string, reason: string): never {

@@ -1,0 +1,16 @@
+// The changelog: per-version doc-aware summaries as Markdown (release notes) and as an Atom feed.
+export type { Changelog, ChangelogEntry, DocSummary } from './changelog-types.ts';
+export {
+  buildChangelog,
+  type ChangelogPlan,
+  changelogRequestSchema,
+  type ChangelogRequest,
+  DEFAULT_CHANGELOG_LIMIT,
+  getChangelog,
+  MAX_CHANGELOG_LIMIT,
+  planChangelog,
+} from './changelog-service.ts';
+export { entryHeadline } from './entry-headline.ts';
+export { ATOM_CONTENT_TYPE, entryHtml, entryId, type FeedOptions, renderAtomFeed } from './render-atom-feed.ts';
+export { renderChangelogMarkdown, renderEntryMarkdown } from './render-markdown-changelog.ts';
+export { summarizeDiff, type SummaryOptions } from './summarize-diff.ts';

@@ -1,0 +1,31 @@
+// `docdelta mcp`: MCP over stdio, for clients that start docdelta themselves (Claude Desktop,
+// Cursor, …). Runs until the client closes stdin.
+import { keepStdoutForMessages, serveStdio } from '../mcp/index.ts';
+import { parseCommandArgs } from './args.ts';
+import type { Command } from './command.ts';
+
+export const mcpCommand: Command = {
+  name: 'mcp',
+  usage: 'docdelta mcp',
+  summary: 'serve MCP over stdio (what_changed, file_diff, … for AI agents)',
+  async run(args, env) {
+    parseCommandArgs(args, {});
+    // Before the database opens: from here on, stdout is the MCP channel.
+    keepStdoutForMessages();
+    const ctx = await env.context();
+    env.io.stderr.write(`docdelta mcp: serving over stdio (${ctx.config.databaseUrl ? 'PostgreSQL' : `PGlite in ${ctx.config.dataDir}`})\n`);
+    // SIGTERM/SIGINT end the session the same way a closed stdin does, so the database is closed
+    // cleanly (PGlite on disk may be mid-write: the diff cache is filled on first use).
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+    try {
+      await serveStdio(ctx, undefined, stop.signal);
+    } finally {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    }
+    return 0;
+  },
+};

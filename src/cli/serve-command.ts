@@ -1,0 +1,80 @@
+// `docdelta serve [--port N] [--host H] [--sync]`: optionally sync the configured packages first,
+// then serve the API and the web page until SIGTERM/SIGINT.
+import { runServe, type ServeOptions } from '../api/index.ts';
+import { conflict, invalidInput, toDocdeltaError } from '../errors.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { syncAll, trackedPackageNames } from '../services/sync.ts';
+import { parseCommandArgs } from './args.ts';
+import { type Command, type CommandEnv, UsageError } from './command.ts';
+import { progressReporter } from './progress.ts';
+import { describeSync } from './sync-command.ts';
+
+/**
+ * What the rest of the program adds to a server: extra route modules (links, changelog, jobs),
+ * mounts (MCP) and shutdown hooks (stop the scheduler). Called once the database is open, so a
+ * hook can start background work with the same context.
+ */
+export type ServeSetup = (ctx: ServiceContext, bind: { host: string; port: number }) => Promise<Partial<ServeOptions>> | Partial<ServeOptions>;
+
+function portOf(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535; got ${JSON.stringify(value)}`);
+  return port;
+}
+
+/** A registry outage must not keep the service down: what is stored is still worth serving. */
+async function syncBeforeServing(ctx: ServiceContext, env: CommandEnv): Promise<void> {
+  for (const name of await trackedPackageNames(ctx)) {
+    const progress = progressReporter(env.io.stderr, name);
+    try {
+      const [report] = await syncAll(ctx, [name], { onProgress: (update) => progress.update(update) });
+      progress.done();
+      env.io.stderr.write(`${describeSync(report!)}\n`);
+    } catch (error) {
+      progress.done();
+      const failure = toDocdeltaError(error);
+      env.io.stderr.write(`docdelta serve: could not sync ${name} (${failure.code}: ${failure.message}); serving what is stored\n`);
+    }
+  }
+}
+
+function listenFailure(error: unknown, host: string, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'EADDRINUSE') return conflict(`${host}:${port} is already in use; choose another --port`);
+  if (code === 'EACCES') return invalidInput(`not allowed to listen on ${host}:${port}; choose a port above 1023`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return invalidInput(`cannot listen on host ${JSON.stringify(host)}`);
+  return error;
+}
+
+export function createServeCommand(setup?: ServeSetup): Command {
+  return {
+    name: 'serve',
+    usage: 'docdelta serve [--port N] [--host H] [--sync]',
+    summary: 'serve the HTTP API and the web diff viewer (with --sync: sync the configured packages first)',
+    async run(args, env) {
+      const { values, positionals } = parseCommandArgs(args, {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        sync: { type: 'boolean', default: false },
+      });
+      if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+      const port = portOf(values.port, env.config.port);
+      const host = values.host ?? env.config.host;
+      const ctx = await env.context();
+      if (values.sync) await syncBeforeServing(ctx, env);
+      const extra = (await setup?.(ctx, { host, port })) ?? {};
+      let handle;
+      try {
+        handle = await runServe(ctx, { ...extra, host, port });
+      } catch (error) {
+        // Port in use or the like: stop what setup started, or the process would never exit.
+        for (const hook of extra.onShutdown ?? []) await Promise.resolve(hook()).catch(() => {});
+        throw listenFailure(error, host, port);
+      }
+      env.io.stdout.write(`docdelta is serving on ${handle.url}\n`);
+      await handle.closed;
+      return 0;
+    },
+  };
+}
