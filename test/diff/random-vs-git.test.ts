@@ -17,7 +17,7 @@ import {
   type Tree,
 } from '../support/git-trees.ts';
 
-const PAIRS = 400;
+const PAIRS = 200;
 let repo: GitScratchRepo;
 beforeAll(() => {
   repo = new GitScratchRepo();
@@ -72,5 +72,5 @@ describe('random tree pairs against git', () => {
     }
     expect(renames).toBeGreaterThan(PAIRS);
     expect(olderGitExcess).toBeLessThan(PAIRS / 10);
-  });
+  }, 300_000);
 });
