@@ -4,6 +4,7 @@ import { DocdeltaError } from './errors.ts';
 import { type CommandEnv, type CommandIo, UsageError } from './cli/command.ts';
 import { commands } from './cli/commands.ts';
 import { createContext } from './services/app-context.ts';
+import { registerDiffPrecompute } from './scheduler/index.ts';
 import { registerGitSource } from './source/git/index.ts';
 import type { ServiceContext } from './services/context.ts';
 
@@ -30,6 +31,7 @@ export function exitCodeFor(error: unknown): number {
 
 export async function main(argv: string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   registerGitSource();
+  registerDiffPrecompute();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${helpText()}\n`);

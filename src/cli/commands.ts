@@ -1,6 +1,7 @@
 // Every CLI command, in the order `docdelta --help` lists them.
 import type { Command } from './command.ts';
 import { diffCommand } from './diff-command.ts';
+import { digestCommand } from './digest-command.ts';
 import { changelogCommand } from './changelog-command.ts';
 import { historyCommand } from './history-command.ts';
 import { linksCommand } from './links-command.ts';
@@ -11,4 +12,4 @@ import { syncCommand } from './sync-command.ts';
 import { trackCommand } from './track-command.ts';
 import { versionsCommand } from './versions-command.ts';
 
-export const commands: Command[] = [syncCommand, trackCommand, versionsCommand, diffCommand, historyCommand, linksCommand, changelogCommand, createServeCommand(serveSetup), mcpCommand];
+export const commands: Command[] = [syncCommand, trackCommand, versionsCommand, diffCommand, historyCommand, linksCommand, changelogCommand, digestCommand, createServeCommand(serveSetup), mcpCommand];

@@ -2,7 +2,7 @@
 // process (a second request gets 409 rather than racing the first over the same versions).
 import { conflict, notFound } from '../../errors.ts';
 import { listPackages } from '../../services/catalog.ts';
-import { type PackageSyncReport, syncAll } from '../../services/sync.ts';
+import { type PackageSyncReport, syncAll, trackedPackageNames } from '../../services/sync.ts';
 import { requireBearerToken } from '../bearer-auth.ts';
 import { packageParam, parseQuery } from '../query.ts';
 import type { RouteModule } from '../route-module.ts';
@@ -23,10 +23,10 @@ export const syncRoute: RouteModule = (router, ctx, api) => {
   let running = false;
   router.post('/sync', requireBearerToken(ctx.config.apiToken), async (req, res) => {
     const query = parseQuery(req, syncQuery);
-    let names = ctx.config.packages;
+    let names = await trackedPackageNames(ctx);
     if (query.package) {
       // Only packages this deployment tracks: the endpoint syncs, it does not register new ones.
-      const known = new Set([...ctx.config.packages, ...(await listPackages(ctx)).map((pkg) => pkg.name)]);
+      const known = new Set([...names, ...(await listPackages(ctx)).map((pkg) => pkg.name)]);
       if (!known.has(query.package)) throw notFound(`unknown package ${JSON.stringify(query.package)}; tracked: ${[...known].join(', ')}`);
       names = [query.package];
     }
