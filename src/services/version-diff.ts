@@ -4,7 +4,7 @@ import { invalidInput, notFound } from '../errors.ts';
 import { loadBlobs, loadDocMeta } from '../store/blobs.ts';
 import { readCachedDiff, writeCachedDiff } from '../store/diff-cache.ts';
 import type { PackageRow } from '../store/packages.ts';
-import { listVersionFiles, listVersionRows, type VersionRow } from '../store/versions.ts';
+import { listVersionFiles, listVersionRows, type VersionFileRow, type VersionRow } from '../store/versions.ts';
 import type { FileChange, VersionDiff } from '../types.ts';
 import { resolvePackage, resolveVersion } from './catalog.ts';
 import type { ServiceContext } from './context.ts';
@@ -40,16 +40,27 @@ export async function resolvePair(ctx: ServiceContext, request: Pick<DiffRequest
   return { pkg, from, to };
 }
 
-async function loadTree(ctx: ServiceContext, version: VersionRow): Promise<DiffInputFile[]> {
-  const files = await listVersionFiles(ctx.db, version.id);
-  const shas = files.map((file) => file.sha256);
-  const [contents, docs] = await Promise.all([loadBlobs(ctx.db, shas), loadDocMeta(ctx.db, shas)]);
+/** Files with bytes and page metadata loaded for the hashes in `wanted`; the others get none. */
+async function withContents(ctx: ServiceContext, files: VersionFileRow[], wanted: Set<string>): Promise<DiffInputFile[]> {
+  const [contents, docs] = await Promise.all([loadBlobs(ctx.db, wanted), loadDocMeta(ctx.db, wanted)]);
   return files.map((file) => ({
     path: file.path,
     sha256: file.sha256,
     bytes: contents.get(file.sha256)?.content ?? new Uint8Array(),
     doc: docs.get(file.sha256) ?? null,
   }));
+}
+
+/**
+ * Both trees of a pair. A file at the same path with the same content is never compared by the
+ * engine, so its bytes are not read: on a typical release that is most of the package.
+ */
+async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair): Promise<[DiffInputFile[], DiffInputFile[]]> {
+  const [oldFiles, newFiles] = await Promise.all([listVersionFiles(ctx.db, pair.from.id), listVersionFiles(ctx.db, pair.to.id)]);
+  const newShaByPath = new Map(newFiles.map((file) => [file.path, file.sha256]));
+  const unchanged = new Set(oldFiles.filter((file) => newShaByPath.get(file.path) === file.sha256).map((file) => file.path));
+  const wanted = new Set([...oldFiles, ...newFiles].filter((file) => !unchanged.has(file.path)).map((file) => file.sha256));
+  return Promise.all([withContents(ctx, oldFiles, wanted), withContents(ctx, newFiles, wanted)]);
 }
 
 /** Computes (or reads from the cache) the full diff of a resolved pair. */
@@ -62,7 +73,7 @@ export async function diffPair(ctx: ServiceContext, pair: ResolvedPair, renameTh
   };
   const cached = await readCachedDiff(ctx.db, key);
   if (cached) return cached;
-  const [oldTree, newTree] = await Promise.all([loadTree(ctx, pair.from), loadTree(ctx, pair.to)]);
+  const [oldTree, newTree] = await loadPairTrees(ctx, pair);
   const computed = diffTrees(oldTree, newTree, { renameThreshold });
   const result = toVersionDiff(pair.pkg.name, pair.from.version, pair.to.version, computed);
   await writeCachedDiff(ctx.db, key, result);
@@ -79,7 +90,7 @@ export async function getVersionDiff(ctx: ServiceContext, request: DiffRequest):
 export async function getVersionPatch(ctx: ServiceContext, request: DiffRequest): Promise<string> {
   const pair = await resolvePair(ctx, request);
   const diff = await diffPair(ctx, pair, request.renameThreshold ?? DEFAULT_RENAME_THRESHOLD);
-  const [oldTree, newTree] = await Promise.all([loadTree(ctx, pair.from), loadTree(ctx, pair.to)]);
+  const [oldTree, newTree] = await loadPairTrees(ctx, pair);
   return renderPatch(diff, oldTree, newTree, request.path ? { path: request.path } : {});
 }
 

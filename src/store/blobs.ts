@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { DocMeta } from '../types.ts';
 import type { Db } from './database.ts';
 import { blobs, docMeta } from './schema/index.ts';
@@ -16,8 +16,16 @@ export async function loadBlobs(db: Db, shas: Iterable<string>): Promise<Map<str
   const wanted = [...new Set(shas)];
   const found = new Map<string, StoredBlob>();
   for (let i = 0; i < wanted.length; i += LOOKUP_CHUNK) {
-    const rows = await db.select().from(blobs).where(inArray(blobs.sha256, wanted.slice(i, i + LOOKUP_CHUNK)));
-    for (const row of rows) found.set(row.sha256, row);
+    // PGlite decodes bytea's hex text in slow JavaScript (~2 s for one release); base64 is ~15x faster
+    // on PGlite and no slower on postgres.js. Node's decoder skips the line breaks encode() inserts.
+    const rows = await db
+      .select({ sha256: blobs.sha256, size: blobs.size, binary: blobs.binary, base64: sql<string>`encode(${blobs.content}, 'base64')` })
+      .from(blobs)
+      .where(inArray(blobs.sha256, wanted.slice(i, i + LOOKUP_CHUNK)));
+    for (const row of rows) {
+      const bytes = Buffer.from(row.base64, 'base64');
+      found.set(row.sha256, { sha256: row.sha256, size: row.size, binary: row.binary, content: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    }
   }
   return found;
 }
