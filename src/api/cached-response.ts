@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import type http from 'node:http';
-import { LruCache } from './lru-cache.ts';
+import { LruCache } from '../lru-cache.ts';
 
 /** Bump when the shape of a cached response changes, so old ETags stop matching. */
 const REPRESENTATION_VERSION = 'api/1';

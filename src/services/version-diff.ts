@@ -6,6 +6,7 @@ import { readCachedDiff, writeCachedDiff } from '../store/diff-cache.ts';
 import type { PackageRow } from '../store/packages.ts';
 import { listVersionFiles, listVersionRows, type VersionFileRow, type VersionRow } from '../store/versions.ts';
 import type { FileChange, VersionDiff } from '../types.ts';
+import { LruCache } from '../lru-cache.ts';
 import { resolvePackage, resolveVersion } from './catalog.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -63,6 +64,21 @@ async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair): Promise<[
   return Promise.all([withContents(ctx, oldFiles, wanted), withContents(ctx, newFiles, wanted)]);
 }
 
+/**
+ * Parsed diffs of recently asked pairs, per database. A stored pair never changes (version ids are
+ * never reused), so entries need no invalidation; reading and parsing the cached JSON costs ~50 ms.
+ */
+const recentDiffs = new WeakMap<object, LruCache<VersionDiff>>();
+
+function recentFor(ctx: ServiceContext): LruCache<VersionDiff> {
+  let cache = recentDiffs.get(ctx.database);
+  if (!cache) {
+    cache = new LruCache<VersionDiff>({ maxEntries: 32, maxBytes: 64 * 1024 * 1024 });
+    recentDiffs.set(ctx.database, cache);
+  }
+  return cache;
+}
+
 /** Computes (or reads from the cache) the full diff of a resolved pair. */
 export async function diffPair(ctx: ServiceContext, pair: ResolvedPair, renameThreshold = DEFAULT_RENAME_THRESHOLD): Promise<VersionDiff> {
   const key = {
@@ -71,12 +87,20 @@ export async function diffPair(ctx: ServiceContext, pair: ResolvedPair, renameTh
     algorithm: String(ALGORITHM_VERSION),
     options: `M${checkThreshold(renameThreshold)}`,
   };
+  const memoKey = `${key.fromVersionId}:${key.toVersionId}:${key.algorithm}:${key.options}`;
+  const recent = recentFor(ctx);
+  const remembered = recent.get(memoKey);
+  if (remembered) return remembered;
   const cached = await readCachedDiff(ctx.db, key);
-  if (cached) return cached;
+  if (cached) {
+    recent.set(memoKey, cached, cached.files.length * 512);
+    return cached;
+  }
   const [oldTree, newTree] = await loadPairTrees(ctx, pair);
   const computed = diffTrees(oldTree, newTree, { renameThreshold });
   const result = toVersionDiff(pair.pkg.name, pair.from.version, pair.to.version, computed);
   await writeCachedDiff(ctx.db, key, result);
+  recent.set(memoKey, result, result.files.length * 512);
   return result;
 }
 
