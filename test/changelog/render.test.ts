@@ -4,6 +4,7 @@ import { type Changelog, type ChangelogEntry, renderAtomFeed, renderChangelogMar
 import { codeSpan, escapeMarkdown } from '../../src/changelog/render-markdown-changelog.ts';
 import { escapeXml, stripNonXml } from '../../src/changelog/xml-text.ts';
 import type { FileChange, VersionDiff } from '../../src/types.ts';
+import { versionDiffOf } from '../support/version-diff.ts';
 
 const doc = (sections: Partial<{ added: string[]; removed: string[]; changed: string[] }> = {}) => ({
   titleBefore: null,
@@ -13,24 +14,7 @@ const doc = (sections: Partial<{ added: string[]; removed: string[]; changed: st
   removedAnchors: [],
 });
 
-function versionDiff(files: FileChange[], moves: VersionDiff['moves'] = []): VersionDiff {
-  const count = (status: FileChange['status']) => files.filter((file) => file.status === status).length;
-  return {
-    package: 'docs',
-    from: '1.0.0',
-    to: '2.0.0',
-    summary: {
-      added: count('added'),
-      removed: count('removed'),
-      modified: count('modified'),
-      renamed: count('renamed'),
-      additions: files.reduce((sum, file) => sum + file.additions, 0),
-      deletions: files.reduce((sum, file) => sum + file.deletions, 0),
-    },
-    moves,
-    files,
-  };
-}
+const versionDiff = (files: FileChange[], moves: VersionDiff['moves'] = []) => versionDiffOf(files, moves, 'docs');
 
 describe('summarizeDiff', () => {
   it('lists renames only when no folder move explains them, and ranks pages by changed lines', () => {

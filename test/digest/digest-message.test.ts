@@ -9,6 +9,7 @@ import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { seedFixture } from '../support/seed.ts';
 import { blockKitViolations, type SlackReceiver, startSlackReceiver } from '../support/slack-receiver.ts';
 import { renderMessage } from './render-message.ts';
+import { versionDiffOf } from '../support/version-diff.ts';
 
 const BASE = 'https://docdelta.example.com';
 
@@ -35,24 +36,7 @@ function input(diff: VersionDiff, overrides: Partial<DigestInput> = {}): DigestI
   };
 }
 
-function diffOf(files: FileChange[], moves: VersionDiff['moves'] = []): VersionDiff {
-  const count = (status: FileChange['status']) => files.filter((file) => file.status === status).length;
-  return {
-    package: '@acme/docs',
-    from: '1.0.0',
-    to: '2.0.0',
-    summary: {
-      added: count('added'),
-      removed: count('removed'),
-      modified: count('modified'),
-      renamed: count('renamed'),
-      additions: files.reduce((sum, file) => sum + file.additions, 0),
-      deletions: files.reduce((sum, file) => sum + file.deletions, 0),
-    },
-    moves,
-    files,
-  };
-}
+const diffOf = (files: FileChange[], moves: VersionDiff['moves'] = []) => versionDiffOf(files, moves, '@acme/docs');
 
 describe('the digest of the real-shaped fixture', () => {
   let database: TestDatabase;

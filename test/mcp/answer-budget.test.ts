@@ -12,28 +12,12 @@ import { filesAnswer } from '../../src/mcp/what-changed/files-answer.ts';
 import type { DiffView } from '../../src/mcp/what-changed/load-diff-view.ts';
 import { summaryAnswer } from '../../src/mcp/what-changed/summary-answer.ts';
 import type { FileChange, VersionDiff } from '../../src/types.ts';
+import { versionDiffOf } from '../support/version-diff.ts';
 
 const ROOT = 'docs';
 const PAIR = { from: '1.0.0', to: '2.0.0' };
 
-function diffOf(files: FileChange[]): VersionDiff {
-  const count = (status: FileChange['status']) => files.filter((file) => file.status === status).length;
-  return {
-    package: '@synthetic/docs',
-    from: '1.0.0',
-    to: '2.0.0',
-    summary: {
-      added: count('added'),
-      removed: count('removed'),
-      modified: count('modified'),
-      renamed: count('renamed'),
-      additions: files.reduce((sum, file) => sum + file.additions, 0),
-      deletions: files.reduce((sum, file) => sum + file.deletions, 0),
-    },
-    moves: findFolderMoves(files),
-    files,
-  };
-}
+const diffOf = (files: FileChange[]) => versionDiffOf(files, findFolderMoves(files), '@synthetic/docs');
 
 function viewOf(diff: VersionDiff): DiffView {
   return { pair: {} as ResolvedPair, diff, whole: diff, path: null, paths: pathView([ROOT]) };
