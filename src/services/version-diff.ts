@@ -65,18 +65,27 @@ async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair): Promise<[
 }
 
 /**
- * Parsed diffs of recently asked pairs, per database. A stored pair never changes (version ids are
- * never reused), so entries need no invalidation; reading and parsing the cached JSON costs ~50 ms.
+ * Parsed diffs of recently asked pairs: reading and parsing a cached diff's JSON costs ~50 ms. The
+ * key names the database, both versions by id, name and integrity, and the algorithm, so a reused id
+ * (a truncated table) or a moved git tag can never be served a stale entry.
  */
-const recentDiffs = new WeakMap<object, LruCache<VersionDiff>>();
+const recentDiffs = new LruCache<VersionDiff>({ maxEntries: 32, maxBytes: 64 * 1024 * 1024 });
+const databaseTags = new WeakMap<object, number>();
+let nextDatabaseTag = 1;
 
-function recentFor(ctx: ServiceContext): LruCache<VersionDiff> {
-  let cache = recentDiffs.get(ctx.database);
-  if (!cache) {
-    cache = new LruCache<VersionDiff>({ maxEntries: 32, maxBytes: 64 * 1024 * 1024 });
-    recentDiffs.set(ctx.database, cache);
+function memoKeyOf(ctx: ServiceContext, pair: ResolvedPair, algorithm: string, options: string): string {
+  let tag = databaseTags.get(ctx.database);
+  if (tag === undefined) {
+    tag = nextDatabaseTag++;
+    databaseTags.set(ctx.database, tag);
   }
-  return cache;
+  const side = (row: VersionRow) => `${row.id}:${row.version}:${row.integrity ?? ''}`;
+  return [tag, pair.pkg.name, side(pair.from), side(pair.to), algorithm, options].join('\u0000');
+}
+
+/** Drops the in-process memo, so the next request reads the database cache (benchmarks of cold paths). */
+export function forgetRecentDiffs(): void {
+  recentDiffs.clear();
 }
 
 /** Computes (or reads from the cache) the full diff of a resolved pair. */
@@ -87,8 +96,8 @@ export async function diffPair(ctx: ServiceContext, pair: ResolvedPair, renameTh
     algorithm: String(ALGORITHM_VERSION),
     options: `M${checkThreshold(renameThreshold)}`,
   };
-  const memoKey = `${key.fromVersionId}:${key.toVersionId}:${key.algorithm}:${key.options}`;
-  const recent = recentFor(ctx);
+  const memoKey = memoKeyOf(ctx, pair, key.algorithm, key.options);
+  const recent = recentDiffs;
   const remembered = recent.get(memoKey);
   if (remembered) return remembered;
   const cached = await readCachedDiff(ctx.db, key);
