@@ -2,19 +2,10 @@
 // type, most with no docs links at all, some with several, plus node_modules that must be skipped.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { seededRandom } from '../../support/diff-random-trees.ts';
 
 const KINDS = ['tsx', 'ts', 'js', 'jsx', 'md', 'mdx', 'html', 'json', 'yaml'] as const;
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function linkLine(kind: (typeof KINDS)[number], target: string): string {
   switch (kind) {
@@ -36,7 +27,7 @@ function linkLine(kind: (typeof KINDS)[number], target: string): string {
 
 /** Writes `count` files under `dir`; `routes` are docs routes to link to (old and new ones). Returns the bytes written. */
 export async function writeSyntheticApp(dir: string, count: number, routes: readonly string[], baseUrl: string, seed = 7): Promise<number> {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, '');
   let bytes = 0;
   for (let index = 0; index < count; index++) {
