@@ -5,7 +5,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { diffPair, type ResolvedPair } from '../services/version-diff.ts';
 import type { BuiltBody } from './cached-response.ts';
 import { orderVersionDiff } from './canonical-json.ts';
-import { loadPatchInputs } from './patch-inputs.ts';
+import { loadPatchInputs } from '../services/patch-inputs.ts';
 
 export const DIFF_FORMATS = ['json', 'stat', 'patch', 'markdown'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];

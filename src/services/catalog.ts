@@ -1,5 +1,5 @@
 // Read verbs over what is stored: packages, versions, and resolving user-given names to rows.
-import { count, eq } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import { invalidInput, notFound } from '../errors.ts';
 import { findPackage, listPackageRows, type PackageRow } from '../store/packages.ts';
 import { versions as versionsTable } from '../store/schema/index.ts';
@@ -93,9 +93,4 @@ export async function resolveVersion(
   const shown = rows.map((candidate) => candidate.version);
   const list = shown.length > 20 ? `${shown.slice(-20).join(', ')} (and ${shown.length - 20} older)` : shown.join(', ');
   throw notFound(`${pkg.name} has no stored version ${JSON.stringify(name)}; stored: ${list}`);
-}
-
-export async function versionRowById(ctx: ServiceContext, id: number): Promise<VersionRow | undefined> {
-  const [row] = await ctx.db.select().from(versionsTable).where(eq(versionsTable.id, id)).limit(1);
-  return row;
 }

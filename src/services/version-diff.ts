@@ -7,6 +7,7 @@ import type { PackageRow } from '../store/packages.ts';
 import { listVersionFiles, listVersionRows, type VersionFileRow, type VersionRow } from '../store/versions.ts';
 import type { FileChange, VersionDiff } from '../types.ts';
 import { LruCache } from '../lru-cache.ts';
+import { loadPatchInputs, type PatchInput } from './patch-inputs.ts';
 import { resolvePackage, resolveVersion } from './catalog.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -123,8 +124,9 @@ export async function getVersionDiff(ctx: ServiceContext, request: DiffRequest):
 export async function getVersionPatch(ctx: ServiceContext, request: DiffRequest): Promise<string> {
   const pair = await resolvePair(ctx, request);
   const diff = await diffPair(ctx, pair, request.renameThreshold ?? DEFAULT_RENAME_THRESHOLD);
-  const [oldTree, newTree] = await loadPairTrees(ctx, pair);
-  return renderPatch(diff, oldTree, newTree, request.path ? { path: request.path } : {});
+  const view = request.path ? filterChanges(diff, request.path) : diff;
+  const { oldFiles, newFiles } = await loadPatchInputs(ctx, pair, view.files);
+  return renderPatch(view, oldFiles, newFiles);
 }
 
 export interface FileDiff {
@@ -137,7 +139,7 @@ export interface FileDiff {
   newText: string | null;
 }
 
-const textOf = (bytes: Uint8Array | undefined, binary: boolean) => (bytes && !binary ? Buffer.from(bytes).toString('utf8') : null);
+const textOf = (side: PatchInput | undefined) => (side && !side.binary ? Buffer.from(side.bytes).toString('utf8') : null);
 
 /** One file's change; `path` may name either side of a rename. */
 export async function getFileDiff(ctx: ServiceContext, request: DiffRequest & { path: string }): Promise<FileDiff> {
@@ -154,23 +156,18 @@ export async function getFileDiff(ctx: ServiceContext, request: DiffRequest & { 
         : `${request.path} is in neither ${pair.from.version} nor ${pair.to.version} of ${pair.pkg.name}`,
     );
   }
-  const oldPath = change.status === 'renamed' ? change.oldPath : change.status === 'added' ? null : change.path;
-  const newPath = change.status === 'removed' ? null : change.path;
-  const [oldFiles, newFiles] = await Promise.all([listVersionFiles(ctx.db, pair.from.id), listVersionFiles(ctx.db, pair.to.id)]);
-  const oldSha = oldPath ? oldFiles.find((file) => file.path === oldPath)?.sha256 : undefined;
-  const newSha = newPath ? newFiles.find((file) => file.path === newPath)?.sha256 : undefined;
-  const blobs = await loadBlobs(ctx.db, [oldSha, newSha].filter((sha): sha is string => Boolean(sha)));
-  const oldBlob = oldSha ? blobs.get(oldSha) : undefined;
-  const newBlob = newSha ? blobs.get(newSha) : undefined;
-  const patch = renderFilePatch(change, oldBlob ? { bytes: oldBlob.content } : null, newBlob ? { bytes: newBlob.content } : null);
+  const { oldFiles, newFiles } = await loadPatchInputs(ctx, pair, [change]);
+  const before = oldFiles[0];
+  const after = newFiles[0];
+  const patch = renderFilePatch(change, before ?? null, after ?? null);
   return {
     package: pair.pkg.name,
     from: pair.from.version,
     to: pair.to.version,
     change,
     patch,
-    oldText: textOf(oldBlob?.content, oldBlob?.binary ?? true),
-    newText: textOf(newBlob?.content, newBlob?.binary ?? true),
+    oldText: textOf(before),
+    newText: textOf(after),
   };
 }
 

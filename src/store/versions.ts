@@ -71,7 +71,3 @@ export async function recordIngestFailure(db: Db, packageId: number, version: st
 export async function clearIngestFailure(db: Db, packageId: number, version: string): Promise<void> {
   await db.delete(ingestFailures).where(and(eq(ingestFailures.packageId, packageId), eq(ingestFailures.version, version)));
 }
-
-export async function listIngestFailures(db: Db, packageId: number) {
-  return db.select().from(ingestFailures).where(eq(ingestFailures.packageId, packageId));
-}

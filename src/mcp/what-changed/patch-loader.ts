@@ -1,10 +1,8 @@
-// Patches for many changes of one pair at once. getFileDiff answers one file per call and reloads
-// the pair's diff each time (about 0.3 s on the real package), so the patch detail reads the two
-// file lists once and each needed blob once.
-// The lead may move this into services/version-diff.ts as `getPatches`; it only uses store reads
-// that already exist.
+// Patches for many changes of one pair, rendered one at a time as the answer's budget allows:
+// the two file lists are read once, and each change's blobs only when its patch is asked for.
 import { renderFilePatch } from '../../diff/index.ts';
 import type { ServiceContext } from '../../services/context.ts';
+import { sidesOf } from '../../services/patch-inputs.ts';
 import type { ResolvedPair } from '../../services/version-diff.ts';
 import { loadBlobs } from '../../store/blobs.ts';
 import { listVersionFiles } from '../../store/versions.ts';
@@ -20,8 +18,7 @@ export async function patchLoader(ctx: ServiceContext, pair: ResolvedPair): Prom
   const newSha = new Map(newFiles.map((file) => [file.path, file.sha256]));
   return {
     async patchOf(change) {
-      const oldPath = change.status === 'renamed' ? change.oldPath : change.status === 'added' ? null : change.path;
-      const newPath = change.status === 'removed' ? null : change.path;
+      const { oldPath, newPath } = sidesOf(change);
       const before = oldPath ? oldSha.get(oldPath) : undefined;
       const after = newPath ? newSha.get(newPath) : undefined;
       const blobs = await loadBlobs(ctx.db, [before, after].filter((sha): sha is string => Boolean(sha)));
