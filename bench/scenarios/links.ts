@@ -1,7 +1,8 @@
 // Issue 7's figures: the link check of the real pair (both versions' links), and `--scan` of a
 // seeded synthetic 10,000-file app (files/s). lychee is compared when it is installed.
 import { spawnSync } from 'node:child_process';
-import { checkLinks, type LinkReport } from '../../src/links/index.ts';
+import type { LinkReport } from '../../src/links/index.ts';
+import { checkLinks } from '../../src/services/links.ts';
 import { normalizeFiles } from '../../src/normalize/index.ts';
 import { freshFolder } from '../bench-env.ts';
 import { runCommand } from '../external-command.ts';

@@ -1,8 +1,7 @@
 import { DocdeltaError } from '../errors.ts';
-import { checkLinks } from '../links/index.ts';
-import { renderNetlify } from '../links/render-netlify.ts';
-import { renderNextjs } from '../links/render-nextjs.ts';
-import { renderTable } from '../links/render-table.ts';
+import { checkLinks } from '../services/links.ts';
+import { renderNetlify, renderNextjs } from '../links/redirects.ts';
+import { renderTable } from '../links/link-report.ts';
 import { oneOf, parseCommandArgs } from './args.ts';
 import { type Command, UsageError } from './command.ts';
 

@@ -1,6 +1,6 @@
 // The digest's broken-link count: links in the new version's own pages that lead nowhere. Links
 // into pages that moved are the upgrade's redirects (`docdelta links`), not breakage in the docs.
-import { checkLinks } from '../links/index.ts';
+import { checkLinks } from '../services/links.ts';
 import type { ServiceContext } from '../services/context.ts';
 
 export type LinkCounter = (ctx: ServiceContext, range: { package: string; from: string; to: string }) => Promise<number>;

@@ -1,27 +1,34 @@
 /**
- * The migration link checker: "we upgrade from A to B — which links break, and where did each page go?"
+ * The link checker's pure pieces: "we upgrade from A to B — which links break, and where did each page go?"
+ * The verbs that read stored versions (`checkLinks`, `resolveRoute`) live in `services/links.ts`; this
+ * folder only turns plain data (two versions' docs and their diff) into a report, redirects and text.
  *
- * - `checkLinks(ctx, { package?, from, to, scanDir?, baseUrl? })` → `LinkReport`: the route map of every
- *   page of `from` (same / moved / removed with a candidate), the `to` docs' broken links, the targets that
- *   worked in `from` and fail in `to`, an optional scan of an outside folder, and a redirect plan.
- * - `resolveRoute(ctx, { package?, route, from?, to })` → `RouteResolution`: where one route went.
- * - The pure pieces, for other consumers and tests: `analyzePair`, `buildRouteMap`, `planRedirects`,
- *   `renderNetlify`, `renderNextjs`, `renderTable`, `parseLinkTarget`, `findAppLinks`.
+ * - `route-index.ts`: one version's routes and whether a link target exists in it (`locateRoute`).
+ * - `route-map.ts`: where every page of `from` went (`analyzePair`, `buildRouteMap`).
+ * - `link-checks.ts`: broken links inside `to` and the ones an upgrade breaks.
+ * - `redirects.ts`: the redirect plan and its Netlify / Next.js renderings.
+ * - `link-report.ts`: the report every consumer reads, and its table rendering.
+ * - `app-scan.ts`: links into the docs found in an app's source folder.
  */
-export { checkLinks, type CheckLinksRequest } from './check-links.ts';
-export { resolveRoute, type ResolveRouteRequest, type RouteResolution } from './resolve-route-service.ts';
 export type { LinkReport, LinkCounts, ScanReport } from './link-report.ts';
-export type { BrokenLink, BrokenScope } from './broken-link.ts';
+export type { BrokenLink, BrokenScope } from './link-checks.ts';
 export type { Fix } from './suggest-fix.ts';
-export type { ScanHit } from './check-scan.ts';
-export { analyzePair, type PairAnalysis, type PairInput } from './analyze-pair.ts';
-export { buildLinkReport } from './link-report.ts';
-export { buildRouteMap, type RouteMapEntry, type RouteStatus } from './route-map.ts';
-export { planRedirects, applyRedirects, type RedirectPlan, type RedirectRule, type RedirectWarning } from './redirect-plan.ts';
-export { renderNetlify, type RedirectHeader } from './render-netlify.ts';
-export { renderNextjs, nextRedirects, type NextRedirect } from './render-nextjs.ts';
-export { renderTable } from './render-table.ts';
+export type { ScanHit } from './app-scan.ts';
+export { analyzePair, buildRouteMap, type PairAnalysis, type PairInput, type RouteMapEntry, type RouteStatus } from './route-map.ts';
+export { buildLinkReport, renderTable } from './link-report.ts';
+export {
+  applyRedirects,
+  nextRedirects,
+  planRedirects,
+  renderNetlify,
+  renderNextjs,
+  type NextRedirect,
+  type RedirectHeader,
+  type RedirectPlan,
+  type RedirectRule,
+  type RedirectWarning,
+} from './redirects.ts';
 export { conventionsFor, DEFAULT_CONVENTIONS, type LinkConventions } from './conventions.ts';
 export { parseLinkTarget, type LinkTarget } from './link-target.ts';
-export { findAppLinks } from './scan-text.ts';
+export { findAppLinks } from './app-scan.ts';
 export type { VersionDocs, DocsPage, LinkSource } from './version-docs.ts';

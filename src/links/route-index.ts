@@ -1,7 +1,8 @@
 // One version's routes, indexed for lookups: pages by route, folders that hold pages, files by path.
-import type { LinkConventions } from './conventions.ts';
-import { headingKeys } from './sections.ts';
+import { type LinkConventions, matchesExternalRoute } from './conventions.ts';
+import { headingKeys, findSection, looseKey } from './sections.ts';
 import type { DocsPage, VersionDocs } from './version-docs.ts';
+import type { LinkTarget } from './link-target.ts';
 
 export interface IndexedPage extends DocsPage {
   /** Per heading, the keys it answers to (see `headingKeys`). */
@@ -57,4 +58,90 @@ export function pageAt(index: RouteIndex, route: string): IndexedPage | undefine
 
 export function isFolderRoute(index: RouteIndex, route: string): boolean {
   return index.folders.has(routeKey(route, index.caseSensitive));
+}
+
+// Does a link target exist in one version? Pages, then routes served elsewhere, then folders the site
+// lists, then section routes into a page's headings; anchors are checked against the page they land on.
+
+export type BrokenCode = 'no-page' | 'no-section' | 'no-anchor' | 'no-file';
+
+interface Located {
+  /** The page the link lands on (null for folders, routes served elsewhere and assets). */
+  page: string | null;
+  /** Section route segments after the page route. */
+  section: string[];
+  anchor: string | null;
+}
+
+export type Resolution =
+  | (Located & { ok: true; via: 'page' | 'section' | 'folder' | 'external-route' | 'file' | 'asset' })
+  | (Located & { ok: false; code: BrokenCode; message: string });
+
+type Conventions = Pick<LinkConventions, 'sectionRoutes' | 'folderRoutes' | 'externalRoutes' | 'checkAnchors'>;
+
+/** The longest page route that `route` starts with, and the segments after it. */
+export function pagePrefix(index: RouteIndex, route: string): { page: IndexedPage; rest: string[] } | null {
+  const segments = route.split('/').filter(Boolean);
+  for (let length = segments.length - 1; length >= 0; length--) {
+    const page = pageAt(index, `/${segments.slice(0, length).join('/')}`);
+    if (page) return { page, rest: segments.slice(length) };
+  }
+  return null;
+}
+
+function withAnchor(page: IndexedPage, located: Located, via: 'page' | 'section' | 'file', conventions: Conventions): Resolution {
+  if (located.anchor === null || !conventions.checkAnchors || page.anchors.has(looseKey(located.anchor))) return { ...located, ok: true, via };
+  return { ...located, ok: false, code: 'no-anchor', message: `${page.route} has no heading #${located.anchor}` };
+}
+
+const MAX_VARIANT_SEGMENTS = 3;
+
+/** The segments name a heading, possibly after the page's variant values (`/authkit/vanilla/nodejs/…`). */
+export function sectionExists(page: IndexedPage, segments: readonly string[]): boolean {
+  let skip = 0;
+  while (skip < segments.length && skip < MAX_VARIANT_SEGMENTS && page.variants.includes(segments[skip]!)) skip++;
+  for (let start = 0; start <= skip; start++) {
+    if (start === segments.length) return true;
+    if (findSection(page.headings, segments.slice(start), page.keys) !== null) return true;
+  }
+  return false;
+}
+
+export function locateRoute(index: RouteIndex, route: string, anchor: string | null, conventions: Conventions): Resolution {
+  const page = pageAt(index, route);
+  if (page) return withAnchor(page, { page: page.route, section: [], anchor }, 'page', conventions);
+  if (matchesExternalRoute(route, conventions.externalRoutes)) return { ok: true, via: 'external-route', page: null, section: [], anchor };
+  if (conventions.folderRoutes && isFolderRoute(index, route)) return { ok: true, via: 'folder', page: null, section: [], anchor };
+  const prefix = pagePrefix(index, route);
+  if (prefix && conventions.sectionRoutes) {
+    const located = { page: prefix.page.route, section: prefix.rest, anchor };
+    if (conventions.checkAnchors === false) return { ...located, ok: true, via: 'section' };
+    if (sectionExists(prefix.page, prefix.rest)) return withAnchor(prefix.page, located, 'section', conventions);
+    // `/fga/local-development` under the page `/fga` was a page of its own, not a section of `/fga`:
+    // it is a section route only when it starts at a heading the page has.
+    const startsAtHeading = prefix.page.anchors.has(looseKey(prefix.rest[0]!));
+    return startsAtHeading
+      ? { ...located, ok: false, code: 'no-section', message: `${prefix.page.route} has no section ${prefix.rest.join('/')}` }
+      : { ...located, ok: false, code: 'no-page', message: `no page ${route} (nor a section ${prefix.rest.join('/')} of ${prefix.page.route})` };
+  }
+  return { ok: false, code: 'no-page', page: null, section: [], anchor, message: `no page ${route}` };
+}
+
+export function resolveTarget(index: RouteIndex, target: LinkTarget, conventions: Conventions): Resolution | null {
+  switch (target.kind) {
+    case 'ignored':
+      return null;
+    case 'route':
+      return locateRoute(index, target.route, target.anchor, conventions);
+    case 'file': {
+      const route = index.routeByPath.get(target.path);
+      if (route !== undefined) return locateRoute(index, route, target.anchor, conventions);
+      if (index.paths.has(target.path)) return { ok: true, via: 'file', page: null, section: [], anchor: target.anchor };
+      return { ok: false, code: 'no-file', page: null, section: [], anchor: target.anchor, message: `no file ${target.path}` };
+    }
+    case 'asset':
+      // Images and downloads are served by the site, not shipped in the package: they cannot be checked
+      // here, and calling them broken would be a false alarm.
+      return { ok: true, via: 'asset', page: null, section: [], anchor: null };
+  }
 }

@@ -1,8 +1,11 @@
 // Where every page of `from` went in `to`: still there, moved (a git rename, or — for pages git did not
 // pair — the same name under a folder that moved), or removed, with the likeliest replacement.
 import type { FileChange, FolderMove } from '../types.ts';
-import type { Candidate } from './candidate-finder.ts';
-import { type IndexedPage, pageAt, type RouteIndex } from './route-index.ts';
+import { type Candidate, type CandidateFinder, createCandidateFinder } from './candidate-finder.ts';
+import { type IndexedPage, pageAt, type RouteIndex, buildRouteIndex } from './route-index.ts';
+import type { LinkConventions } from './conventions.ts';
+import type { FixContext } from './suggest-fix.ts';
+import type { VersionDocs } from './version-docs.ts';
 
 export type RouteStatus = 'same' | 'moved' | 'removed';
 
@@ -149,3 +152,47 @@ function removalReason(page: IndexedPage, rename: Extract<FileChange, { status: 
   return 'deleted: git paired it with no new file and no folder move covers it';
 }
 
+// The link analysis of a version pair, as a pure function of the two versions' docs and their diff:
+// both route indexes, the route map, and the context fixes are computed in.
+
+export interface PairInput {
+  from: VersionDocs;
+  to: VersionDocs;
+  diff: { files: readonly FileChange[]; moves: readonly FolderMove[] };
+  conventions: LinkConventions;
+}
+
+export interface PairAnalysis {
+  fromIndex: RouteIndex;
+  toIndex: RouteIndex;
+  routeMap: RouteMapEntry[];
+  moves: RouteMove[];
+  fixes: FixContext;
+}
+
+export function analyzePair(input: PairInput): PairAnalysis {
+  const { conventions } = input;
+  const fromIndex = buildRouteIndex(input.from, conventions);
+  const toIndex = buildRouteIndex(input.to, conventions);
+  const fromTexts = new Map(input.from.pages.map((page) => [page.path, page.text]));
+  // Built on the first removed page only: most pairs remove nothing and never pay for the tf-idf index.
+  let finder: CandidateFinder | undefined;
+  const routeMap = buildRouteMap({
+    from: fromIndex,
+    to: toIndex,
+    files: input.diff.files,
+    moves: input.diff.moves,
+    candidates: (page, movedTo) => {
+      finder ??= createCandidateFinder(input.to.pages.map((candidate) => ({ route: candidate.route, title: candidate.title, text: candidate.text })));
+      return finder.best({ route: page.route, title: page.title, text: fromTexts.get(page.path) ?? '' }, movedTo);
+    },
+  });
+  const moves = routeMoves(input.diff.moves, fromIndex.docsRoot, toIndex.docsRoot);
+  return {
+    fromIndex,
+    toIndex,
+    routeMap,
+    moves,
+    fixes: { from: fromIndex, to: toIndex, routeMap: new Map(routeMap.map((entry) => [entry.route, entry])), moves, conventions },
+  };
+}

@@ -1,7 +1,7 @@
 // What a broken link should say instead: follow the page through the route map (sections and anchors
 // follow their page), or, for a link that never worked, the page whose route looks most like it.
-import type { Resolution } from './resolve-link.ts';
-import { resolveRoute, sectionExists } from './resolve-link.ts';
+import type { Resolution } from './route-index.ts';
+import { locateRoute, sectionExists } from './route-index.ts';
 import type { LinkConventions } from './conventions.ts';
 import { type IndexedPage, pageAt, type RouteIndex } from './route-index.ts';
 import { isUnder, type RouteMapEntry, type RouteMove } from './route-map.ts';
@@ -72,7 +72,7 @@ export function followThroughMap(located: Pick<Resolution, 'page' | 'section' | 
     const move = [...context.moves].sort((a, b) => b.from.length - a.from.length).find((candidate) => isUnder(route, candidate.from));
     if (!move) return null;
     const moved = `${move.to}${route.slice(move.from.length)}`;
-    return resolveRoute(context.to, moved, null, context.conventions).ok ? { target: moved, kind: 'folder-move', confidence: null, note: null } : null;
+    return locateRoute(context.to, moved, null, context.conventions).ok ? { target: moved, kind: 'folder-move', confidence: null, note: null } : null;
   }
   const entry = context.routeMap.get(located.page);
   if (!entry) return null;

@@ -1,6 +1,7 @@
 // What the link checker knows about one version: its pages (routes, titles, headings) and every file that
 // holds links. Plain data, so everything after loading is pure and testable without a database.
-import type { DocLink, Heading } from '../types.ts';
+import type { DocLink, Heading, DocMeta } from '../types.ts';
+import { isMarkdownPath, normalizeDocsRoot } from '../normalize/index.ts';
 
 export interface DocsPage {
   route: string;
@@ -32,4 +33,54 @@ export interface VersionDocs {
   sources: LinkSource[];
   /** Every file path of the version, for relative `.mdx` links and assets. */
   paths: string[];
+}
+
+// Stored (or freshly normalized) files → the link checker's view of one version. Pure, so the loader
+// and tests build it the same way.
+
+export interface VersionFile {
+  path: string;
+  route: string | null;
+  doc: DocMeta | null;
+  /** The page's text; only pages need it (variant pickers, replacement candidates). */
+  text: string;
+}
+
+export function assembleVersionDocs(version: string, docsRoot: string | null, files: readonly VersionFile[]): VersionDocs {
+  const root = docsRoot === null ? null : normalizeDocsRoot(docsRoot);
+  const pages: DocsPage[] = [];
+  const sources: LinkSource[] = [];
+  for (const file of files) {
+    // Pages and the `_` files next to them (navigation) hold the links; a package README does not.
+    if (root === null || !file.path.startsWith(root) || !isMarkdownPath(file.path) || !file.doc) continue;
+    if (file.route !== null) {
+      pages.push({ route: file.route, path: file.path, title: file.doc.title, headings: file.doc.headings, variants: variantValues(file.text), text: file.text });
+    }
+    if (file.doc.links.length > 0) sources.push({ path: file.path, route: file.route, links: file.doc.links, frontmatter: file.doc.frontmatter });
+  }
+  return { version, docsRoot: root, pages, sources, paths: files.map((file) => file.path) };
+}
+
+/** Markdown files under the docs root that are pages: the ones whose text is worth loading. */
+export function isPageUnder(docsRoot: string | null, file: { path: string; route: string | null }): boolean {
+  const root = docsRoot === null ? null : normalizeDocsRoot(docsRoot);
+  return root !== null && file.route !== null && file.path.startsWith(root) && isMarkdownPath(file.path);
+}
+
+// Variant pickers in a page's text: `- $ frontend="nextjs, remix, vanilla"` shows the item for those
+// frameworks. The site puts the picked values in the URL, so they are route segments of the page.
+
+const PICKER = /^[ \t]*[-*][ \t]+\$[ \t]+[A-Za-z][\w-]{0,40}="([^"\n]{1,400})"/gm;
+const MAX_VALUES = 200;
+
+export function variantValues(text: string): string[] {
+  const values = new Set<string>();
+  for (const match of text.matchAll(PICKER)) {
+    for (const value of match[1]!.split(',')) {
+      const trimmed = value.trim();
+      if (/^[\w.-]{1,60}$/.test(trimmed)) values.add(trimmed);
+      if (values.size >= MAX_VALUES) return [...values];
+    }
+  }
+  return [...values];
 }

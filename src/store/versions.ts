@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import semver from 'semver';
 import type { Db } from './database.ts';
 import { ingestFailures, versionFiles, versions } from './schema/index.ts';
@@ -70,4 +70,15 @@ export async function recordIngestFailure(db: Db, packageId: number, version: st
 
 export async function clearIngestFailure(db: Db, packageId: number, version: string): Promise<void> {
   await db.delete(ingestFailures).where(and(eq(ingestFailures.packageId, packageId), eq(ingestFailures.version, version)));
+}
+
+/** Which stored versions of a package serve a page at any of `routes` (a route and its parents, for section routes). */
+export async function versionsServingRoutes(db: Db, packageId: number, routes: readonly string[]): Promise<string[]> {
+  if (routes.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ version: versions.version })
+    .from(versionFiles)
+    .innerJoin(versions, eq(versions.id, versionFiles.versionId))
+    .where(and(eq(versions.packageId, packageId), inArray(versionFiles.route, [...routes])));
+  return rows.map((row) => row.version);
 }

@@ -86,7 +86,7 @@ describe('the digest of the real-shaped fixture', () => {
   });
 
   it('counts the new version\'s own broken links with the link checker when no counter is given', async () => {
-    const { checkLinks } = await import('../../src/links/index.ts');
+    const { checkLinks } = await import('../../src/services/links.ts');
     const expected = (await checkLinks(ctx, { package: '@fixture/docs', from: '1.0.0', to: '2.0.0' })).counts.internal;
     const summary = await runDigest(ctx, { dryRun: true });
     const fields = summary.details!.digests[0]!.message!.blocks.find((block) => 'fields' in block);

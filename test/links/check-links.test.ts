@@ -1,6 +1,6 @@
 // The link checker end to end: the seeded fixture through the real pipeline and storage, on every driver.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLinks, resolveRoute } from '../../src/links/index.ts';
+import { checkLinks, resolveRoute } from '../../src/services/links.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { updatePackage } from '../../src/store/packages.ts';
 import { testContext } from '../support/context.ts';

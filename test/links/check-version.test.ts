@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CheckedLink, checkVersionLinks, isBroken } from '../../src/links/check-version.ts';
+import { type CheckedLink, checkVersionLinks, isBroken } from '../../src/links/link-checks.ts';
 import { DEFAULT_CONVENTIONS, type LinkConventions } from '../../src/links/conventions.ts';
 import { buildRouteIndex } from '../../src/links/route-index.ts';
 import { docsOf, page } from './support/docs.ts';

@@ -1,7 +1,8 @@
 // Acceptance on the real package from the real registry: @workos/mcp-docs-server 0.1.0 → 0.2.0.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLinks, type LinkReport, resolveRoute } from '../../src/links/index.ts';
-import { renderNetlify } from '../../src/links/render-netlify.ts';
+import type { LinkReport } from '../../src/links/index.ts';
+import { checkLinks, resolveRoute } from '../../src/services/links.ts';
+import { renderNetlify } from '../../src/links/redirects.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { syncPackage } from '../../src/services/sync.ts';
 import { getVersionDiff } from '../../src/services/version-diff.ts';

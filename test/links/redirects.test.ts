@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildLinkReport } from '../../src/links/link-report.ts';
-import { applyRedirects, planRedirects, type RedirectPlan } from '../../src/links/redirect-plan.ts';
-import { renderNetlify } from '../../src/links/render-netlify.ts';
-import { type NextRedirect, renderNextjs } from '../../src/links/render-nextjs.ts';
+import { applyRedirects, planRedirects, type RedirectPlan } from '../../src/links/redirects.ts';
+import { renderNetlify } from '../../src/links/redirects.ts';
+import { type NextRedirect, renderNextjs } from '../../src/links/redirects.ts';
 import { buildRouteIndex } from '../../src/links/route-index.ts';
 import type { RouteMapEntry } from '../../src/links/route-map.ts';
 import { docsOf, page, pairOf, prose } from './support/docs.ts';

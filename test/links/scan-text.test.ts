@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAppLinks } from '../../src/links/scan-text.ts';
+import { findAppLinks } from '../../src/links/app-scan.ts';
 
 const targets = (text: string, baseUrl: string | null, segments: string[] = []) =>
   findAppLinks(text, { baseUrl, docsSegments: new Set(segments) }).map((link) => `${link.line}:${link.column} ${link.form} ${link.target}`);

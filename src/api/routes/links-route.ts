@@ -3,11 +3,9 @@
 // Scanning a folder is a command-line feature only: a URL must never make the server read its disk.
 import { z } from 'zod';
 import { ALGORITHM_VERSION } from '../../diff/index.ts';
-import { checkLinks, resolveRoute } from '../../links/index.ts';
-import { LINK_REPORT_VERSION } from '../../links/link-report.ts';
-import { renderNetlify } from '../../links/render-netlify.ts';
-import { renderNextjs } from '../../links/render-nextjs.ts';
-import { renderTable } from '../../links/render-table.ts';
+import { checkLinks, resolveRoute } from '../../services/links.ts';
+import { renderNetlify, renderNextjs } from '../../links/redirects.ts';
+import { LINK_REPORT_VERSION, renderTable } from '../../links/link-report.ts';
 import { cacheControlFor } from '../cache-policy.ts';
 import { MAX_PATH_PARAM_LENGTH, packageParam, parseQuery, versionParam } from '../query.ts';
 import type { RouteModule } from '../route-module.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type BrokenLink, checkLinks, type LinkReport, type RedirectRule } from '../../links/index.ts';
+import type { BrokenLink, LinkReport, RedirectRule } from '../../links/index.ts';
+import { checkLinks } from '../../services/links.ts';
 import { BudgetedText } from '../format/budgeted-text.ts';
 import { code, plural, prose } from '../format/inline-text.ts';
 import { packageField, versionField } from '../input-fields.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolveRoute, type RouteResolution } from '../../links/index.ts';
+import { resolveRoute, type RouteResolution } from '../../services/links.ts';
 import { code, prose } from '../format/inline-text.ts';
 import { packageField, routeField, versionField } from '../input-fields.ts';
 import { defineTool } from '../tool-definition.ts';

@@ -1,7 +1,7 @@
 // Small versions for the link checker's pure tests, built through the real normalizer and diff engine.
 import { diffTrees } from '../../../src/diff/index.ts';
-import { assembleVersionDocs } from '../../../src/links/assemble-version-docs.ts';
-import { analyzePair, type PairAnalysis } from '../../../src/links/analyze-pair.ts';
+import { assembleVersionDocs } from '../../../src/links/version-docs.ts';
+import { analyzePair, type PairAnalysis } from '../../../src/links/route-map.ts';
 import { DEFAULT_CONVENTIONS, type LinkConventions } from '../../../src/links/conventions.ts';
 import type { VersionDocs } from '../../../src/links/version-docs.ts';
 import { normalizeFile } from '../../../src/normalize/index.ts';

@@ -1,0 +1,192 @@
+// The service verb behind `docdelta links`, GET /links, the MCP `check_links` tool and the digest's count.
+import { z } from 'zod';
+import { invalidInput, notFound } from '../errors.ts';
+import type { ServiceContext } from './context.ts';
+import { diffPair, resolvePair } from './version-diff.ts';
+import { analyzePair, type RouteMapEntry } from '../links/route-map.ts';
+import { conventionsFor, type LinkConventions } from '../links/conventions.ts';
+import { buildLinkReport, type LinkReport, type ReportInput } from '../links/link-report.ts';
+import { findAppLinks, type FoundAppLink, walkApp } from '../links/app-scan.ts';
+import { isMarkdownPath } from '../normalize/index.ts';
+import { loadBlobs, loadDocMeta } from '../store/blobs.ts';
+import { listVersionFiles, type VersionRow, compareVersions, listVersionRows, versionsServingRoutes } from '../store/versions.ts';
+import { assembleVersionDocs, isPageUnder, type VersionDocs } from '../links/version-docs.ts';
+import { resolvePackage, resolveVersion } from './catalog.ts';
+import { parseLinkTarget } from '../links/link-target.ts';
+import { locateRoute, parentRoutes } from '../links/route-index.ts';
+import { type Fix, followThroughMap } from '../links/suggest-fix.ts';
+
+export interface CheckLinksRequest {
+  package?: string | null;
+  from: string;
+  to: string;
+  /** A folder of an app, help centre or site to scan for links into the docs. */
+  scanDir?: string | null;
+  /** Where the docs are published (`https://workos.com/docs`); defaults to the package's conventions. */
+  baseUrl?: string | null;
+}
+
+const baseUrlSchema = z
+  .string()
+  .max(500)
+  .url()
+  .refine((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL');
+
+/** Links kept from a scan; past this the report would be too large to be of use anyway. */
+const MAX_SCAN_LINKS = 200_000;
+
+function effectiveBaseUrl(request: CheckLinksRequest, conventions: LinkConventions): string | null {
+  if (request.baseUrl === undefined || request.baseUrl === null) return conventions.baseUrl;
+  const parsed = baseUrlSchema.safeParse(request.baseUrl);
+  if (!parsed.success) throw invalidInput(`base URL ${JSON.stringify(request.baseUrl.slice(0, 100))} ${parsed.error.issues[0]!.message}`);
+  return parsed.data;
+}
+
+/** First route segments of both versions, to tell docs links from the app's own paths when the docs sit at a host's root. */
+function docsSegments(routes: Iterable<string>): Set<string> {
+  const segments = new Set<string>();
+  for (const route of routes) {
+    const first = route.split('/')[1];
+    if (first) segments.add(first);
+  }
+  return segments;
+}
+
+export async function checkLinks(ctx: ServiceContext, request: CheckLinksRequest): Promise<LinkReport> {
+  const pair = await resolvePair(ctx, request);
+  const baseConventions = conventionsFor(pair.pkg.name, pair.pkg.options);
+  const baseUrl = effectiveBaseUrl(request, baseConventions);
+  const conventions = { ...baseConventions, baseUrl };
+  const [diff, from, to] = await Promise.all([diffPair(ctx, pair), loadVersionDocs(ctx, pair.from), loadVersionDocs(ctx, pair.to)]);
+  const analysis = analyzePair({ from, to, diff, conventions });
+
+  let scan: ReportInput['scan'];
+  if (request.scanDir) {
+    const segments = docsSegments([...from.pages, ...to.pages].map((page) => page.route));
+    const found: Array<FoundAppLink & { file: string }> = [];
+    const stats = await walkApp(request.scanDir, (file) => {
+      for (const link of findAppLinks(file.text, { baseUrl, docsSegments: segments })) {
+        if (found.length < MAX_SCAN_LINKS) found.push({ ...link, file: file.path });
+      }
+    });
+    scan = { dir: request.scanDir, baseUrl, stats, found };
+  }
+  return buildLinkReport({ package: pair.pkg.name, conventions, analysis, docs: { from, to }, scan });
+}
+
+// Reads one stored version into the link checker's plain data, through the shared store readers.
+// Versions never change once written, so a few recently used ones are kept in memory by id.
+
+const CACHE_SIZE = 4;
+const cache = new Map<number, Promise<VersionDocs>>();
+
+export function loadVersionDocs(ctx: ServiceContext, version: VersionRow): Promise<VersionDocs> {
+  const cached = cache.get(version.id);
+  if (cached) {
+    cache.delete(version.id);
+    cache.set(version.id, cached);
+    return cached;
+  }
+  const loading = readVersionDocs(ctx, version);
+  cache.set(version.id, loading);
+  loading.catch(() => cache.delete(version.id));
+  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return loading;
+}
+
+/** Forgets loaded versions, so a benchmark can time a cold check. */
+export function clearVersionDocsCache(): void {
+  cache.clear();
+}
+
+async function readVersionDocs(ctx: ServiceContext, version: VersionRow): Promise<VersionDocs> {
+  const files = await listVersionFiles(ctx.db, version.id);
+  const markdown = files.filter((file) => isMarkdownPath(file.path));
+  const pageShas = markdown.filter((file) => isPageUnder(version.docsRoot, file)).map((file) => file.sha256);
+  const [metas, blobs] = await Promise.all([loadDocMeta(ctx.db, markdown.map((file) => file.sha256)), loadBlobs(ctx.db, pageShas)]);
+  return assembleVersionDocs(
+    version.version,
+    version.docsRoot,
+    files.map((file) => {
+      const blob = blobs.get(file.sha256);
+      return { path: file.path, route: file.route, doc: metas.get(file.sha256) ?? null, text: blob && !blob.binary ? Buffer.from(blob.content).toString('utf8') : '' };
+    }),
+  );
+}
+
+// The service verb behind GET /resolve and the MCP `resolve_route` tool: where did this route go?
+
+export interface ResolveRouteRequest {
+  package?: string | null;
+  /** `/user-management/sso`, `/glossary/acs-url#x`, or a full URL under the docs' base URL. */
+  route: string;
+  /** Defaults to the oldest stored version that has a page at the route. */
+  from?: string | null;
+  /** Defaults to `latest`. */
+  to?: string | null;
+}
+
+export interface RouteResolution {
+  package: string;
+  /** The route as understood: docs-relative, with its anchor. */
+  route: string;
+  from: string;
+  to: string;
+  /**
+   * same: works in `to` as written. moved: its page moved (`inferred` when matched by folder and name).
+   * changed: the page is there but the section or anchor is not. removed: its page is gone.
+   */
+  status: 'same' | 'moved' | 'changed' | 'removed';
+  /** What to link to in `to`; null when nothing can be said for sure (see `candidate`). */
+  target: string | null;
+  inferred: boolean;
+  /** The route map entry of the page the route lands on in `from` (null for folder routes). */
+  page: RouteMapEntry | null;
+  fix: Fix | null;
+  reason: string | null;
+}
+
+const MAX_ROUTE_CHARS = 2048;
+
+export async function resolveRoute(ctx: ServiceContext, request: ResolveRouteRequest): Promise<RouteResolution> {
+  if (request.route.length > MAX_ROUTE_CHARS) throw invalidInput(`route is too long (${MAX_ROUTE_CHARS} characters at most)`);
+  const pkg = await resolvePackage(ctx, request.package);
+  const conventions = conventionsFor(pkg.name, pkg.options);
+  const parsed = parseLinkTarget(request.route, { sourcePath: null, sourceRoute: null, baseUrl: conventions.baseUrl, rootRelativeTo: 'docs' });
+  if (parsed.kind !== 'route') {
+    throw invalidInput(`${JSON.stringify(request.route.slice(0, 100))} is not a docs route; give one such as /authkit/sso${conventions.baseUrl ? ` or ${conventions.baseUrl}/authkit/sso` : ''}`);
+  }
+  const written = `${parsed.route}${parsed.anchor ? `#${parsed.anchor}` : ''}`;
+  const to = await resolveVersion(ctx, pkg, request.to ?? 'latest');
+  let from;
+  if (request.from) {
+    from = await resolveVersion(ctx, pkg, request.from, to.version);
+  } else {
+    // The route itself as a page first; only when no version has that page, the pages a section route
+    // could hang under (not `/`, which nearly every version has and which would say nothing).
+    let serving = new Set(await versionsServingRoutes(ctx.db, pkg.id, [parsed.route]));
+    if (serving.size === 0) serving = new Set(await versionsServingRoutes(ctx.db, pkg.id, parentRoutes(parsed.route).filter((route) => route !== '/')));
+    from = (await listVersionRows(ctx.db, pkg.id)).filter((row) => serving.has(row.version)).sort(compareVersions)[0];
+    if (!from) throw notFound(`no stored version of ${pkg.name} has a page at ${parsed.route} or above it; pass from= to check a folder route`);
+  }
+
+  const [diff, fromDocs, toDocs] = await Promise.all([diffPair(ctx, { pkg, from, to }), loadVersionDocs(ctx, from), loadVersionDocs(ctx, to)]);
+  const analysis = analyzePair({ from: fromDocs, to: toDocs, diff, conventions });
+  const before = locateRoute(analysis.fromIndex, parsed.route, parsed.anchor, conventions);
+  if (!before.ok) throw notFound(`${written} does not resolve in ${pkg.name}@${from.version}: ${before.message}${request.from ? '' : '; pass from= a version that has it'}`);
+  const page = before.page !== null ? (analysis.fixes.routeMap.get(before.page) ?? null) : null;
+  const base = { package: pkg.name, route: written, from: from.version, to: to.version, page };
+  const after = locateRoute(analysis.toIndex, parsed.route, parsed.anchor, conventions);
+  if (after.ok) return { ...base, status: 'same', target: written, inferred: false, fix: null, reason: null };
+
+  const fix = followThroughMap(before, parsed.route, analysis.fixes);
+  const status = page?.status === 'removed' || (!page && !fix) ? 'removed' : page?.status === 'same' ? 'changed' : 'moved';
+  return {
+    ...base,
+    status,
+    target: fix && fix.kind !== 'candidate' ? fix.target : null,
+    inferred: page?.inferred ?? false,
+    fix,
+    reason: status === 'removed' ? (page?.reason ?? after.message) : after.message,
+  };
+}
