@@ -1,8 +1,10 @@
-// How a docs site turns links into pages. Sites differ (section routes, generated folder pages, routes
-// served by something other than the package), so the rules are per package: defaults, a preset for the
-// packages we know, and `packages.options.links` over both.
+// How a docs site turns files into pages and links into routes. Sites differ (where the pages live, the
+// URL prefix, route groups, section routes, generated folder pages, routes served by something other than
+// the package), so the rules are per package: detection, a preset for the packages we know, and the
+// package's settings over both — `packages.options.docs` (layout) and `packages.options.links` (checks).
 import { z } from 'zod';
 import { invalidInput } from '../errors.ts';
+import type { LayoutSettings } from '../normalize/index.ts';
 
 const routePattern = z
   .string()
@@ -60,17 +62,62 @@ const PRESETS: Record<string, Partial<LinkConventions>> = {
   },
 };
 
+const folderPattern = z
+  .string()
+  .max(300)
+  .refine((value) => !value.replace(/\\/g, '/').split('/').includes('..'), 'must stay inside the package (no ..)')
+  .refine((value) => !value.startsWith('/'), 'must be relative to the package root, such as .docs/raw/reference (use "" for the root itself)');
+
+/** The layout part of the settings: which folders hold pages and how files become routes. */
+export const docsSettingsSchema = z
+  .object({
+    /** The folders that hold pages, each with the route it is served at (learned from links when left out, else `/`). */
+    roots: z
+      .array(z.strictObject({ folder: folderPattern, route: routePattern.optional() }))
+      .min(1, 'must name at least one folder')
+      .max(50),
+    /** `(name)` folders are Next.js route groups, not URL segments (default true). */
+    routeGroups: z.boolean(),
+    /** Page names that are their folder's route (default `index`, `README`). */
+    indexNames: z.array(z.string().regex(/^[\w.-]{1,60}$/, 'must be a file name without extension, such as index')).max(20),
+    /** Learn the URL prefix of each folder from the docs' own links (default true). */
+    learnRoutes: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export type DocsSettings = z.infer<typeof docsSettingsSchema>;
+
+/** Everything a package can set about its docs: `{ docs: {...}, links: {...} }` (other option keys belong to sources). */
+export const packageSettingsSchema = z.object({ docs: docsSettingsSchema.optional(), links: linkConventionsSchema.partial().optional() });
+export type PackageSettings = z.infer<typeof packageSettingsSchema>;
+
+function describeIssue(packageName: string, issue: z.core.$ZodIssue): string {
+  return `the settings of ${packageName} are invalid at ${issue.path.join('.') || '(top)'}: ${issue.message}`;
+}
+
+/** The validated `docs` and `links` settings of a package; a clear INVALID_INPUT when they are wrong. */
+export function parsePackageSettings(packageName: string, options: Record<string, unknown> | null | undefined): PackageSettings {
+  const parsed = packageSettingsSchema.safeParse({ docs: options?.docs ?? undefined, links: options?.links ?? undefined });
+  if (!parsed.success) throw invalidInput(describeIssue(packageName, parsed.error.issues[0]!));
+  return parsed.data;
+}
+
 /** Defaults, then the package's preset, then what the package's options say (validated). */
 export function conventionsFor(packageName: string, options: Record<string, unknown> | null | undefined): LinkConventions {
   const merged = { ...DEFAULT_CONVENTIONS, ...(PRESETS[packageName] ?? {}) };
-  const configured = options?.links;
-  if (configured === undefined || configured === null) return merged;
-  const parsed = linkConventionsSchema.partial().safeParse(configured);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw invalidInput(`packages.options.links of ${packageName} is invalid at ${issue.path.join('.') || 'links'}: ${issue.message}`);
-  }
-  return { ...merged, ...parsed.data };
+  return { ...merged, ...(parsePackageSettings(packageName, options).links ?? {}) };
+}
+
+/**
+ * The layout settings detection starts from: the package's `docs` settings; the docs folder a git package
+ * was tracked with, as its one root, when no roots are set; and the publication URL known to the checks.
+ */
+export function layoutSettingsFor(pkg: { name: string; docsRoot: string | null; options: Record<string, unknown> | null }): LayoutSettings {
+  const settings = parsePackageSettings(pkg.name, pkg.options);
+  const conventions = conventionsFor(pkg.name, pkg.options);
+  const roots = settings.docs?.roots ?? (pkg.docsRoot !== null ? [{ folder: pkg.docsRoot }] : null);
+  return { ...settings.docs, roots, baseUrl: conventions.baseUrl };
 }
 
 /** `https://workos.com/docs/` → `/docs`; `https://docs.example.com` → ``. */

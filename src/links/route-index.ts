@@ -2,6 +2,7 @@
 import { type LinkConventions, matchesExternalRoute } from './conventions.ts';
 import { headingKeys, findSection, looseKey } from './sections.ts';
 import type { DocsPage, VersionDocs } from './version-docs.ts';
+import type { DocsLayout } from '../normalize/index.ts';
 import type { LinkTarget } from './link-target.ts';
 
 export interface IndexedPage extends DocsPage {
@@ -13,7 +14,7 @@ export interface IndexedPage extends DocsPage {
 
 export interface RouteIndex {
   version: string;
-  docsRoot: string | null;
+  layout: DocsLayout;
   caseSensitive: boolean;
   pages: Map<string, IndexedPage>;
   folders: Set<string>;
@@ -49,7 +50,7 @@ export function buildRouteIndex(docs: VersionDocs, conventions: Pick<LinkConvent
     routeByPath.set(page.path, page.route);
     for (const parent of parentRoutes(page.route)) folders.add(routeKey(parent, caseSensitive));
   }
-  return { version: docs.version, docsRoot: docs.docsRoot, caseSensitive, pages, folders, routeByPath, paths: new Set(docs.paths) };
+  return { version: docs.version, layout: docs.layout, caseSensitive, pages, folders, routeByPath, paths: new Set(docs.paths) };
 }
 
 export function pageAt(index: RouteIndex, route: string): IndexedPage | undefined {

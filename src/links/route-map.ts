@@ -1,6 +1,7 @@
 // Where every page of `from` went in `to`: still there, moved (a git rename, or — for pages git did not
 // pair — the same name under a folder that moved), or removed, with the likeliest replacement.
 import type { FileChange, FolderMove } from '../types.ts';
+import { type DocsLayout, folderRouteOf } from '../normalize/index.ts';
 import { type Candidate, type CandidateFinder, createCandidateFinder } from './candidate-finder.ts';
 import { type IndexedPage, pageAt, type RouteIndex, buildRouteIndex } from './route-index.ts';
 import type { LinkConventions } from './conventions.ts';
@@ -39,22 +40,11 @@ export interface RouteMove {
   files: number;
 }
 
-/** `.docs/organized/docs/user-management` → `/user-management`; null outside the docs root. */
-export function folderRoute(folder: string, docsRoot: string | null): string | null {
-  if (docsRoot === null) return null;
-  const root = docsRoot.endsWith('/') || docsRoot === '' ? docsRoot : `${docsRoot}/`;
-  const withSlash = `${folder.replace(/\/+$/, '')}/`;
-  if (!withSlash.startsWith(root)) return null;
-  const rest = withSlash.slice(root.length).replace(/\/$/, '');
-  if (rest.split('/').some((segment) => segment.startsWith('_') || segment.startsWith('.'))) return null;
-  return `/${rest}`;
-}
-
-export function routeMoves(moves: readonly FolderMove[], fromRoot: string | null, toRoot: string | null): RouteMove[] {
+export function routeMoves(moves: readonly FolderMove[], fromLayout: DocsLayout, toLayout: DocsLayout): RouteMove[] {
   const out: RouteMove[] = [];
   for (const move of moves) {
-    const from = folderRoute(move.from, fromRoot);
-    const to = folderRoute(move.to, toRoot);
+    const from = folderRouteOf(move.from, fromLayout);
+    const to = folderRouteOf(move.to, toLayout);
     if (from !== null && to !== null && from !== '/' && from !== to) out.push({ from, to, files: move.files });
   }
   return out;
@@ -101,7 +91,7 @@ export function buildRouteMap(input: RouteMapInput): RouteMapEntry[] {
   const { from, to } = input;
   const renamedFrom = new Map<string, Extract<FileChange, { status: 'renamed' }>>();
   for (const change of input.files) if (change.status === 'renamed') renamedFrom.set(change.oldPath, change);
-  const moves = routeMoves(input.moves, from.docsRoot, to.docsRoot);
+  const moves = routeMoves(input.moves, from.layout, to.layout);
 
   const entries: RouteMapEntry[] = [];
   for (const page of from.pages.values()) {
@@ -187,7 +177,7 @@ export function analyzePair(input: PairInput): PairAnalysis {
       return finder.best({ route: page.route, title: page.title, text: fromTexts.get(page.path) ?? '' }, movedTo);
     },
   });
-  const moves = routeMoves(input.diff.moves, fromIndex.docsRoot, toIndex.docsRoot);
+  const moves = routeMoves(input.diff.moves, fromIndex.layout, toIndex.layout);
   return {
     fromIndex,
     toIndex,

@@ -1,7 +1,7 @@
 // What the link checker knows about one version: its pages (routes, titles, headings) and every file that
 // holds links. Plain data, so everything after loading is pure and testable without a database.
 import type { DocLink, Heading, DocMeta } from '../types.ts';
-import { isMarkdownPath, normalizeDocsRoot } from '../normalize/index.ts';
+import { type DocsLayout, isMarkdownPath, rootOf, routeOf } from '../normalize/index.ts';
 
 export interface DocsPage {
   route: string;
@@ -28,7 +28,8 @@ export interface LinkSource {
 
 export interface VersionDocs {
   version: string;
-  docsRoot: string | null;
+  /** Which folders hold pages and where they are served (detected, or from the package settings). */
+  layout: DocsLayout;
   pages: DocsPage[];
   sources: LinkSource[];
   /** Every file path of the version, for relative `.mdx` links and assets. */
@@ -40,31 +41,29 @@ export interface VersionDocs {
 
 export interface VersionFile {
   path: string;
-  route: string | null;
   doc: DocMeta | null;
   /** The page's text; only pages need it (variant pickers, replacement candidates). */
   text: string;
 }
 
-export function assembleVersionDocs(version: string, docsRoot: string | null, files: readonly VersionFile[]): VersionDocs {
-  const root = docsRoot === null ? null : normalizeDocsRoot(docsRoot);
+export function assembleVersionDocs(version: string, layout: DocsLayout, files: readonly VersionFile[]): VersionDocs {
   const pages: DocsPage[] = [];
   const sources: LinkSource[] = [];
   for (const file of files) {
-    // Pages and the `_` files next to them (navigation) hold the links; a package README does not.
-    if (root === null || !file.path.startsWith(root) || !isMarkdownPath(file.path) || !file.doc) continue;
-    if (file.route !== null) {
-      pages.push({ route: file.route, path: file.path, title: file.doc.title, headings: file.doc.headings, variants: variantValues(file.text), text: file.text });
+    // Pages and the `_` files next to them (navigation) hold the links; a file outside every root does not.
+    if (!isMarkdownPath(file.path) || !file.doc || rootOf(file.path, layout) === null) continue;
+    const route = routeOf(file.path, layout);
+    if (route !== null) {
+      pages.push({ route, path: file.path, title: file.doc.title, headings: file.doc.headings, variants: variantValues(file.text), text: file.text });
     }
-    if (file.doc.links.length > 0) sources.push({ path: file.path, route: file.route, links: file.doc.links, frontmatter: file.doc.frontmatter });
+    if (file.doc.links.length > 0) sources.push({ path: file.path, route, links: file.doc.links, frontmatter: file.doc.frontmatter });
   }
-  return { version, docsRoot: root, pages, sources, paths: files.map((file) => file.path) };
+  return { version, layout, pages, sources, paths: files.map((file) => file.path) };
 }
 
-/** Markdown files under the docs root that are pages: the ones whose text is worth loading. */
-export function isPageUnder(docsRoot: string | null, file: { path: string; route: string | null }): boolean {
-  const root = docsRoot === null ? null : normalizeDocsRoot(docsRoot);
-  return root !== null && file.route !== null && file.path.startsWith(root) && isMarkdownPath(file.path);
+/** Markdown files that are pages under the layout: the ones whose text is worth loading. */
+export function isPageOf(layout: DocsLayout, path: string): boolean {
+  return routeOf(path, layout) !== null;
 }
 
 // Variant pickers in a page's text: `- $ frontend="nextjs, remix, vanilla"` shows the item for those

@@ -1,6 +1,19 @@
 // The normalize stage: pure functions from source files to the records store and diff read.
-export { detectDocsRoot } from './docs-root.ts';
+export { detectDocsLayout, detectDocsRoot, type LayoutSettings, type LinkedFile } from './docs-layout.ts';
 export { DEFAULT_NORMALIZE_LIMITS, type NormalizeLimits } from './limits.ts';
 export { normalizeFile, type NormalizeOptions } from './normalize-file.ts';
 export { normalizeFiles, type NormalizeFilesOptions } from './normalize-files.ts';
-export { isMarkdownPath, isPartialPath, normalizeDocsRoot, routeFor } from './routes.ts';
+export {
+  DEFAULT_INDEX_NAMES,
+  type DocsLayout,
+  type DocsRoot,
+  folderRouteOf,
+  isMarkdownPath,
+  isPartialPath,
+  joinRoute,
+  normalizeDocsRoot,
+  rootOf,
+  routeFor,
+  routeOf,
+  singleRootLayout,
+} from './routes.ts';

@@ -1,6 +1,7 @@
 // Ingest: source files → normalize → one transaction per version.
 import { DocdeltaError, toDocdeltaError } from '../errors.ts';
-import { detectDocsRoot, normalizeFile } from '../normalize/index.ts';
+import { layoutSettingsFor } from '../links/conventions.ts';
+import { normalizeFiles } from '../normalize/index.ts';
 import type { PackageSource } from '../source/package-source.ts';
 import type { PackageRow } from '../store/packages.ts';
 import { clearIngestFailure, recordIngestFailure } from '../store/versions.ts';
@@ -34,9 +35,10 @@ export async function ingestFiles(
   files: SourceFile[],
   options: IngestOptions = {},
 ): Promise<IngestedVersion> {
-  const docsRoot = pkg.docsRoot ?? detectDocsRoot(files.map((file) => file.path));
   options.onProgress?.({ version: version.version, phase: 'normalize', done: 0, total: files.length });
-  const normalized = files.map((file) => normalizeFile(file, { docsRoot }));
+  // Routes are stored as detected at ingest (for route look-ups across versions); the link checker and
+  // `docdelta versions` detect again under the current settings, so a corrected setting needs no re-ingest.
+  const { docsRoot, files: normalized } = normalizeFiles(files, { settings: layoutSettingsFor(pkg) });
   const onFilesWritten = options.writeHooks?.onFilesWritten;
   const result = await writeVersion(
     ctx.db,

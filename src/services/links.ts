@@ -7,10 +7,8 @@ import { analyzePair, type RouteMapEntry } from '../links/route-map.ts';
 import { conventionsFor, type LinkConventions } from '../links/conventions.ts';
 import { buildLinkReport, type LinkReport, type ReportInput } from '../links/link-report.ts';
 import { findAppLinks, type FoundAppLink, walkApp } from '../links/app-scan.ts';
-import { isMarkdownPath } from '../normalize/index.ts';
-import { loadBlobs, loadDocMeta } from '../store/blobs.ts';
-import { listVersionFiles, type VersionRow, compareVersions, listVersionRows, versionsServingRoutes } from '../store/versions.ts';
-import { assembleVersionDocs, isPageUnder, type VersionDocs } from '../links/version-docs.ts';
+import { compareVersions, listVersionRows, versionsServingRoutes } from '../store/versions.ts';
+import { loadDocsLayout, loadVersionDocs } from './version-docs.ts';
 import { resolvePackage, resolveVersion } from './catalog.ts';
 import { parseLinkTarget } from '../links/link-target.ts';
 import { locateRoute, parentRoutes } from '../links/route-index.ts';
@@ -55,9 +53,10 @@ function docsSegments(routes: Iterable<string>): Set<string> {
 export async function checkLinks(ctx: ServiceContext, request: CheckLinksRequest): Promise<LinkReport> {
   const pair = await resolvePair(ctx, request);
   const baseConventions = conventionsFor(pair.pkg.name, pair.pkg.options);
-  const baseUrl = effectiveBaseUrl(request, baseConventions);
+  const [diff, from, to] = await Promise.all([diffPair(ctx, pair), loadVersionDocs(ctx, pair.pkg, pair.from), loadVersionDocs(ctx, pair.pkg, pair.to)]);
+  // Asked for, else set or preset, else learned from the docs' own absolute links.
+  const baseUrl = effectiveBaseUrl(request, baseConventions) ?? to.layout.baseUrl ?? from.layout.baseUrl;
   const conventions = { ...baseConventions, baseUrl };
-  const [diff, from, to] = await Promise.all([diffPair(ctx, pair), loadVersionDocs(ctx, pair.from), loadVersionDocs(ctx, pair.to)]);
   const analysis = analyzePair({ from, to, diff, conventions });
 
   let scan: ReportInput['scan'];
@@ -72,46 +71,6 @@ export async function checkLinks(ctx: ServiceContext, request: CheckLinksRequest
     scan = { dir: request.scanDir, baseUrl, stats, found };
   }
   return buildLinkReport({ package: pair.pkg.name, conventions, analysis, docs: { from, to }, scan });
-}
-
-// Reads one stored version into the link checker's plain data, through the shared store readers.
-// Versions never change once written, so a few recently used ones are kept in memory by id.
-
-const CACHE_SIZE = 4;
-const cache = new Map<number, Promise<VersionDocs>>();
-
-export function loadVersionDocs(ctx: ServiceContext, version: VersionRow): Promise<VersionDocs> {
-  const cached = cache.get(version.id);
-  if (cached) {
-    cache.delete(version.id);
-    cache.set(version.id, cached);
-    return cached;
-  }
-  const loading = readVersionDocs(ctx, version);
-  cache.set(version.id, loading);
-  loading.catch(() => cache.delete(version.id));
-  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return loading;
-}
-
-/** Forgets loaded versions, so a benchmark can time a cold check. */
-export function clearVersionDocsCache(): void {
-  cache.clear();
-}
-
-async function readVersionDocs(ctx: ServiceContext, version: VersionRow): Promise<VersionDocs> {
-  const files = await listVersionFiles(ctx.db, version.id);
-  const markdown = files.filter((file) => isMarkdownPath(file.path));
-  const pageShas = markdown.filter((file) => isPageUnder(version.docsRoot, file)).map((file) => file.sha256);
-  const [metas, blobs] = await Promise.all([loadDocMeta(ctx.db, markdown.map((file) => file.sha256)), loadBlobs(ctx.db, pageShas)]);
-  return assembleVersionDocs(
-    version.version,
-    version.docsRoot,
-    files.map((file) => {
-      const blob = blobs.get(file.sha256);
-      return { path: file.path, route: file.route, doc: metas.get(file.sha256) ?? null, text: blob && !blob.binary ? Buffer.from(blob.content).toString('utf8') : '' };
-    }),
-  );
 }
 
 // The service verb behind GET /resolve and the MCP `resolve_route` tool: where did this route go?
@@ -151,13 +110,14 @@ const MAX_ROUTE_CHARS = 2048;
 export async function resolveRoute(ctx: ServiceContext, request: ResolveRouteRequest): Promise<RouteResolution> {
   if (request.route.length > MAX_ROUTE_CHARS) throw invalidInput(`route is too long (${MAX_ROUTE_CHARS} characters at most)`);
   const pkg = await resolvePackage(ctx, request.package);
-  const conventions = conventionsFor(pkg.name, pkg.options);
+  const to = await resolveVersion(ctx, pkg, request.to ?? 'latest');
+  const configured = conventionsFor(pkg.name, pkg.options);
+  const conventions = { ...configured, baseUrl: configured.baseUrl ?? (await loadDocsLayout(ctx, pkg, to)).baseUrl };
   const parsed = parseLinkTarget(request.route, { sourcePath: null, sourceRoute: null, baseUrl: conventions.baseUrl, rootRelativeTo: 'docs' });
   if (parsed.kind !== 'route') {
     throw invalidInput(`${JSON.stringify(request.route.slice(0, 100))} is not a docs route; give one such as /authkit/sso${conventions.baseUrl ? ` or ${conventions.baseUrl}/authkit/sso` : ''}`);
   }
   const written = `${parsed.route}${parsed.anchor ? `#${parsed.anchor}` : ''}`;
-  const to = await resolveVersion(ctx, pkg, request.to ?? 'latest');
   let from;
   if (request.from) {
     from = await resolveVersion(ctx, pkg, request.from, to.version);
@@ -170,7 +130,7 @@ export async function resolveRoute(ctx: ServiceContext, request: ResolveRouteReq
     if (!from) throw notFound(`no stored version of ${pkg.name} has a page at ${parsed.route} or above it; pass from= to check a folder route`);
   }
 
-  const [diff, fromDocs, toDocs] = await Promise.all([diffPair(ctx, { pkg, from, to }), loadVersionDocs(ctx, from), loadVersionDocs(ctx, to)]);
+  const [diff, fromDocs, toDocs] = await Promise.all([diffPair(ctx, { pkg, from, to }), loadVersionDocs(ctx, pkg, from), loadVersionDocs(ctx, pkg, to)]);
   const analysis = analyzePair({ from: fromDocs, to: toDocs, diff, conventions });
   const before = locateRoute(analysis.fromIndex, parsed.route, parsed.anchor, conventions);
   if (!before.ok) throw notFound(`${written} does not resolve in ${pkg.name}@${from.version}: ${before.message}${request.from ? '' : '; pass from= a version that has it'}`);

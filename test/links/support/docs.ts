@@ -4,7 +4,7 @@ import { assembleVersionDocs } from '../../../src/links/version-docs.ts';
 import { analyzePair, type PairAnalysis } from '../../../src/links/route-map.ts';
 import { DEFAULT_CONVENTIONS, type LinkConventions } from '../../../src/links/conventions.ts';
 import type { VersionDocs } from '../../../src/links/version-docs.ts';
-import { normalizeFile } from '../../../src/normalize/index.ts';
+import { normalizeFile, singleRootLayout } from '../../../src/normalize/index.ts';
 import type { NormalizedFile } from '../../../src/types.ts';
 
 export const ROOT = 'docs/';
@@ -18,8 +18,8 @@ function normalizeAll(files: Record<string, string>): NormalizedFile[] {
 export function docsOf(version: string, files: Record<string, string>): VersionDocs {
   return assembleVersionDocs(
     version,
-    ROOT,
-    normalizeAll(files).map((file) => ({ path: file.path, route: file.route, doc: file.doc, text: files[file.path]! })),
+    singleRootLayout(ROOT),
+    normalizeAll(files).map((file) => ({ path: file.path, doc: file.doc, text: files[file.path]! })),
   );
 }
 

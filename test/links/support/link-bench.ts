@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../../src/config.ts';
 import { checkLinks } from '../../../src/services/links.ts';
-import { clearVersionDocsCache } from '../../../src/services/links.ts';
+import { clearVersionDocsCache } from '../../../src/services/version-docs.ts';
 import { findAppLinks } from '../../../src/links/app-scan.ts';
 import { walkApp } from '../../../src/links/app-scan.ts';
 import { silentLogger } from '../../../src/logger.ts';
