@@ -8,8 +8,9 @@ import { linksCommand } from './links-command.ts';
 import { mcpCommand } from './mcp-command.ts';
 import { createServeCommand } from './serve-command.ts';
 import { serveSetup } from './serve-setup.ts';
+import { settingsCommand } from './settings-command.ts';
 import { syncCommand } from './sync-command.ts';
 import { trackCommand } from './track-command.ts';
 import { versionsCommand } from './versions-command.ts';
 
-export const commands: Command[] = [syncCommand, trackCommand, versionsCommand, diffCommand, historyCommand, linksCommand, changelogCommand, digestCommand, createServeCommand(serveSetup), mcpCommand];
+export const commands: Command[] = [syncCommand, trackCommand, versionsCommand, settingsCommand, diffCommand, historyCommand, linksCommand, changelogCommand, digestCommand, createServeCommand(serveSetup), mcpCommand];

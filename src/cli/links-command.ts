@@ -17,7 +17,7 @@ function basePathArg(value: string | undefined): string {
 export const linksCommand: Command = {
   name: 'links',
   usage: 'docdelta links FROM TO [--package P] [--scan DIR] [--base-url URL] [--base-path /docs] [--format table|json|netlify|nextjs]',
-  summary: 'route map, broken links and redirects for an upgrade (exit 1 when links break)',
+  summary: 'route map, broken links and redirects for an upgrade (exit 1 when links break, 2 when nothing could be checked)',
   async run(args, env) {
     const { values, positionals } = parseCommandArgs(args, {
       package: { type: 'string' },
@@ -40,6 +40,12 @@ export const linksCommand: Command = {
       throw error;
     }
     const header = { package: report.package, from: report.from, to: report.to, basePath };
+    // No silent all-clear: a check that found no pages or matched no link is not a pass, whatever the format.
+    const blocking = report.warnings.filter((warning) => warning.blocking);
+    const verdict = () => {
+      for (const warning of blocking) env.io.stderr.write(`docdelta links: ${warning.message}\n`);
+      return blocking.length > 0 ? 2 : null;
+    };
     switch (format) {
       case 'json':
         env.io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -54,8 +60,8 @@ export const linksCommand: Command = {
           env.io.stderr.write(`docdelta links: ${report.redirects.warnings.length} removed page(s) are not redirected; see the comments in the output\n`);
         }
         // A redirects file is a build artefact: writing it succeeded whatever the links say.
-        return 0;
+        return verdict() ?? 0;
     }
-    return report.broken.length > 0 ? 1 : 0;
+    return verdict() ?? (report.broken.length > 0 ? 1 : 0);
   },
 };

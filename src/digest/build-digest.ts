@@ -25,6 +25,8 @@ export interface DigestInput {
   docsRoot: string | null;
   /** Broken links in `to`, when a link check ran; null leaves the line out. */
   brokenLinks: number | null;
+  /** Set when the link check could not check (no pages found, routes matching no link): said instead of a count. */
+  linkWarning?: string | null;
   /** PUBLIC_BASE_URL: where the web diff view lives. */
   baseUrl: string;
 }
@@ -135,7 +137,7 @@ export function buildDigestMessage(input: DigestInput, layout: DigestLayout = DE
     { type: 'header', text: { type: 'plain_text', text: headerText(input), emoji: true } },
     section(
       clampMrkdwn(
-        overviewLines({ view, summary: diff.summary, releases: input.releases, to: input.to.version, brokenLinks: input.brokenLinks }).join('\n'),
+        overviewLines({ view, summary: diff.summary, releases: input.releases, to: input.to.version, brokenLinks: input.brokenLinks, linkWarning: input.linkWarning ?? null }).join('\n'),
         SLACK_LIMITS.sectionText,
       ),
     ),

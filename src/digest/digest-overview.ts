@@ -12,6 +12,7 @@ export interface OverviewFacts {
   releases: string[];
   to: string;
   brokenLinks: number | null;
+  linkWarning?: string | null;
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -75,7 +76,8 @@ export function overviewLines(facts: OverviewFacts): string[] {
 
   const notes: string[] = [];
   if (facts.releases.length > 1) notes.push(`Covers ${plural(facts.releases.length, 'release')}: ${releaseList(facts.releases)}.`);
-  if (facts.brokenLinks !== null) {
+  if (facts.linkWarning) notes.push(`:warning: Links not checked: ${plain(facts.linkWarning, 300)}`);
+  else if (facts.brokenLinks !== null) {
     notes.push(
       facts.brokenLinks > 0
         ? `:warning: ${plural(facts.brokenLinks, 'broken link')} in ${plain(facts.to, 40)}.`

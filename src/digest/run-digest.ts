@@ -90,15 +90,19 @@ async function planDigest(
   const diff = await diffPair(ctx, { pkg, from, to });
   if (diff.files.length === 0) return { kind: 'quiet', reason: `no file changed from ${from.version} to ${to.version}` };
   let brokenLinks: number | null = null;
+  let linkWarning: string | null = null;
   if (linkCounter) {
     try {
-      brokenLinks = await linkCounter(ctx, { package: pkg.name, from: from.version, to: to.version });
+      const counted = await linkCounter(ctx, { package: pkg.name, from: from.version, to: to.version });
+      if (typeof counted === 'number') brokenLinks = counted;
+      else if (counted.warning !== null) linkWarning = counted.warning;
+      else brokenLinks = counted.broken;
     } catch (error) {
       ctx.logger.warn(`digest: could not count broken links of ${pkg.name}@${to.version}; leaving the count out`, { error: toDocdeltaError(error).message });
     }
   }
   const message = buildDigestMessage(
-    { diff, from, to, releases: decision.releases, docsRoot: to.docsRoot, brokenLinks, baseUrl: ctx.config.publicBaseUrl },
+    { diff, from, to, releases: decision.releases, docsRoot: to.docsRoot, brokenLinks, linkWarning, baseUrl: ctx.config.publicBaseUrl },
     layout,
   );
   return { kind: 'digest', from, to, releases: decision.releases, message };

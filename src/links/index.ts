@@ -11,6 +11,7 @@
  * - `app-scan.ts`: links into the docs found in an app's source folder.
  */
 export type { LinkReport, LinkCounts, ScanReport } from './link-report.ts';
+export type { LinkWarning } from './report-warnings.ts';
 export type { BrokenLink, BrokenScope } from './link-checks.ts';
 export type { Fix } from './suggest-fix.ts';
 export type { ScanHit } from './app-scan.ts';

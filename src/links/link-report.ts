@@ -7,6 +7,7 @@ import type { LinkConventions } from './conventions.ts';
 import { planRedirects, type RedirectPlan, oneLine } from './redirects.ts';
 import { pageAt } from './route-index.ts';
 import type { VersionDocs } from './version-docs.ts';
+import { type LinkWarning, linkWarnings } from './report-warnings.ts';
 
 /** Bump when the report would differ for the same input, so cached reports are rebuilt. */
 export const LINK_REPORT_VERSION = 'links/1';
@@ -19,6 +20,8 @@ export interface LinkCounts {
   broken: number;
   /** Other sites, mail, templates: not ours to check. */
   external: number;
+  /** Links to files or paths outside the tracked docs (`../readme.md` from a docs folder): not broken, not checked. */
+  outside: number;
   /** `url:` values in frontmatter metadata that name no existing route (see `notes`). */
   staleMetadata: number;
 }
@@ -63,20 +66,24 @@ export interface LinkReport {
     /** Frontmatter metadata URLs that name no route: descriptions of the page, not links; a sample. */
     staleMetadata: Array<{ file: string; line: number; target: string }>;
   };
+  /** Why the report may not be the all-clear it looks like (no pages, a route scheme that matches nothing). */
+  warnings: LinkWarning[];
 }
 
 function countLinks(links: readonly CheckedLink[]): LinkCounts {
   let checked = 0;
   let broken = 0;
   let external = 0;
+  let outside = 0;
   let staleMetadata = 0;
   for (const link of links) {
-    if (link.resolution === null) external++;
+    if (link.resolution === null && (link.parsed.kind === 'file' || (link.parsed.kind === 'ignored' && link.parsed.reason === 'outside-docs'))) outside++;
+    else if (link.resolution === null) external++;
     else if (link.metadata && !link.resolution.ok) staleMetadata++;
     else checked++;
     if (isBroken(link)) broken++;
   }
-  return { total: links.length, checked, broken, external, staleMetadata };
+  return { total: links.length, checked, broken, external, outside, staleMetadata };
 }
 
 /** Section routes the upgrade check saw move with their page, so redirects can cover them too. */
@@ -111,6 +118,8 @@ export function buildLinkReport(input: ReportInput): LinkReport {
   const scanHits = input.scan ? checkScanLinks(input.scan.found, analysis.fixes, conventions, input.scan.baseUrl) : null;
   const scanBroken = scanHits ? scanBrokenLinks(scanHits) : null;
   const broken = scanBroken ?? [...internal, ...upgrade];
+  const fromCounts = countLinks(fromLinks);
+  const toCounts = countLinks(toLinks);
   const status = (name: RouteMapEntry['status']) => analysis.routeMap.filter((entry) => entry.status === name).length;
   return {
     package: input.package,
@@ -120,7 +129,7 @@ export function buildLinkReport(input: ReportInput): LinkReport {
     counts: {
       pages: { from: analysis.fromIndex.pages.size, to: analysis.toIndex.pages.size },
       routes: { same: status('same'), moved: status('moved'), inferred: analysis.routeMap.filter((entry) => entry.inferred).length, removed: status('removed') },
-      links: { from: countLinks(fromLinks), to: countLinks(toLinks) },
+      links: { from: fromCounts, to: toCounts },
       broken: broken.length,
       internal: internal.length,
       upgrade: upgrade.length,
@@ -132,6 +141,11 @@ export function buildLinkReport(input: ReportInput): LinkReport {
     upgrade,
     scan: input.scan && scanHits ? { dir: input.scan.dir, baseUrl: input.scan.baseUrl, stats: input.scan.stats, hits: scanHits } : null,
     broken,
+    warnings: linkWarnings(
+      { version: input.docs.from.version, layout: input.docs.from.layout, files: input.docs.from.paths.length, checked: fromCounts.checked, broken: fromCounts.broken },
+      { version: input.docs.to.version, layout: input.docs.to.layout, files: input.docs.to.paths.length, checked: toCounts.checked, broken: toCounts.broken },
+      { scanning: input.scan !== undefined },
+    ),
     notes: {
       staleMetadata: toLinks
         .filter((link) => link.metadata && link.resolution !== null && !link.resolution.ok)
@@ -170,7 +184,8 @@ export function renderTable(report: LinkReport, options: TableOptions = { limit:
   const lines = [
     `${report.package} ${report.from} → ${report.to}`,
     `pages: ${counts.pages.from} → ${counts.pages.to}; routes of ${report.from}: ${counts.routes.same} same, ${counts.routes.moved} moved (${counts.routes.inferred} inferred), ${counts.routes.removed} removed`,
-    `links checked: ${counts.links.from.checked} in ${report.from}, ${counts.links.to.checked} in ${report.to}; broken: ${counts.internal} in ${report.to}, ${counts.upgrade} that worked in ${report.from}${counts.scan !== null ? `, ${counts.scan} in the scanned folder` : ''}`,
+    `links checked: ${counts.links.from.checked} in ${report.from}, ${counts.links.to.checked} in ${report.to}; broken: ${counts.internal} in ${report.to}, ${counts.upgrade} that worked in ${report.from}${counts.scan !== null ? `, ${counts.scan} in the scanned folder` : ''}${counts.links.to.outside > 0 ? `; ${counts.links.to.outside} point outside the tracked docs (not checked)` : ''}`,
+    ...report.warnings.map((warning) => `${warning.blocking ? 'WARNING' : 'note'}: ${oneLine(warning.message)}`),
     ...section('Moved', moved, (entry) => `${entry.route} → ${entry.to}${entry.inferred ? '  (inferred: same name under a moved folder)' : entry.similarity !== null ? `  (renamed, ${Math.round(entry.similarity * 100)}% similar)` : ''}`, options.limit),
     ...section(
       'Removed',

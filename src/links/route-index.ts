@@ -2,7 +2,7 @@
 import { type LinkConventions, matchesExternalRoute } from './conventions.ts';
 import { headingKeys, findSection, looseKey } from './sections.ts';
 import type { DocsPage, VersionDocs } from './version-docs.ts';
-import type { DocsLayout } from '../normalize/index.ts';
+import { type DocsLayout, rootOf } from '../normalize/index.ts';
 import type { LinkTarget } from './link-target.ts';
 
 export interface IndexedPage extends DocsPage {
@@ -138,6 +138,9 @@ export function resolveTarget(index: RouteIndex, target: LinkTarget, conventions
       const route = index.routeByPath.get(target.path);
       if (route !== undefined) return locateRoute(index, route, target.anchor, conventions);
       if (index.paths.has(target.path)) return { ok: true, via: 'file', page: null, section: [], anchor: target.anchor };
+      // A file outside every docs folder is outside what is tracked (`../readme.md` from a repository's
+      // docs folder): it may well exist, so it is not ours to call broken.
+      if (rootOf(target.path, index.layout) === null) return null;
       return { ok: false, code: 'no-file', page: null, section: [], anchor: target.anchor, message: `no file ${target.path}` };
     }
     case 'asset':

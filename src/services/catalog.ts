@@ -4,7 +4,9 @@ import { invalidInput, notFound } from '../errors.ts';
 import { findPackage, listPackageRows, type PackageRow } from '../store/packages.ts';
 import { versions as versionsTable } from '../store/schema/index.ts';
 import { listVersionRows, type VersionRow } from '../store/versions.ts';
+import type { DocsLayout } from '../normalize/index.ts';
 import type { ServiceContext } from './context.ts';
+import { loadDocsLayout } from './version-docs.ts';
 
 export interface PackageSummary {
   name: string;
@@ -21,6 +23,8 @@ export interface VersionSummary {
   bytes: number;
   deprecated: string | null;
   integrity: string | null;
+  /** With `docs: true`: which folders hold pages, at which routes, and why (detected under the current settings). */
+  docs?: DocsLayout;
 }
 
 export async function listPackages(ctx: ServiceContext): Promise<PackageSummary[]> {
@@ -64,10 +68,13 @@ function toSummary(row: VersionRow): VersionSummary {
   };
 }
 
-export async function listVersions(ctx: ServiceContext, packageName?: string | null): Promise<{ package: string; versions: VersionSummary[] }> {
+export async function listVersions(ctx: ServiceContext, packageName?: string | null, options: { docs?: boolean } = {}): Promise<{ package: string; versions: VersionSummary[] }> {
   const pkg = await resolvePackage(ctx, packageName);
   const rows = await listVersionRows(ctx.db, pkg.id);
-  return { package: pkg.name, versions: rows.map(toSummary) };
+  const versions = rows.map(toSummary);
+  // One version at a time: each reads its files' links, and the database is shared with everyone else.
+  if (options.docs) for (const [index, row] of rows.entries()) versions[index]!.docs = await loadDocsLayout(ctx, pkg, row);
+  return { package: pkg.name, versions };
 }
 
 /**

@@ -37,6 +37,7 @@ const output = z.object({
   internalBroken: z.array(brokenOut),
   truncated: z.boolean(),
   more: z.array(z.string()),
+  warnings: z.array(z.string()),
 });
 
 type Output = z.infer<typeof output>;
@@ -81,6 +82,8 @@ function render(report: LinkReport, pair: Record<string, string>): { markdown: s
   text.add(
     `Page routes of ${prose(report.from)}: ${routes.same} unchanged, ${routes.moved} moved (${routes.inferred} of them inferred), ${routes.removed} removed.`,
   );
+  // Said first: a check that found no pages or matched no link is no all-clear, and the agent must know.
+  for (const warning of report.warnings.filter((entry) => entry.blocking)) text.add(`**Warning:** ${prose(warning.message, 400)}`);
   text.add(`Broken: ${counts.upgrade} link targets that worked in ${prose(report.from)} fail in ${prose(report.to)}; ${counts.internal} links inside ${prose(report.to)}'s own pages are broken.`);
   const rules = report.redirects.rules;
   const shownRules = section(text, `## Redirects to add (${rules.length})`, rules, redirectLine, 1_500);
@@ -107,6 +110,7 @@ function render(report: LinkReport, pair: Record<string, string>): { markdown: s
       internalBroken: report.internal.slice(0, shownInternal).map(brokenOf),
       truncated,
       more: truncated ? more : [],
+      warnings: report.warnings.map((warning) => warning.message),
     },
   };
 }
