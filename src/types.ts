@@ -103,6 +103,11 @@ export interface FolderMove {
   files: number;
   /** How many of the moved files were also edited. */
   edited: number;
+  /** Files the old folder held (set when the old version's file list was known). */
+  folderFiles?: number;
+  /** How many of those files the move does not explain, and the first of them by path. */
+  uncoveredCount?: number;
+  uncovered?: string[];
 }
 
 export interface DiffSummary {

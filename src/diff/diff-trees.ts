@@ -111,5 +111,5 @@ export function diffTrees(oldFiles: DiffInputFile[], newFiles: DiffInputFile[], 
     }
   }
 
-  return { files, moves: findFolderMoves(files), summary: summarize(files), renameLimitApplied: renames.limitApplied };
+  return { files, moves: findFolderMoves(files, oldFiles.map((file) => file.path)), summary: summarize(files), renameLimitApplied: renames.limitApplied };
 }

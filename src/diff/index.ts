@@ -12,7 +12,7 @@
  * - `ALGORITHM_VERSION` changes whenever any of this would give a different result for the same
  *   input, so cached diffs keyed by it are recomputed.
  */
-export const ALGORITHM_VERSION = 'docdelta-diff/2';
+export const ALGORITHM_VERSION = 'docdelta-diff/3';
 
 export { diffTrees, type DiffInputFile, type DiffOptions, type TreeDiff } from './diff-trees.ts';
 export { docChanges } from './doc-changes.ts';

@@ -56,5 +56,12 @@ export function filterChanges<T extends { files: FileChange[]; moves: FolderMove
 ): T {
   const matches = pathMatcher(patterns);
   const files = diff.files.filter((change) => changeMatches(change, matches));
-  return { ...diff, files, moves: findFolderMoves(files), summary: summarize(files) };
+  // Only moves the whole diff found true (they explain most of their folder), counted for the selection.
+  const whole = new Map(diff.moves.map((move) => [`${move.from}\0${move.to}`, move]));
+  const moves = findFolderMoves(files).flatMap((move) => {
+    const found = whole.get(`${move.from}\0${move.to}`);
+    if (!found) return [];
+    return [found.uncovered ? { ...move, folderFiles: found.folderFiles, uncoveredCount: found.uncoveredCount, uncovered: found.uncovered.filter(matches) } : move];
+  });
+  return { ...diff, files, moves, summary: summarize(files) };
 }

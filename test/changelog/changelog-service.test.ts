@@ -44,7 +44,7 @@ describe.each(testDrivers())('getChangelog on %s', (driver) => {
     expect(first).toMatchObject({ version: '1.0.0', previous: null, changes: null, files: 12, url: 'https://docs-diff.example.com/p/@fixture/changelog' });
     expect(latest).toMatchObject({ version: '2.0.0', previous: '1.0.0', url: 'https://docs-diff.example.com/p/@fixture/changelog/diff/1.0.0...2.0.0' });
     const changes = latest!.changes!;
-    expect(changes.moves).toEqual([{ from: '.docs/organized/docs/user-management', to: '.docs/organized/docs/authkit', files: 4, edited: 2 }]);
+    expect(changes.moves).toMatchObject([{ from: '.docs/organized/docs/user-management', to: '.docs/organized/docs/authkit', files: 4, edited: 2 }]);
     expect(changes.addedPages.items).toEqual([{ path: '.docs/organized/docs/authkit/passkeys.mdx', title: 'Passkeys' }]);
     expect(changes.removedPages.items.map((page) => page.title).sort()).toEqual(['Multi-Factor Auth', 'Old API']);
     expect(changes.renamedPages.total).toBe(0);

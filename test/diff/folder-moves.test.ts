@@ -48,4 +48,27 @@ describe('folder moves', () => {
       ['old', 'left', 2],
     ]);
   });
+
+  it('reports a move only when it explains at least half of the old folder, and lists what it leaves out', () => {
+    const reference = Array.from({ length: 40 }, (_, i) => `.docs/reference/page-${i}.md`);
+    const harness = ['overview', 'setup', 'config', 'tools', 'state', 'events', 'errors', 'faq'].map((name) => `.docs/harness/${name}.md`);
+    const changes = [
+      // 3 of 40 reference pages went to integrations: a few renames, not a folder move.
+      ...reference.slice(0, 3).map((path) => renamed(path, path.replace('reference', 'integrations'))),
+      // 2 of 8 harness pages went to agents: not a move either.
+      renamed('.docs/harness/tools.md', '.docs/agents/tools.md'),
+      renamed('.docs/harness/state.md', '.docs/agents/state.md'),
+      // 3 of 4 guides moved: a move, with the one it does not explain listed.
+      renamed('.docs/guides/a.md', '.docs/learn/a.md'),
+      renamed('.docs/guides/b.md', '.docs/learn/b.md'),
+      renamed('.docs/guides/c.md', '.docs/learn/c.md'),
+    ];
+    const fromPaths = [...reference, ...harness, '.docs/guides/a.md', '.docs/guides/b.md', '.docs/guides/c.md', '.docs/guides/d.md'];
+    expect(findFolderMoves(changes, fromPaths)).toEqual([
+      { from: '.docs/guides', to: '.docs/learn', files: 3, edited: 0, folderFiles: 4, uncoveredCount: 1, uncovered: ['.docs/guides/d.md'] },
+    ]);
+    // Without the old file list there is nothing to measure the folder by: every shared prefix counts.
+    expect(findFolderMoves(changes).map((move) => move.from)).toEqual(['.docs/guides', '.docs/reference', '.docs/harness']);
+  });
 });
+
