@@ -1,6 +1,11 @@
 // Which redirects make old links work: only `moved` routes become rules. A folder that moved as a whole
 // becomes one splat rule, with the pages that went elsewhere as exact rules before it. Removed pages are
-// warnings, never guessed into a redirect.
+// warnings, never guessed into a redirect — and a removed page a splat would catch is listed before the
+// splat as an explicit 404 (Netlify), or the splat is written out page by page (Next.js, which cannot
+// answer 404 from redirects()).
+//
+// The invariant, tested on every pair of every real package in the tests: following the emitted rules
+// (first match wins) from any page route of `from` ends exactly at the route map's target, or nowhere.
 import type { Candidate } from './candidate-finder.ts';
 import type { RouteIndex } from './route-index.ts';
 import { isUnder, type RouteMapEntry, type RouteMove } from './route-map.ts';
@@ -23,9 +28,20 @@ export interface RedirectWarning {
   candidate: Candidate | null;
 }
 
+/** A removed page under a splat rule: answered 404 before the splat can send it to a page that does not exist. */
+export interface GoneRule {
+  route: string;
+  /** The `from` of the splat rule that would otherwise catch it. */
+  splat: string;
+}
+
 export interface RedirectPlan {
   /** In the order a first-match router must see them: exact rules, then splats, deepest first. */
   rules: RedirectRule[];
+  /** Exceptions to the splats, to be placed before them. */
+  gone: GoneRule[];
+  /** The page-by-page rules each splat stands for (`splat`: its `from`), for routers without 404 rules. */
+  covered: Array<RedirectRule & { splatFrom: string }>;
   warnings: RedirectWarning[];
 }
 
@@ -63,8 +79,13 @@ function collapsibleMoves(input: RedirectInput): RouteMove[] {
   return out;
 }
 
-/** Where the plan sends a route (first matching rule), or null when no rule matches. */
-export function applyRedirects(rules: readonly RedirectRule[], route: string): string | null {
+/**
+ * Where the rules send a route (first matching rule), or null when no rule matches. With a plan, its
+ * 404 exceptions come first, as the renderers write them.
+ */
+export function applyRedirects(plan: readonly RedirectRule[] | Pick<RedirectPlan, 'rules' | 'gone'>, route: string): string | null {
+  const rules = Array.isArray(plan) ? (plan as readonly RedirectRule[]) : (plan as RedirectPlan).rules;
+  if (!Array.isArray(plan) && (plan as RedirectPlan).gone.some((gone) => gone.route === route)) return null;
   for (const rule of rules) {
     if (!rule.splat && rule.from === route) return rule.to;
     if (rule.splat && route.startsWith(`${rule.from}/`)) return `${rule.to}${route.slice(rule.from.length)}`;
@@ -80,6 +101,8 @@ export function planRedirects(input: RedirectInput): RedirectPlan {
   const exact: RedirectRule[] = [];
   const splats: RedirectRule[] = [];
   const warnings: RedirectWarning[] = [];
+  const gone: GoneRule[] = [];
+  const covered: RedirectPlan['covered'] = [];
 
   for (const folder of folders) splats.push({ from: folder.from, to: folder.to, splat: true, inferred: false, why: 'folder-move', note: null });
   const folderOf = (route: string) => [...folders].sort((a, b) => b.from.length - a.from.length).find((folder) => isUnder(route, folder.from));
@@ -89,13 +112,15 @@ export function planRedirects(input: RedirectInput): RedirectPlan {
       const folder = folderOf(entry.route);
       const followsSplat = folder !== undefined && entry.route !== folder.from && entry.to === `${folder.to}${entry.route.slice(folder.from.length)}`;
       // Covered by the splat; the folder's own route is not (`/a/*` need not match `/a`), so it stays exact.
-      if (!followsSplat) {
+      if (followsSplat) covered.push({ from: entry.route, to: entry.to, splat: false, inferred: entry.inferred, why: 'folder-move', note: null, splatFrom: folder.from });
+      else {
         const why = folder && entry.route === folder.from ? 'folder-move' : 'page-move';
         exact.push({ from: entry.route, to: entry.to, splat: false, inferred: entry.inferred, why, note: entry.inferred ? 'inferred: same name under a moved folder; git did not pair the files' : null });
       }
     } else if (entry.status === 'removed') {
       const folder = folderOf(entry.route);
-      const caught = folder ? ` The ${folder.from}/* rule below would send it to ${folder.to}${entry.route.slice(folder.from.length)}, which does not exist.` : '';
+      if (folder) gone.push({ route: entry.route, splat: folder.from });
+      const caught = folder ? ` It answers 404 before the ${folder.from}/* rule, which would send it to ${folder.to}${entry.route.slice(folder.from.length)}, a page that does not exist.` : '';
       const suggestion = entry.candidate ? ` Closest page: ${entry.candidate.route} (confidence ${entry.candidate.confidence}); redirect it yourself if that is right.` : ' No similar page found.';
       warnings.push({ route: entry.route, message: `${entry.route} was removed and is not redirected.${caught}${suggestion}`, candidate: entry.candidate });
     }
@@ -110,7 +135,7 @@ export function planRedirects(input: RedirectInput): RedirectPlan {
       sectionRules.push({ from: move.from, to: move.to, splat: false, inferred: false, why: 'section-move', note: move.note });
     }
   }
-  return { rules: ordered([...exact, ...sectionRules]), warnings: warnings.sort((a, b) => (a.route < b.route ? -1 : 1)) };
+  return { rules: ordered([...exact, ...sectionRules]), gone: gone.sort((a, b) => (a.route < b.route ? -1 : 1)), covered, warnings: warnings.sort((a, b) => (a.route < b.route ? -1 : 1)) };
 }
 
 // Netlify `_redirects`: one rule per line, `from to status`, first match wins; `#` lines are comments.
@@ -150,12 +175,18 @@ export function renderNetlify(plan: RedirectPlan, header: RedirectHeader): strin
   }
   lines.push('');
   const width = Math.min(MAX_PADDING, Math.max(0, ...plan.rules.map((rule) => encodeRoute(header.basePath, rule.from).length + (rule.splat ? 2 : 0))));
-  for (const rule of plan.rules) {
+  const firstSplat = plan.rules.findIndex((rule) => rule.splat);
+  plan.rules.forEach((rule, index) => {
+    if (index === (firstSplat === -1 ? -2 : firstSplat)) {
+      // Removed pages the splats below would catch: a 404 of their own first (first match wins).
+      if (plan.gone.length > 0) lines.push(commentLine('Removed pages under a moved folder: 404 here, so the folder rules below do not send them to pages that do not exist.'));
+      for (const gone of plan.gone) lines.push(`${encodeRoute(header.basePath, gone.route).padEnd(width)}  /404.html  404`);
+    }
     const from = rule.splat ? `${encodeRoute(header.basePath, rule.from)}/*` : encodeRoute(header.basePath, rule.from);
     const to = rule.splat ? `${encodeRoute(header.basePath, rule.to)}/:splat` : encodeRoute(header.basePath, rule.to);
     if (rule.note) lines.push(commentLine(`${rule.from}: ${rule.note}`));
     lines.push(`${from.padEnd(width)}  ${to}  301`);
-  }
+  });
   return `${lines.join('\n')}\n`;
 }
 
@@ -172,8 +203,30 @@ function literal(path: string): string {
   return path.replace(/[:()*+?{}\\]/g, (char) => `\\${char}`);
 }
 
+/**
+ * Next.js cannot answer 404 from redirects(), so a splat with a removed page under it is written out as
+ * one exact rule per page that follows it (the pages it would send where the route map does).
+ */
+function withoutCaughtRemovals(plan: RedirectPlan): RedirectRule[] {
+  const caught = new Set(plan.gone.map((gone) => gone.splat));
+  if (caught.size === 0) return plan.rules;
+  const exact = plan.rules.filter((rule) => !rule.splat);
+  const out: RedirectRule[] = [...exact];
+  for (const rule of plan.rules) {
+    if (!rule.splat) continue;
+    if (!caught.has(rule.from)) {
+      out.push(rule);
+      continue;
+    }
+    for (const { splatFrom, ...follower } of plan.covered) {
+      if (splatFrom === rule.from && !out.some((other) => other.from === follower.from)) out.push(follower);
+    }
+  }
+  return out;
+}
+
 export function nextRedirects(plan: RedirectPlan, basePath: string): NextRedirect[] {
-  return plan.rules.map((rule) => {
+  return withoutCaughtRemovals(plan).map((rule) => {
     const from = literal(encodeRoute(basePath, rule.from));
     const to = literal(encodeRoute(basePath, rule.to));
     return rule.splat

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildLinkReport } from '../../src/links/link-report.ts';
 import { applyRedirects, planRedirects, type RedirectPlan } from '../../src/links/redirects.ts';
 import { renderNetlify } from '../../src/links/redirects.ts';
-import { type NextRedirect, renderNextjs } from '../../src/links/redirects.ts';
+import { renderNextjs } from '../../src/links/redirects.ts';
 import { buildRouteIndex } from '../../src/links/route-index.ts';
 import type { RouteMapEntry } from '../../src/links/route-map.ts';
 import { docsOf, page, pairOf, prose } from './support/docs.ts';
+import { expectRedirectsNeverLie, followNetlify, followNextjs, parseNetlify, parseNextjs } from './support/redirect-invariant.ts';
 
 const BEFORE = {
   'docs/index.mdx': page('Home', '[deleting](/user-management/users/delete-a-user)'),
@@ -33,34 +34,6 @@ function planFor(before: Record<string, string>, after: Record<string, string>):
   return { plan: report.redirects, routes: report.routes };
 }
 
-/** A `_redirects` reader as strict as the format: comments, blank lines, or exactly `from to status`. */
-function parseNetlify(text: string): Array<{ from: string; to: string; status: number }> {
-  const rules: Array<{ from: string; to: string; status: number }> = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '' || line.startsWith('#')) continue;
-    const fields = line.trim().split(/\s+/);
-    expect(fields, line).toHaveLength(3);
-    const [from, to, status] = fields as [string, string, string];
-    expect(from.startsWith('/') && to.startsWith('/'), line).toBe(true);
-    expect(status, line).toMatch(/^30[12]$/);
-    rules.push({ from, to, status: Number(status) });
-  }
-  return rules;
-}
-
-/** Netlify's matching: first rule wins; `/*` matches anything below, `:splat` repeats it. */
-function followNetlify(rules: Array<{ from: string; to: string }>, route: string): string | null {
-  for (const rule of rules) {
-    if (rule.from.endsWith('/*')) {
-      const folder = rule.from.slice(0, -2);
-      if (route.startsWith(`${folder}/`)) return rule.to.replace(':splat', route.slice(folder.length + 1));
-    } else if (rule.from === route) {
-      return rule.to;
-    }
-  }
-  return null;
-}
-
 describe('Netlify _redirects', () => {
   const { plan, routes } = planFor(BEFORE, AFTER);
   const text = renderNetlify(plan, HEADER);
@@ -68,6 +41,7 @@ describe('Netlify _redirects', () => {
 
   it('is one `from to status` per line, with one splat rule per folder move and the exceptions before it', () => {
     const splats = rules.filter((rule) => rule.from.endsWith('/*'));
+    expect(rules.every((rule) => rule.status === 301 || (rule.status === 404 && rule.to === '/404.html'))).toBe(true);
     expect(splats).toEqual([{ from: '/user-management/*', to: '/authkit/:splat', status: 301 }]);
     const splatAt = rules.indexOf(splats[0]!);
     const exceptionAt = rules.findIndex((rule) => rule.from === '/user-management/special');
@@ -82,26 +56,42 @@ describe('Netlify _redirects', () => {
     expect(followNetlify(rules, '/user-management/sessions/any-section')).toBe('/authkit/sessions/any-section');
   });
 
-  it('never redirects a removed page on a guess: it is a comment naming what the splat would do', () => {
+  it('never redirects a removed page on a guess: it answers 404 before the splat could catch it', () => {
     expect(routes.find((entry) => entry.route === '/user-management/mfa')!.status).toBe('removed');
-    expect(rules.some((rule) => rule.from === '/user-management/mfa')).toBe(false);
-    expect(text).toContain('# /user-management/mfa was removed and is not redirected. The /user-management/* rule below would send it to /authkit/mfa, which does not exist.');
+    const gone = rules.findIndex((rule) => rule.from === '/user-management/mfa');
+    expect(rules[gone]).toEqual({ from: '/user-management/mfa', to: '/404.html', status: 404 });
+    expect(gone).toBeLessThan(rules.findIndex((rule) => rule.from === '/user-management/*'));
+    expect(followNetlify(rules, '/user-management/mfa')).toBeNull();
+    expect(text).toContain('# /user-management/mfa was removed and is not redirected. It answers 404 before the /user-management/* rule');
+  });
+
+  it('holds the invariant: every route of from lands on its route map target, or nowhere', () => {
+    const { from, to, analysis, conventions } = pairOf(BEFORE, AFTER);
+    const report = buildLinkReport({ package: '@test/docs', conventions, analysis, docs: { from, to } });
+    expectRedirectsNeverLie(report, new Set(to.pages.map((entry) => entry.route)));
   });
 
   it('prefixes every route with the base path when asked', () => {
     const prefixed = parseNetlify(renderNetlify(plan, { ...HEADER, basePath: '/docs' }));
-    expect(prefixed.every((rule) => rule.from.startsWith('/docs/') && rule.to.startsWith('/docs/'))).toBe(true);
+    expect(prefixed.every((rule) => rule.from.startsWith('/docs/') && (rule.status === 404 || rule.to.startsWith('/docs/')))).toBe(true);
     expect(prefixed.some((rule) => rule.from === '/docs/user-management/*' && rule.to === '/docs/authkit/:splat')).toBe(true);
   });
 });
 
 describe('Next.js redirects', () => {
-  it('is a module exporting redirects() entries, folders as :path*, removed pages only in comments', () => {
+  it('writes a folder as :path* when no removed page is under it', () => {
+    const before = Object.fromEntries(Object.entries(BEFORE).filter(([path]) => path !== 'docs/user-management/mfa.mdx'));
+    const entries = parseNextjs(renderNextjs(planFor(before, AFTER).plan, HEADER));
+    expect(entries.at(-1)).toEqual({ source: '/user-management/:path*', destination: '/authkit/:path*', permanent: true });
+  });
+
+  it('writes a folder page by page when a removed page is under it (redirects() cannot answer 404), removed pages only in comments', () => {
     const { plan } = planFor(BEFORE, AFTER);
     const text = renderNextjs(plan, HEADER);
-    const code = text.split('\n').filter((line) => !line.startsWith('//')).join('\n');
-    const entries = JSON.parse(code.replace(/^module\.exports = /, '').replace(/;\s*$/, '')) as NextRedirect[];
-    expect(entries.at(-1)).toEqual({ source: '/user-management/:path*', destination: '/authkit/:path*', permanent: true });
+    const entries = parseNextjs(text);
+    expect(entries.some((entry) => entry.source.endsWith(':path*'))).toBe(false);
+    expect(entries).toContainEqual({ source: '/user-management/users', destination: '/authkit/users', permanent: true });
+    expect(followNextjs(entries, '/user-management/mfa')).toBeNull();
     expect(entries).toContainEqual({ source: '/user-management/special', destination: '/guides/special', permanent: true });
     expect(entries.every((entry) => entry.permanent === true && entry.source !== '/user-management/mfa')).toBe(true);
     expect(text).toContain('// /user-management/mfa was removed and is not redirected.');
