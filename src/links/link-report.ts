@@ -77,7 +77,7 @@ function countLinks(links: readonly CheckedLink[]): LinkCounts {
   let outside = 0;
   let staleMetadata = 0;
   for (const link of links) {
-    if (link.resolution === null && (link.parsed.kind === 'file' || (link.parsed.kind === 'ignored' && link.parsed.reason === 'outside-docs'))) outside++;
+    if (link.resolution === null && (link.parsed.kind === 'file' || link.parsed.kind === 'route' || (link.parsed.kind === 'ignored' && link.parsed.reason === 'outside-docs'))) outside++;
     else if (link.resolution === null) external++;
     else if (link.metadata && !link.resolution.ok) staleMetadata++;
     else checked++;

@@ -7,8 +7,11 @@ export type LinkTarget =
   | { kind: 'ignored'; reason: 'external' | 'outside-docs' | 'template' | 'empty' }
   /** A route under the docs root; may continue into section segments. */
   | { kind: 'route'; route: string; anchor: string | null }
-  /** A relative link to a Markdown file, resolved to a package path. */
-  | { kind: 'file'; path: string; anchor: string | null }
+  /**
+   * A relative link to a Markdown file, resolved to a package path. `written` and `sourcePath` are kept:
+   * sites that flatten their source folders into the package resolve the link through the routes instead.
+   */
+  | { kind: 'file'; path: string; anchor: string | null; written: string; sourcePath: string }
   /** A file the site serves next to its pages (`/docs/assets/x.json`, `/img/a.png`). */
   | { kind: 'asset'; route: string };
 
@@ -103,7 +106,7 @@ export function parseLinkTarget(raw: string, context: TargetContext): LinkTarget
   if (MARKDOWN_FILE.test(pathPart) && context.sourcePath !== null) {
     const joined = path.normalize(path.join(path.dirname(context.sourcePath), decodeSafely(pathPart)));
     if (joined.startsWith('../') || joined === '..') return { kind: 'ignored', reason: 'outside-docs' };
-    return { kind: 'file', path: joined, anchor };
+    return { kind: 'file', path: joined, anchor, written: decodeSafely(pathPart), sourcePath: context.sourcePath };
   }
   if (context.sourceRoute === null) return { kind: 'ignored', reason: 'outside-docs' };
   // A browser resolves `reference/x` on /docs/events to /docs/reference/x: against the page's URL.

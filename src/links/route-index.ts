@@ -2,7 +2,7 @@
 import { type LinkConventions, matchesExternalRoute } from './conventions.ts';
 import { headingKeys, findSection, looseKey } from './sections.ts';
 import type { DocsPage, VersionDocs } from './version-docs.ts';
-import { type DocsLayout, rootOf } from '../normalize/index.ts';
+import { type DocsLayout, folderRouteOf, rootOf } from '../normalize/index.ts';
 import type { LinkTarget } from './link-target.ts';
 
 export interface IndexedPage extends DocsPage {
@@ -20,6 +20,18 @@ export interface RouteIndex {
   folders: Set<string>;
   routeByPath: Map<string, string>;
   paths: Set<string>;
+  /**
+   * First route segments of the docs (of this version and, once paired, the other one too). A route
+   * starting with none of them (`/blog/x`, `/pricing` on a site whose docs live at its root) is the
+   * site's, outside the tracked docs: not checked, never called broken.
+   */
+  topSegments: Set<string>;
+  /**
+   * Whether `topSegments` decides what is outside: only where the site serves more than the docs at the
+   * same level — docs at the root of their host (`https://mastra.ai`), or every docs folder under a prefix
+   * (`/docs`, `/reference`). Where everything under the base URL is docs, an unknown route is broken.
+   */
+  scopedBySegment: boolean;
 }
 
 export function routeKey(route: string, caseSensitive: boolean): string {
@@ -34,7 +46,7 @@ export function parentRoutes(route: string): string[] {
   return parents;
 }
 
-export function buildRouteIndex(docs: VersionDocs, conventions: Pick<LinkConventions, 'caseSensitive'>): RouteIndex {
+export function buildRouteIndex(docs: VersionDocs, conventions: Pick<LinkConventions, 'caseSensitive'> & { baseUrl?: string | null }): RouteIndex {
   const { caseSensitive } = conventions;
   const pages = new Map<string, IndexedPage>();
   const folders = new Set<string>();
@@ -50,7 +62,40 @@ export function buildRouteIndex(docs: VersionDocs, conventions: Pick<LinkConvent
     routeByPath.set(page.path, page.route);
     for (const parent of parentRoutes(page.route)) folders.add(routeKey(parent, caseSensitive));
   }
-  return { version: docs.version, layout: docs.layout, caseSensitive, pages, folders, routeByPath, paths: new Set(docs.paths) };
+  const topSegments = new Set([...pages.keys()].map(firstSegment));
+  const hostRoot = conventions.baseUrl ? new URL(conventions.baseUrl).pathname.replace(/\/+$/, '') === '' : false;
+  const scopedBySegment = hostRoot || (docs.layout.roots.length > 0 && docs.layout.roots.every((root) => root.route !== '/'));
+  return { version: docs.version, layout: docs.layout, caseSensitive, pages, folders, routeByPath, paths: new Set(docs.paths), topSegments, scopedBySegment };
+}
+
+const firstSegment = (route: string) => route.split('/')[1] ?? '';
+
+/** Outside the tracked docs: a route under no first segment the docs have (see `topSegments`). */
+export function isOutsideDocs(index: RouteIndex, route: string): boolean {
+  return index.scopedBySegment && index.topSegments.size > 0 && !index.topSegments.has(routeKey(firstSegment(route), index.caseSensitive));
+}
+
+/**
+ * A relative `.mdx` link whose file is not in the package, read the way the site's build read it: from
+ * the source folder's route (`../../docs/x.mdx` in `reference/core/` is `/docs/x` when the package
+ * flattened `docs/` into its root folder). Null when the folder has no route.
+ */
+function routesThroughFolder(index: RouteIndex, target: Extract<LinkTarget, { kind: 'file' }>): string[] {
+  const slash = target.sourcePath.lastIndexOf('/');
+  const folderRoute = folderRouteOf(slash === -1 ? '' : target.sourcePath.slice(0, slash), index.layout);
+  const pageRoute = index.routeByPath.get(target.sourcePath);
+  const out: string[] = [];
+  // From the folder (as the build resolved source files), then from the page's URL (as a browser does:
+  // an index page's URL is its folder's, so `./providers/x.mdx` there is a sibling of the folder).
+  const bases = [folderRoute === null ? null : `${folderRoute === '/' ? '' : folderRoute}/`, pageRoute ?? null];
+  for (const base of bases) {
+    if (base === null) continue;
+    const joined = new URL(target.written, `https://docs.invalid${base}`).pathname.replace(/\.mdx?$/i, '');
+    const segments = decodeURI(joined).split('/');
+    if (index.layout.indexNames.includes((segments.at(-1) ?? '').toLowerCase())) segments.pop();
+    out.push(segments.join('/').replace(/\/+$/, '') || '/');
+  }
+  return out;
 }
 
 export function pageAt(index: RouteIndex, route: string): IndexedPage | undefined {
@@ -133,11 +178,22 @@ export function resolveTarget(index: RouteIndex, target: LinkTarget, conventions
     case 'ignored':
       return null;
     case 'route':
+      if (isOutsideDocs(index, target.route) && !matchesExternalRoute(target.route, conventions.externalRoutes)) return null;
       return locateRoute(index, target.route, target.anchor, conventions);
     case 'file': {
       const route = index.routeByPath.get(target.path);
       if (route !== undefined) return locateRoute(index, route, target.anchor, conventions);
       if (index.paths.has(target.path)) return { ok: true, via: 'file', page: null, section: [], anchor: target.anchor };
+      let nearest: Resolution | null = null;
+      const routes = routesThroughFolder(index, target);
+      for (const route of routes) {
+        const located = locateRoute(index, route, target.anchor, conventions);
+        if (located.ok) return located;
+        if (located.page !== null) nearest ??= located;
+      }
+      if (nearest) return nearest;
+      // `../../examples/x.mdx` where the site serves /examples but the package ships none: outside.
+      if (routes.length > 0 && routes.every((route) => isOutsideDocs(index, route))) return null;
       // A file outside every docs folder is outside what is tracked (`../readme.md` from a repository's
       // docs folder): it may well exist, so it is not ours to call broken.
       if (rootOf(target.path, index.layout) === null) return null;

@@ -164,6 +164,10 @@ export function analyzePair(input: PairInput): PairAnalysis {
   const { conventions } = input;
   const fromIndex = buildRouteIndex(input.from, conventions);
   const toIndex = buildRouteIndex(input.to, conventions);
+  // A link into a section one version still has is the docs', whichever version it is checked in.
+  const segments = new Set([...fromIndex.topSegments, ...toIndex.topSegments]);
+  fromIndex.topSegments = segments;
+  toIndex.topSegments = segments;
   const fromTexts = new Map(input.from.pages.map((page) => [page.path, page.text]));
   // Built on the first removed page only: most pairs remove nothing and never pay for the tf-idf index.
   let finder: CandidateFinder | undefined;

@@ -18,8 +18,8 @@ describe('parseLinkTarget', () => {
   });
 
   it('resolves relative Markdown file links against the file holding them', () => {
-    expect(parseLinkTarget('./webhooks.mdx#retries', inDocs)).toEqual({ kind: 'file', path: 'docs/events/webhooks.mdx', anchor: 'retries' });
-    expect(parseLinkTarget('../sso/index.md', inDocs)).toEqual({ kind: 'file', path: 'docs/sso/index.md', anchor: null });
+    expect(parseLinkTarget('./webhooks.mdx#retries', inDocs)).toMatchObject({ kind: 'file', path: 'docs/events/webhooks.mdx', anchor: 'retries' });
+    expect(parseLinkTarget('../sso/index.md', inDocs)).toMatchObject({ kind: 'file', path: 'docs/sso/index.md', anchor: null });
   });
 
   it('treats absolute URLs under the base URL as docs routes and everything else as not ours', () => {
