@@ -6,7 +6,11 @@ import { basePathOf } from './conventions.ts';
 export type LinkTarget =
   | { kind: 'ignored'; reason: 'external' | 'outside-docs' | 'template' | 'empty' }
   /** A route under the docs root; may continue into section segments. */
-  | { kind: 'route'; route: string; anchor: string | null }
+  /**
+   * A route under the docs root; may continue into section segments. `file`: the package path it names
+   * when written as a Markdown file from the repository root (`/docs/Reference/Hooks.md`, as on GitHub).
+   */
+  | { kind: 'route'; route: string; anchor: string | null; file?: string }
   /**
    * A relative link to a Markdown file, resolved to a package path. `written` and `sourcePath` are kept:
    * sites that flatten their source folders into the package resolve the link through the routes instead.
@@ -66,7 +70,8 @@ function routeOrAsset(route: string, anchor: string | null): LinkTarget {
   if (TEMPLATE.test(route)) return { kind: 'ignored', reason: 'template' };
   const last = route.slice(route.lastIndexOf('/') + 1);
   if (ASSET_EXTENSION.test(last) && !MARKDOWN_FILE.test(last)) return { kind: 'asset', route };
-  return { kind: 'route', route: route.replace(MARKDOWN_FILE, '') || '/', anchor };
+  const file = MARKDOWN_FILE.test(last) ? route.slice(1) : undefined;
+  return { kind: 'route', route: route.replace(MARKDOWN_FILE, '') || '/', anchor, ...(file ? { file } : {}) };
 }
 
 function absoluteTarget(url: URL, anchor: string | null, baseUrl: string | null): LinkTarget {

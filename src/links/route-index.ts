@@ -55,6 +55,7 @@ export function buildRouteIndex(docs: VersionDocs, conventions: Pick<LinkConvent
     const keys = headingKeys(page.headings);
     const anchors = new Set<string>();
     for (const set of keys) for (const key of set) anchors.add(key);
+    for (const id of page.htmlAnchors ?? []) anchors.add(looseKey(id));
     // Two files claiming one route (`x.mdx` and `x/index.mdx`): the first in path order serves it, as
     // file-based routers pick deterministically; the other is still indexed by path.
     const key = routeKey(page.route, caseSensitive);
@@ -177,9 +178,13 @@ export function resolveTarget(index: RouteIndex, target: LinkTarget, conventions
   switch (target.kind) {
     case 'ignored':
       return null;
-    case 'route':
+    case 'route': {
+      // `/docs/Reference/Hooks.md` written from the repository root, as GitHub reads it: that file's page.
+      const fileRoute = target.file !== undefined ? index.routeByPath.get(target.file) : undefined;
+      if (fileRoute !== undefined && !pageAt(index, target.route)) return locateRoute(index, fileRoute, target.anchor, conventions);
       if (isOutsideDocs(index, target.route) && !matchesExternalRoute(target.route, conventions.externalRoutes)) return null;
       return locateRoute(index, target.route, target.anchor, conventions);
+    }
     case 'file': {
       const route = index.routeByPath.get(target.path);
       if (route !== undefined) return locateRoute(index, route, target.anchor, conventions);

@@ -13,6 +13,8 @@ export interface DocsPage {
    * serves `/authkit/nextjs/nodejs/…` as the page with those picked, so section routes may start with them.
    */
   variants: string[];
+  /** Anchors the page declares in HTML (`<a id="decorate-request"></a>`, `<a name="x">`), besides its headings. */
+  htmlAnchors: string[];
   /** The page's text, for finding a replacement when it is removed; empty when not loaded. */
   text: string;
 }
@@ -54,17 +56,13 @@ export function assembleVersionDocs(version: string, layout: DocsLayout, files: 
     if (!isMarkdownPath(file.path) || !file.doc || rootOf(file.path, layout) === null) continue;
     const route = routeOf(file.path, layout);
     if (route !== null) {
-      pages.push({ route, path: file.path, title: file.doc.title, headings: file.doc.headings, variants: variantValues(file.text), text: file.text });
+      pages.push({ route, path: file.path, title: file.doc.title, headings: file.doc.headings, variants: variantValues(file.text), htmlAnchors: htmlAnchors(file.text), text: file.text });
     }
     if (file.doc.links.length > 0) sources.push({ path: file.path, route, links: file.doc.links, frontmatter: file.doc.frontmatter });
   }
   return { version, layout, pages, sources, paths: files.map((file) => file.path) };
 }
 
-/** Markdown files that are pages under the layout: the ones whose text is worth loading. */
-export function isPageOf(layout: DocsLayout, path: string): boolean {
-  return routeOf(path, layout) !== null;
-}
 
 // Variant pickers in a page's text: `- $ frontend="nextjs, remix, vanilla"` shows the item for those
 // frameworks. The site puts the picked values in the URL, so they are route segments of the page.
@@ -82,4 +80,18 @@ export function variantValues(text: string): string[] {
     }
   }
   return [...values];
+}
+
+// Explicit anchors: Markdown written for GitHub and for sites alike uses `<a id>` where a heading's slug
+// would not do (error codes in a table, an old anchor kept for links).
+const HTML_ANCHOR = /<a\s[^>]{0,200}?\b(?:id|name)\s*=\s*["']([^"'\n]{1,200})["']/gi;
+const MAX_ANCHORS = 5_000;
+
+export function htmlAnchors(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(HTML_ANCHOR)) {
+    found.add(match[1]!);
+    if (found.size >= MAX_ANCHORS) break;
+  }
+  return [...found];
 }

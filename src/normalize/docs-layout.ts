@@ -97,16 +97,16 @@ export function detectDocsLayout(files: readonly LinkedFile[], settings: LayoutS
       const learnedRoute = learned?.mounts.find((mount) => mount.folder === folder);
       const route = configured.route ?? learnedRoute?.route ?? '/';
       const why = configured.route ? 'set in the package settings' : learnedRoute ? `set in the package settings; served at ${route}: ${learnedRoute.why}` : 'set in the package settings';
-      return [{ folder, route, pages: 0, why }];
+      return [{ folder, route, pages: 0, why, basis: 'settings' as const }];
     });
   } else if (learned && learned.mounts.length > 0) {
-    roots = learned.mounts.map((mount) => ({ folder: mount.folder, route: mount.route, pages: 0, why: mount.why }));
+    roots = learned.mounts.map((mount) => ({ folder: mount.folder, route: mount.route, pages: 0, why: mount.why, basis: 'links' as const }));
   } else {
     const named = detectDocsRoot(paths);
     if (named !== null) {
-      roots = [{ folder: named, route: '/', pages: 0, why: `the conventionally named folder (${[...CONVENTIONAL_NAMES].join(', ')}) with the most Markdown pages` }];
+      roots = [{ folder: named, route: '/', pages: 0, why: `the conventionally named folder (${[...CONVENTIONAL_NAMES].join(', ')}) with the most Markdown pages`, basis: 'folder-name' }];
     } else if (candidates.length > 0) {
-      roots = [{ folder: '', route: '/', pages: 0, why: 'no docs folder found: every Markdown file of the package (README-style docs)' }];
+      roots = [{ folder: '', route: '/', pages: 0, why: 'no docs folder found: every Markdown file of the package (README-style docs)', basis: 'package-root' }];
     } else {
       roots = [];
     }
@@ -132,3 +132,21 @@ export function detectDocsLayout(files: readonly LinkedFile[], settings: LayoutS
 }
 
 export type { LinkedFile } from './learn-routes.ts';
+
+/**
+ * The same scheme for both versions of a pair where only one of them could learn it: a version whose
+ * links taught nothing (its roots are a guess by folder name) is read with the roots and publication
+ * URL its partner's links taught, when those folders exist in it. Without this, a release that added
+ * one absolute link would look like every page moved.
+ */
+export function reconcileLayouts(a: DocsLayout, b: DocsLayout, aPaths: readonly string[], bPaths: readonly string[]): [DocsLayout, DocsLayout] {
+  const guessed = (layout: DocsLayout) => layout.source === 'detected' && layout.roots.length > 0 && layout.roots.every((root) => root.basis === 'folder-name' || root.basis === 'package-root');
+  const learned = (layout: DocsLayout) => layout.source === 'detected' && layout.roots.some((root) => root.basis === 'links');
+  const adopt = (target: DocsLayout, targetPaths: readonly string[], teacher: DocsLayout): DocsLayout => {
+    if (!guessed(target) || !learned(teacher)) return target;
+    if (!teacher.roots.every((root) => targetPaths.some((path) => path.startsWith(root.folder)))) return target;
+    const roots = teacher.roots.map((root) => ({ ...root, why: `as in the other version of the pair: ${root.why}` }));
+    return countPages({ ...target, roots, baseUrl: target.baseUrl ?? teacher.baseUrl, baseUrlWhy: target.baseUrl ? target.baseUrlWhy : teacher.baseUrlWhy }, targetPaths);
+  };
+  return [adopt(a, aPaths, b), adopt(b, bPaths, a)];
+}

@@ -1,5 +1,5 @@
 // The normalize stage: pure functions from source files to the records store and diff read.
-export { detectDocsLayout, detectDocsRoot, type LayoutSettings, type LinkedFile } from './docs-layout.ts';
+export { detectDocsLayout, detectDocsRoot, type LayoutSettings, type LinkedFile, reconcileLayouts } from './docs-layout.ts';
 export { DEFAULT_NORMALIZE_LIMITS, type NormalizeLimits } from './limits.ts';
 export { normalizeFile, type NormalizeOptions } from './normalize-file.ts';
 export { normalizeFiles, type NormalizeFilesOptions } from './normalize-files.ts';

@@ -35,6 +35,8 @@ export interface DocsRoot {
   pages: number;
   /** How it was found, in words, for `docdelta versions`. */
   why: string;
+  /** What it rests on: the docs' own links, the package settings, a folder name, or the package root. */
+  basis: 'links' | 'settings' | 'folder-name' | 'package-root';
 }
 
 /** What a version's files say about its pages: the page folders and the routing conventions. */
@@ -62,7 +64,7 @@ export const DEFAULT_INDEX_NAMES = ['index', 'readme'];
 export function singleRootLayout(folder: string | null): DocsLayout {
   const root = folder === null ? null : normalizeDocsRoot(folder);
   return {
-    roots: root === null ? [] : [{ folder: root, route: '/', pages: 0, why: 'configured' }],
+    roots: root === null ? [] : [{ folder: root, route: '/', pages: 0, why: 'configured', basis: 'settings' }],
     routeGroups: false,
     indexNames: ['index'],
     baseUrl: null,

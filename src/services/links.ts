@@ -8,7 +8,7 @@ import { conventionsFor, type LinkConventions } from '../links/conventions.ts';
 import { buildLinkReport, type LinkReport, type ReportInput } from '../links/link-report.ts';
 import { findAppLinks, type FoundAppLink, walkApp } from '../links/app-scan.ts';
 import { compareVersions, listVersionRows, versionsServingRoutes } from '../store/versions.ts';
-import { loadDocsLayout, loadVersionDocs } from './version-docs.ts';
+import { loadDocsLayout, loadPairDocs } from './version-docs.ts';
 import { resolvePackage, resolveVersion } from './catalog.ts';
 import { parseLinkTarget } from '../links/link-target.ts';
 import { locateRoute, parentRoutes } from '../links/route-index.ts';
@@ -53,7 +53,7 @@ function docsSegments(routes: Iterable<string>): Set<string> {
 export async function checkLinks(ctx: ServiceContext, request: CheckLinksRequest): Promise<LinkReport> {
   const pair = await resolvePair(ctx, request);
   const baseConventions = conventionsFor(pair.pkg.name, pair.pkg.options);
-  const [diff, from, to] = await Promise.all([diffPair(ctx, pair), loadVersionDocs(ctx, pair.pkg, pair.from), loadVersionDocs(ctx, pair.pkg, pair.to)]);
+  const [diff, [from, to]] = await Promise.all([diffPair(ctx, pair), loadPairDocs(ctx, pair.pkg, pair.from, pair.to)]);
   // Asked for, else set or preset, else learned from the docs' own absolute links.
   const baseUrl = effectiveBaseUrl(request, baseConventions) ?? to.layout.baseUrl ?? from.layout.baseUrl;
   const conventions = { ...baseConventions, baseUrl };
@@ -130,7 +130,7 @@ export async function resolveRoute(ctx: ServiceContext, request: ResolveRouteReq
     if (!from) throw notFound(`no stored version of ${pkg.name} has a page at ${parsed.route} or above it; pass from= to check a folder route`);
   }
 
-  const [diff, fromDocs, toDocs] = await Promise.all([diffPair(ctx, { pkg, from, to }), loadVersionDocs(ctx, pkg, from), loadVersionDocs(ctx, pkg, to)]);
+  const [diff, [fromDocs, toDocs]] = await Promise.all([diffPair(ctx, { pkg, from, to }), loadPairDocs(ctx, pkg, from, to)]);
   const analysis = analyzePair({ from: fromDocs, to: toDocs, diff, conventions });
   const before = locateRoute(analysis.fromIndex, parsed.route, parsed.anchor, conventions);
   if (!before.ok) throw notFound(`${written} does not resolve in ${pkg.name}@${from.version}: ${before.message}${request.from ? '' : '; pass from= a version that has it'}`);

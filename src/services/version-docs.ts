@@ -2,8 +2,8 @@
 // the stored paths and links under the package's current settings (so a corrected setting applies to
 // versions stored before it, with no re-ingest), and its pages with their routes.
 import { layoutSettingsFor } from '../links/conventions.ts';
-import { assembleVersionDocs, isPageOf, type VersionDocs } from '../links/version-docs.ts';
-import { type DocsLayout, detectDocsLayout, isMarkdownPath } from '../normalize/index.ts';
+import { assembleVersionDocs, type VersionDocs, type VersionFile } from '../links/version-docs.ts';
+import { type DocsLayout, detectDocsLayout, isMarkdownPath, reconcileLayouts } from '../normalize/index.ts';
 import { loadBlobs, loadDocMeta } from '../store/blobs.ts';
 import type { PackageRow } from '../store/packages.ts';
 import { listVersionFiles, type VersionRow } from '../store/versions.ts';
@@ -13,7 +13,7 @@ import type { ServiceContext } from './context.ts';
 // Versions never change once written; a few recently used ones are kept in memory, keyed by the
 // version and the settings they were read under.
 const CACHE_SIZE = 4;
-const cache = new Map<string, Promise<VersionDocs>>();
+const cache = new Map<string, Promise<StoredVersion>>();
 const layouts = new Map<string, Promise<DocsLayout>>();
 const LAYOUT_CACHE_SIZE = 200;
 
@@ -52,22 +52,37 @@ export function loadDocsLayout(ctx: ServiceContext, pkg: PackageSettingsRow, ver
   return remember(layouts, keyOf(pkg, version), LAYOUT_CACHE_SIZE, async () => (await readLayout(ctx, pkg, version)).layout);
 }
 
-export function loadVersionDocs(ctx: ServiceContext, pkg: PackageSettingsRow, version: VersionRow): Promise<VersionDocs> {
+interface StoredVersion {
+  layout: DocsLayout;
+  files: VersionFile[];
+}
+
+/** Files with their metadata and the text of every Markdown file: enough to assemble the docs under any layout. */
+function loadStored(ctx: ServiceContext, pkg: PackageSettingsRow, version: VersionRow): Promise<StoredVersion> {
   return remember(cache, keyOf(pkg, version), CACHE_SIZE, async () => {
     const { layout, metas, files } = await readLayout(ctx, pkg, version);
-    const blobs = await loadBlobs(
-      ctx.db,
-      files.filter((file) => isPageOf(layout, file.path)).map((file) => file.sha256),
-    );
-    return assembleVersionDocs(
-      version.version,
+    const blobs = await loadBlobs(ctx.db, files.filter((file) => isMarkdownPath(file.path)).map((file) => file.sha256));
+    return {
       layout,
-      files.map((file) => {
+      files: files.map((file) => {
         const blob = blobs.get(file.sha256);
         return { path: file.path, doc: metas.get(file.sha256) ?? null, text: blob && !blob.binary ? Buffer.from(blob.content).toString('utf8') : '' };
       }),
-    );
+    };
   });
+}
+
+export async function loadVersionDocs(ctx: ServiceContext, pkg: PackageSettingsRow, version: VersionRow): Promise<VersionDocs> {
+  const stored = await loadStored(ctx, pkg, version);
+  return assembleVersionDocs(version.version, stored.layout, stored.files);
+}
+
+/** Both versions of a pair, each read with the route scheme the pair agrees on (see `reconcileLayouts`). */
+export async function loadPairDocs(ctx: ServiceContext, pkg: PackageSettingsRow, from: VersionRow, to: VersionRow): Promise<[VersionDocs, VersionDocs]> {
+  const [a, b] = await Promise.all([loadStored(ctx, pkg, from), loadStored(ctx, pkg, to)]);
+  const paths = (stored: StoredVersion) => stored.files.map((file) => file.path);
+  const [fromLayout, toLayout] = reconcileLayouts(a.layout, b.layout, paths(a), paths(b));
+  return [assembleVersionDocs(from.version, fromLayout, a.files), assembleVersionDocs(to.version, toLayout, b.files)];
 }
 
 /** Forgets loaded versions, so a benchmark can time a cold check (and a settings change is seen at once). */

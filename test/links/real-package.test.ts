@@ -8,6 +8,8 @@ import { syncPackage } from '../../src/services/sync.ts';
 import { getVersionDiff } from '../../src/services/version-diff.ts';
 import type { FileChange } from '../../src/types.ts';
 import { testContext } from '../support/context.ts';
+import { expectRedirectsNeverLie, followNetlify, parseNetlify } from './support/redirect-invariant.ts';
+import { pageRoutes } from './support/real-pairs.ts';
 import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 
 const NAME = '@workos/mcp-docs-server';
@@ -91,6 +93,20 @@ describe('links of the real @workos/mcp-docs-server, 0.1.0 → 0.2.0', () => {
     expect(report.counts.links.to.checked).toBeGreaterThan(2_500);
     const cimd = report.internal.find((broken) => broken.target.endsWith('enabling-client-id-metadata-document'))!;
     expect(cimd.fix?.target).toBe('/authkit/mcp/integrating/enabling-client-id-metadata-document-cimd');
+  });
+
+  it('keeps its acceptance numbers: 123 moved routes, each with a target, and 8 broken links', () => {
+    expect(report.counts.routes.moved).toBe(123);
+    expect(report.routes.filter((entry) => entry.status === 'moved').every((entry) => entry.to !== null)).toBe(true);
+    expect(report.counts.internal).toBe(8);
+    expect(report.warnings.filter((warning) => warning.blocking)).toEqual([]);
+  });
+
+  it('never lets a splat catch a removed page: the 4 removed pages under moved folders answer 404 first', async () => {
+    expect(report.redirects.gone.map((gone) => gone.route)).toEqual(['/reference/user-management/access-token', '/user-management/authkit', '/user-management/entitlements', '/user-management/widgets']);
+    const rules = parseNetlify(renderNetlify(report.redirects, { package: NAME, from: '0.1.0', to: '0.2.0', basePath: '' }));
+    expect(followNetlify(rules, '/user-management/widgets')).toBeNull();
+    expectRedirectsNeverLie(report, await pageRoutes(ctx, NAME, '0.2.0'));
   });
 
   it('writes one Netlify splat per folder that moved as a whole', () => {
