@@ -192,6 +192,7 @@ export function resolveTarget(index: RouteIndex, target: LinkTarget, conventions
       let nearest: Resolution | null = null;
       const routes = routesThroughFolder(index, target);
       for (const route of routes) {
+        if (isOutsideDocs(index, route)) continue;
         const located = locateRoute(index, route, target.anchor, conventions);
         if (located.ok) return located;
         if (located.page !== null) nearest ??= located;

@@ -11,7 +11,7 @@
 // 3. Without enough links: the conventionally named folder with the most pages (`docs/`, `raw/`, …).
 // 4. Else the package's Markdown itself (a README-style package), served at `/`.
 import { learnMounts, type LinkedFile } from './learn-routes.ts';
-import { DEFAULT_INDEX_NAMES, type DocsLayout, type DocsRoot, isMarkdownPath, isPartialPath, normalizeDocsRoot, rootOf, routeOf } from './routes.ts';
+import { DEFAULT_INDEX_NAMES, type DocsLayout, type DocsRoot, isMarkdownPath, isPartialPath, joinRoute, normalizeDocsRoot, rootOf, routeOf } from './routes.ts';
 
 /** The layout part of a package's settings (validated by the settings schema before it gets here). */
 export interface LayoutSettings {
@@ -71,6 +71,14 @@ function countPages(layout: DocsLayout, paths: readonly string[]): DocsLayout {
   return { ...layout, roots: layout.roots.map((root) => ({ ...root, pages: counts.get(root) ?? 0 })), pages };
 }
 
+/** The route links taught for a folder: its own mount's, or the one of the mount it sits in. */
+function learnedRouteOf(folder: string, mounts: ReadonlyArray<{ folder: string; route: string; why: string }>, conventions: { routeGroups: boolean }): { route: string; why: string } | null {
+  const around = mounts.filter((mount) => folder.startsWith(mount.folder)).sort((a, b) => b.folder.length - a.folder.length)[0];
+  if (!around) return null;
+  const rest = folder.slice(around.folder.length).split('/').filter((segment) => segment !== '' && !(conventions.routeGroups && /^\(.*\)$/.test(segment)));
+  return { route: joinRoute(around.route, rest), why: around.why };
+}
+
 const byDepth = (a: DocsRoot, b: DocsRoot) => b.folder.split('/').length - a.folder.split('/').length || (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0);
 
 /**
@@ -94,7 +102,7 @@ export function detectDocsLayout(files: readonly LinkedFile[], settings: LayoutS
     roots = settings.roots.flatMap((configured) => {
       const folder = normalizeDocsRoot(configured.folder);
       if (folder === null) return [];
-      const learnedRoute = learned?.mounts.find((mount) => mount.folder === folder);
+      const learnedRoute = learnedRouteOf(folder, learned?.mounts ?? [], base);
       const route = configured.route ?? learnedRoute?.route ?? '/';
       const why = configured.route ? 'set in the package settings' : learnedRoute ? `set in the package settings; served at ${route}: ${learnedRoute.why}` : 'set in the package settings';
       return [{ folder, route, pages: 0, why, basis: 'settings' as const }];

@@ -38,6 +38,10 @@ describe('docdelta links', () => {
       { version: '1.0.0', files: { '.docs/organized/docs/index.mdx': page('Home', '[Guide](/guide#setup)'), '.docs/organized/docs/guide.mdx': page('Guide', '## Setup\n\nText.') } },
       { version: '1.1.0', files: { '.docs/organized/docs/index.mdx': page('Home', '[Guide](/guide#setup) and [more](/more)'), '.docs/organized/docs/guide.mdx': page('Guide', '## Setup\n\nText.'), '.docs/organized/docs/more.mdx': page('More', 'New.') } },
     ]);
+    await seedPackage(ctx, '@fixture/nopages', [
+      { version: '1.0.0', files: { 'package.json': '{}', 'dist/index.js': 'export {};\n' } },
+      { version: '1.1.0', files: { 'package.json': '{}', 'dist/index.js': 'export const a = 1;\n' } },
+    ]);
     await database.close();
   });
   afterAll(() => {
@@ -87,4 +91,29 @@ describe('docdelta links', () => {
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('0 break in 2.0.0');
   });
+
+  it('exits 2, in every format, when a version has no pages, naming what it looked for', async () => {
+    for (const format of ['table', 'json', 'netlify']) {
+      const result = await docdelta('links', '1.0.0', '1.1.0', '--package', '@fixture/nopages', '--format', format);
+      expect(result.code, format).toBe(2);
+      expect(result.stderr).toMatch(/1\.0\.0: no pages found: 2 files, 0 Markdown; looked for \.md\/\.mdx files in folders named docs/);
+    }
+    const json = JSON.parse((await docdelta('links', '1.0.0', '1.1.0', '--package', '@fixture/nopages', '--format', 'json')).stdout);
+    expect(json.warnings.map((warning: { code: string }) => warning.code)).toEqual(['no-pages', 'no-pages']);
+  });
+
+  it('takes a corrected setting, refuses a bad one with what was expected, and shows the detection per version', async () => {
+    const bad = await docdelta('settings', '--package', '@fixture/clean', 'docs.roots=[{"folder":"../elsewhere"}]');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/settings of @fixture\/clean are invalid at docs\.roots\.0\.folder: must stay inside the package/);
+    expect((await docdelta('settings', '--package', '@fixture/clean', 'docs.routeGroups=maybe')).stderr).toMatch(/docs\.routeGroups/);
+    const good = await docdelta('settings', '--package', '@fixture/clean', 'docs.roots=[{"folder":".docs/organized/docs","route":"/docs"}]');
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('docs.roots = [{"folder":".docs/organized/docs","route":"/docs"}]');
+    const versions = await docdelta('versions', '--package', '@fixture/clean');
+    expect(versions.stdout).toContain('.docs/organized/docs/ → /docs  2 pages: set in the package settings');
+    expect((await docdelta('settings', '--package', '@fixture/clean', '--unset', 'docs')).code).toBe(0);
+    expect((await docdelta('versions', '--package', '@fixture/clean')).stdout).toContain('.docs/organized/docs/ → /  2 pages');
+  });
 });
+
