@@ -107,7 +107,7 @@ export function routeOf(path: string, layout: DocsLayout): string | null {
   if (!found) return null;
   const segments = [...found.rest];
   segments[segments.length - 1] = segments.at(-1)!.replace(PAGE_EXTENSION, '');
-  if (segments.some((segment) => segment === '' || segment.startsWith('_') || segment.startsWith('.'))) return null;
+  if (segments.some((segment) => segment === '' || segment.startsWith('_') || segment.startsWith('.') || segment === 'node_modules')) return null;
   if (found.root.folder === '' && segments.length === 1 && NOT_PAGES.test(segments[0]!)) return null;
   if (layout.indexNames.includes(segments.at(-1)!.toLowerCase())) segments.pop();
   return joinRoute(found.root.route, urlSegments(segments, layout));
