@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigestMessage } from '../../src/digest/build-digest.ts';
 import { linkWarnings } from '../../src/links/report-warnings.ts';
-import { detectDocsLayout, singleRootLayout } from '../../src/normalize/index.ts';
+import { detectDocsLayout, type DocsLayout, singleRootLayout } from '../../src/normalize/index.ts';
 import { versionDiffOf } from '../support/version-diff.ts';
 
-const withPages = { ...singleRootLayout('docs'), pages: 10, source: 'detected' as const };
+const withPages: DocsLayout = { ...singleRootLayout('docs'), pages: 10, source: 'detected' };
 const facts = (version: string, checked: number, broken: number, layout = withPages) => ({ version, layout, files: 12, checked, broken });
 
 describe('link report warnings', () => {
