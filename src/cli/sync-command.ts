@@ -32,6 +32,7 @@ export const syncCommand: Command = {
     if (versions && positionals.length !== 1) throw new UsageError('--versions needs exactly one package');
     const ctx = await env.context();
     let progress: ReturnType<typeof progressReporter> | undefined;
+    let refusedInput = false;
     const run = await runSync(ctx, {
       packages: positionals.length > 0 ? positionals : undefined,
       versions,
@@ -44,6 +45,8 @@ export const syncCommand: Command = {
           return;
         }
         progress?.done();
+        // A package refused as input (no such version, a bad name at the source) exits 2, as usage errors do.
+        if (event.code === 'INVALID_INPUT') refusedInput = true;
         if (values.json) return;
         env.io.stdout.write(event.report ? `${describeSync(event.report)}\n` : `${event.package}: FAILED ${event.error}\n`);
       },
@@ -56,6 +59,6 @@ export const syncCommand: Command = {
       const reports = run.details?.reports ?? [];
       env.io.stdout.write(`${JSON.stringify(reports.map((report) => ({ ...report, ingested: report.ingested.map(({ version, files, bytes, blobsWritten }) => ({ version, files, bytes, blobsWritten })) })), null, 2)}\n`);
     }
-    return exitCodeForJob(run);
+    return refusedInput ? 2 : exitCodeForJob(run);
   },
 };

@@ -34,14 +34,11 @@ export const syncRoute: RouteModule = (router, ctx, api) => {
     if (run.status === 'skipped') throw conflict(`a sync is already running (${run.error}); try again when it has finished`);
     api.invalidate();
     const byName = new Map(run.details?.reports.map((report) => [report.package, report]) ?? []);
-    // A package that failed as a whole has no report: it shows as failed with its error.
-    const reports = (run.details?.packages ?? []).map((entry) =>
-      byName.get(entry.package) ?? { package: entry.package, ingested: [], alreadyStored: 0, failed: [], unpublished: false, error: entry.error },
-    );
-    res.set('Cache-Control', 'no-store').json({
-      runId: run.runId,
-      status: run.status,
-      reports: reports.map((report) => ({ ...describe(report), ...('error' in report && report.error ? { error: report.error } : {}) })),
+    // A package that failed as a whole has no report: it is listed with its error.
+    const reports = (run.details?.packages ?? []).map((entry) => {
+      const report = byName.get(entry.package);
+      return report ? describe(report) : { package: entry.package, ingested: [], alreadyStored: 0, failed: [], unpublished: false, error: entry.error };
     });
+    res.set('Cache-Control', 'no-store').json({ runId: run.runId, status: run.status, reports });
   });
 };
