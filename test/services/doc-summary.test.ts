@@ -188,6 +188,7 @@ describe('one doc summary, four consumers', () => {
 
     // The navigation file is another file wherever other files are named or counted, never a page.
     expect(sectionLines(markdown, /^## Other files/).join('\n')).toContain('docs/_navigation.mdx');
+    expect(markdown).toContain('  - removed, not moved: `docs/user-management/legacy-tokens.mdx`');
     expect(structured.otherFiles.map((change) => change.path)).toContain('docs/_navigation.mdx');
     expect(sections.find((section) => section.startsWith('*New pages'))).toMatch(/^\*New pages \(1\)\* and 1 other file\n/);
     expect(entry).toContain('2 other files changed (not pages).');
