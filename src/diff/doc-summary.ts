@@ -92,6 +92,11 @@ export function summarizeDocChanges(diff: VersionDiff): DocSummary {
   const renamedPages: RenameChange[] = [];
   const otherFiles: FileChange[] = [];
   const pagesPerMove = new Map<FolderMove, number>();
+  const movesByPair = new Map(diff.moves.map((move) => [`${move.from}\0${move.to}`, move]));
+  const explaining = (change: RenameChange) => {
+    const pair = folderPairOf(change.oldPath, change.path);
+    return pair ? movesByPair.get(`${pair.from}\0${pair.to}`) : undefined;
+  };
   for (const change of diff.files) {
     if (!isPageChange(change)) {
       otherFiles.push(change);
@@ -101,7 +106,7 @@ export function summarizeDocChanges(diff: VersionDiff): DocSummary {
     else if (change.status === 'removed') removedPages.push(change);
     else if (change.status === 'modified') modifiedPages.push(change);
     else {
-      const move = moveOf(change, diff.moves);
+      const move = explaining(change);
       if (move) pagesPerMove.set(move, (pagesPerMove.get(move) ?? 0) + 1);
       (move ? movedPages : renamedPages).push(change);
     }
