@@ -1,6 +1,7 @@
-// what_changed's detail "summary": the answer an agent reads first. Counts, every folder move, pages added and
-// removed grouped by folder with their titles, pages renamed on their own, the most-changed pages
-// with their section and frontmatter changes, then the narrower calls that give the rest.
+// what_changed's detail "summary": the answer an agent reads first. Counts, every folder move,
+// pages added and removed grouped by folder with their titles, pages renamed on their own, the
+// most-changed pages with their section and frontmatter changes, then the narrower calls that give
+// the rest — all of them lists of the shared doc summary, so the digest and the changelog agree.
 //
 // It must stay within ANSWER_BUDGET.summary whatever the release, so it is rendered at decreasing
 // levels of detail (fewer titles per folder, fewer pages) until one fits; every level names every
