@@ -1,6 +1,5 @@
 // What a patch needs: the bytes of both sides of some changes. Only those files are read, so a
 // patch of ten files never loads a whole release, and page metadata is never read at all.
-import { renderFilePatch } from '../diff/index.ts';
 import { loadBlobs } from '../store/blobs.ts';
 import { listVersionFiles } from '../store/versions.ts';
 import type { FileChange } from '../types.ts';
@@ -44,31 +43,4 @@ export async function loadPatchInputs(
   }
   const [oldFiles, newFiles] = await Promise.all([sideFiles(ctx, pair.from.id, oldPaths), sideFiles(ctx, pair.to.id, newPaths)]);
   return { oldFiles, newFiles };
-}
-
-export interface PatchLoader {
-  patchOf(change: FileChange): Promise<string>;
-}
-
-/**
- * Patches for many changes of one pair, rendered one at a time as a caller's budget allows (MCP's
- * what_changed): the two file lists are read once, each change's blobs only when its patch is asked for.
- */
-export async function patchLoader(ctx: ServiceContext, pair: ResolvedPair): Promise<PatchLoader> {
-  const [oldFiles, newFiles] = await Promise.all([listVersionFiles(ctx.db, pair.from.id), listVersionFiles(ctx.db, pair.to.id)]);
-  const oldSha = new Map(oldFiles.map((file) => [file.path, file.sha256]));
-  const newSha = new Map(newFiles.map((file) => [file.path, file.sha256]));
-  return {
-    async patchOf(change) {
-      const { oldPath, newPath } = sidesOf(change);
-      const before = oldPath ? oldSha.get(oldPath) : undefined;
-      const after = newPath ? newSha.get(newPath) : undefined;
-      const blobs = await loadBlobs(ctx.db, [before, after].filter((sha): sha is string => Boolean(sha)));
-      const side = (sha: string | undefined) => {
-        const blob = sha ? blobs.get(sha) : undefined;
-        return blob ? { bytes: blob.content } : null;
-      };
-      return renderFilePatch(change, side(before), side(after));
-    },
-  };
 }
