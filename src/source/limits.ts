@@ -21,7 +21,7 @@ export interface SourceLimits {
 
 export const DEFAULT_LIMITS: SourceLimits = {
   maxTarballBytes: 64 * 1024 * 1024,
-  maxUnpackedBytes: 128 * 1024 * 1024,
+  maxUnpackedBytes: 64 * 1024 * 1024,
   maxFileBytes: 16 * 1024 * 1024,
   maxEntries: 50_000,
   maxPathDepth: 64,

@@ -30,11 +30,29 @@ export interface WriteResult {
 
 /** postgres.js caps a statement at 65534 parameters; rows are chunked well below that. */
 const MAX_PARAMS = 30_000;
+/**
+ * Content bytes per blob statement. Drivers send bytea as text and the server copies it again while
+ * parsing, so one statement holding a whole version costs many times its size in memory (a 465 MiB
+ * version peaked at 6 GB on PGlite); a few MiB per statement keeps that overhead small and fixed.
+ */
+const MAX_STATEMENT_BYTES = 8 * 1024 * 1024;
 
-function chunks<T>(items: T[], columnsPerRow: number): T[][] {
+function chunks<T>(items: T[], columnsPerRow: number, bytesOf: (item: T) => number = () => 0): T[][] {
   const size = Math.max(1, Math.floor(MAX_PARAMS / columnsPerRow));
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const itemBytes = bytesOf(item);
+    if (current.length > 0 && (current.length >= size || bytes + itemBytes > MAX_STATEMENT_BYTES)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += itemBytes;
+  }
+  if (current.length > 0) out.push(current);
   return out;
 }
 
@@ -120,7 +138,7 @@ async function writeOnce(db: Db, input: VersionToWrite, hooks: WriteHooks): Prom
     for (const file of input.files) if (!distinct.has(file.sha256)) distinct.set(file.sha256, file);
     const contents = [...distinct.values()].sort(byKey((file) => file.sha256));
     let blobsWritten = 0;
-    for (const batch of chunks(contents, 4)) {
+    for (const batch of chunks(contents, 4, (file) => file.bytes.byteLength)) {
       const rows = await tx
         .insert(blobs)
         .values(batch.map((file) => ({ sha256: file.sha256, size: file.size, binary: file.binary, content: file.bytes })))

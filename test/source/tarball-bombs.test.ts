@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/source/limits.ts';
 import { tarBytes } from '../support/tarballs.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -103,7 +104,7 @@ describe('tarball bombs (child process, measured)', () => {
   }, 120_000);
 
   it('refuses the same shape under the per-file cap by the total cap, memory still bounded', async () => {
-    // 15 files of 15 MiB: each passes the 16 MiB file cap, together they pass the 128 MiB total.
+    // 15 files of 15 MiB: each passes the 16 MiB file cap, together they pass the total.
     const file = path.join(folder, 'fifteen-smaller-files.tgz');
     const zeros = Buffer.alloc(MiB);
     function* pieces(): Generator<Buffer> {
@@ -116,7 +117,7 @@ describe('tarball bombs (child process, measured)', () => {
     await gzipToFile(file, pieces());
     const result = await extractInChild(file);
     expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    expect(result.message).toMatch(/unpacks to more than 134217728 bytes/);
+    expect(result.message).toBe(`tarball unpacks to more than ${DEFAULT_LIMITS.maxUnpackedBytes} bytes`);
     expect(result.ms).toBeLessThan(5_000);
     expect(result.peakRssBytes).toBeLessThan(300 * 1000 * 1000);
   }, 120_000);
