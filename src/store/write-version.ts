@@ -107,6 +107,15 @@ export async function writeVersion(db: Db, input: VersionToWrite, hooks: WriteHo
   }
 }
 
+/**
+ * Content sent as base64 text and decoded by the server. PGlite turns a bytea parameter into hex in
+ * JavaScript (15 MiB took 5.4 s); base64 text with decode() took 1.0 s, and it is 1.5x smaller than
+ * hex on the wire to PostgreSQL too.
+ */
+function asBase64Bytea(bytes: Uint8Array) {
+  return sql<Uint8Array>`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}, 'base64')`;
+}
+
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 async function writeOnce(db: Db, input: VersionToWrite, hooks: WriteHooks): Promise<WriteResult> {
@@ -141,7 +150,7 @@ async function writeOnce(db: Db, input: VersionToWrite, hooks: WriteHooks): Prom
     for (const batch of chunks(contents, 4, (file) => file.bytes.byteLength)) {
       const rows = await tx
         .insert(blobs)
-        .values(batch.map((file) => ({ sha256: file.sha256, size: file.size, binary: file.binary, content: file.bytes })))
+        .values(batch.map((file) => ({ sha256: file.sha256, size: file.size, binary: file.binary, content: asBase64Bytea(file.bytes) })))
         .onConflictDoNothing({ target: blobs.sha256 })
         .returning({ sha256: blobs.sha256 });
       blobsWritten += rows.length;
