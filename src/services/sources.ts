@@ -3,6 +3,7 @@
 import { invalidInput } from '../errors.ts';
 import { gitCacheRoot, gitPackageSettings } from '../source/git/git-package-settings.ts';
 import { GitSource } from '../source/git/git-source.ts';
+import { DEFAULT_LIMITS } from '../source/limits.ts';
 import { LocalSource, localPackageSettings } from '../source/local-source.ts';
 import { NpmSource } from '../source/npm/npm-source.ts';
 import type { PackageSource } from '../source/package-source.ts';
@@ -10,7 +11,12 @@ import type { PackageRow } from '../store/packages.ts';
 import type { ServiceContext, SourceFactories, SourceFactory, SourceOptions } from './context.ts';
 
 export const npmSourceFactory: SourceFactory = async (ctx, pkg, options) =>
-  new NpmSource(pkg.name, { registry: ctx.config.npmRegistry, snapshots: ctx.snapshots, offline: options.offline ?? false });
+  new NpmSource(pkg.name, {
+    registry: ctx.config.npmRegistry,
+    snapshots: ctx.snapshots,
+    offline: options.offline ?? false,
+    limits: { ...DEFAULT_LIMITS, requestTimeoutMs: ctx.config.downloadTimeoutMs },
+  });
 
 export const gitSourceFactory: SourceFactory = async (ctx, pkg, options) => {
   const settings = gitPackageSettings(pkg);
