@@ -1,6 +1,7 @@
 import { getPackageSettings, updatePackageSettings } from '../services/package-settings.ts';
 import { parseCommandArgs } from './args.ts';
 import { type Command, UsageError } from './command.ts';
+import { commandInfo } from './commands.ts';
 
 /** `docs.roots=[{"folder":".docs/raw"}]`: the value is JSON, or a bare word taken as a string. */
 function parseAssignment(text: string): [string, unknown] {
@@ -15,9 +16,7 @@ function parseAssignment(text: string): [string, unknown] {
 }
 
 export const settingsCommand: Command = {
-  name: 'settings',
-  usage: 'docdelta settings [--package P] [KEY=VALUE ...] [--unset KEY] [--json]',
-  summary: 'show or correct how a package\'s pages, routes and links are read (docs.*, links.*; see the README)',
+  ...commandInfo('settings'),
   async run(args, env) {
     const { values, positionals } = parseCommandArgs(args, {
       package: { type: 'string' },

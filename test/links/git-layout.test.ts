@@ -7,14 +7,13 @@ import { listVersions } from '../../src/services/catalog.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { checkLinks } from '../../src/services/links.ts';
 import { syncPackage } from '../../src/services/sync.ts';
-import { registerGitSource, trackGitPackage } from '../../src/source/git/index.ts';
+import { trackGitPackage } from '../../src/services/track.ts';
 import { testContext } from '../support/context.ts';
 import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { createRepo, type FixtureRepo } from '../source-git/fixture-repo.ts';
 import { expectRedirectsNeverLie, parseNetlify } from './support/redirect-invariant.ts';
 import { pageRoutes } from './support/real-pairs.ts';
 
-registerGitSource();
 
 const page = (title: string, body: string) => `---\ntitle: ${title}\n---\n\n# ${title}\n\n${body}\n`;
 const prose = (topic: string, n: number) => Array.from({ length: n }, (_, i) => `${topic} paragraph ${i + 1} explains one detail of ${topic.toLowerCase()}.`).join('\n\n');

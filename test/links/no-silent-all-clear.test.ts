@@ -2,6 +2,7 @@
 // "links not checked" rather than "no broken links".
 import { describe, expect, it } from 'vitest';
 import { buildDigestMessage } from '../../src/digest/build-digest.ts';
+import { summarizeDocChanges } from '../../src/diff/doc-summary.ts';
 import { linkWarnings } from '../../src/links/report-warnings.ts';
 import { detectDocsLayout, type DocsLayout, singleRootLayout } from '../../src/normalize/index.ts';
 import { versionDiffOf } from '../support/version-diff.ts';
@@ -37,7 +38,7 @@ describe('link report warnings', () => {
 describe('the digest', () => {
   it('says the links were not checked, and why, instead of a count', () => {
     const diff = versionDiffOf([{ status: 'modified', path: 'docs/a.md', additions: 1, deletions: 0 }], [], '@acme/docs');
-    const base = { diff, from: { version: diff.from, publishedAt: null }, to: { version: diff.to, publishedAt: null }, releases: [diff.to], docsRoot: 'docs', baseUrl: 'https://docdelta.example.com' };
+    const base = { summary: summarizeDocChanges(diff), from: { version: diff.from, publishedAt: null }, to: { version: diff.to, publishedAt: null }, releases: [diff.to], docsRoot: 'docs', baseUrl: 'https://docdelta.example.com' };
     const warned = JSON.stringify(buildDigestMessage({ ...base, brokenLinks: null, linkWarning: '2.0.0: no pages found: 3 files, 0 Markdown' }));
     expect(warned).toContain(':warning: Links not checked: 2.0.0: no pages found: 3 files, 0 Markdown');
     expect(warned).not.toContain('No broken links');
