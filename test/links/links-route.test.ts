@@ -1,6 +1,7 @@
 // GET /links and GET /resolve over real HTTP on 127.0.0.1, against the seeded fixture.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linksRoute } from '../../src/api/routes/links-route.ts';
+import { versionsRoute } from '../../src/api/routes/versions-route.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { testContext } from '../support/context.ts';
 import { openTestDatabase, type TestDatabase, testDrivers } from '../support/databases.ts';
@@ -17,7 +18,7 @@ describe.each(testDrivers())('GET /links and /resolve on %s', (driver) => {
     database = await openTestDatabase(driver);
     ctx = await testContext(database);
     await seedFixture(ctx, '@fixture/links-api');
-    api = await startTestServer(ctx, { routes: [linksRoute], web: false });
+    api = await startTestServer(ctx, { routes: [linksRoute, versionsRoute], web: false });
   });
   afterAll(async () => {
     await api?.close();
@@ -67,6 +68,16 @@ describe.each(testDrivers())('GET /links and /resolve on %s', (driver) => {
       const response = await api.get(path);
       expect(response.status, path).toBe(status);
       expect(response.json().code, path).toBe(code);
+    }
+  });
+
+  it('shows on GET /versions where each version\'s pages were found, at which route and why', async () => {
+    const response = await api.get(`/versions?package=${PKG}`);
+    expect(response.status).toBe(200);
+    for (const version of response.json().versions) {
+      expect(version.docs.pages).toBeGreaterThan(0);
+      expect(version.docs.roots).toMatchObject([{ folder: '.docs/organized/docs/', route: '/' }]);
+      expect(version.docs.roots[0].why.length).toBeGreaterThan(0);
     }
   });
 });
