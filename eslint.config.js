@@ -29,9 +29,8 @@ export default tseslint.config(
     },
   },
   { files: ['src/api/**', 'src/mcp/**', 'src/digest/**', 'src/changelog/**', 'src/cli/**', 'src/cli.ts', 'src/scheduler/**', 'jobs/**'], rules: { 'no-restricted-imports': restrict([NO_STORE]) } },
-  // src/links still reads store/ itself until its queries move to services (issue 12): a warning
-  // there for now, an error once that lands.
-  { files: ['src/links/**'], rules: { 'no-restricted-imports': ['warn', { patterns: [NO_STORE] }] } },
+  // src/links is the link checker's pure logic: services/ reads the data and calls it, never the reverse.
+  { files: ['src/links/**'], rules: { 'no-restricted-imports': restrict([NO_STORE, { regex: layer('services'), message: 'links/ holds pure rules that services/ calls; it never calls services/.' }, ...TRANSPORTS]) } },
   { files: ['src/services/**'], rules: { 'no-restricted-imports': restrict(TRANSPORTS) } },
   { files: ['src/store/**'], rules: { 'no-restricted-imports': restrict(ABOVE_STORE) } },
   { files: ['src/source/**'], rules: { 'no-restricted-imports': restrict([NO_STORE, { regex: layer('normalize'), message: 'sources only fetch files; normalizing is the next stage.' }, ...ABOVE_STORE]) } },

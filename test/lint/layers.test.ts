@@ -21,6 +21,7 @@ describe('the layer rule', () => {
     ['src/scheduler/violation.ts', "import { listJobRuns } from '../store/job-runs.ts';\nexport const x = listJobRuns;\n"],
     ['src/cli.ts', "import { openDatabase } from './store/database.ts';\nexport const x = openDatabase;\n"],
     ['jobs/violation.ts', "import { openDatabase } from '../src/store/database.ts';\nexport const x = openDatabase;\n"],
+    ['src/links/violation.ts', "import { listVersionFiles } from '../store/versions.ts';\nexport const x = listVersionFiles;\n"],
   ])('refuses a consumer importing store/ (%s)', async (file, code) => {
     const found = await problems(file, code);
     expect(found).toHaveLength(1);
@@ -34,6 +35,7 @@ describe('the layer rule', () => {
     ['src/diff/violation.ts', "import { NpmSource } from '../source/npm/npm-source.ts';\nexport const x = NpmSource;\n", /pure/],
     ['src/normalize/violation.ts', "import { createApp } from '../api/app.ts';\nexport const x = createApp;\n", /consumers sit on top/],
     ['src/services/violation.ts', "import { createApp } from '../api/app.ts';\nexport const x = createApp;\n", /consumers sit on top/],
+    ['src/links/violation2.ts', "import { checkLinks } from '../services/links.ts';\nexport const x = checkLinks;\n", /never calls services/],
   ])('refuses a lower layer importing one above it (%s)', async (file, code, message) => {
     const found = await problems(file, code);
     expect(found).toHaveLength(1);
@@ -48,7 +50,7 @@ describe('the layer rule', () => {
   });
 
   it('holds for the code as it is: no consumer imports store/, no data layer imports upward', async () => {
-    const results = await eslint.lintFiles(['src/api', 'src/mcp', 'src/digest', 'src/changelog', 'src/cli', 'src/cli.ts', 'src/scheduler', 'jobs', 'src/services', 'src/store', 'src/source', 'src/normalize', 'src/diff']);
+    const results = await eslint.lintFiles(['src/api', 'src/links', 'src/mcp', 'src/digest', 'src/changelog', 'src/cli', 'src/cli.ts', 'src/scheduler', 'jobs', 'src/services', 'src/store', 'src/source', 'src/normalize', 'src/diff']);
     const errors = results.flatMap((result) =>
       result.messages.filter((message) => message.ruleId === 'no-restricted-imports').map((message) => `${path.relative(root, result.filePath)}: ${message.message}`),
     );
