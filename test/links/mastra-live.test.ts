@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LinkReport } from '../../src/links/link-report.ts';
 import { renderNetlify } from '../../src/links/redirects.ts';
 import { listVersions } from '../../src/services/catalog.ts';
+import { getVersionDiff } from '../../src/services/version-diff.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { checkRealPair, realContext, syncReal } from './support/real-pairs.ts';
@@ -62,6 +63,17 @@ describe('links of the real @mastra/mcp-docs-server, 0.13 → 1.2', () => {
     for (const report of reports.values()) {
       const removedButRenamed = report.routes.filter((entry) => entry.status === 'removed' && entry.reason?.includes('which is not a page'));
       expect(removedButRenamed.map((entry) => entry.route), `${report.from} → ${report.to}`).toEqual([]);
+    }
+  });
+
+  it('reports a folder move only where it explains at least half of the old folder, listing the rest', async () => {
+    for (const [from, to] of PAIRS) {
+      const diff = await getVersionDiff(ctx, { package: NAME, from, to });
+      for (const move of diff.moves) {
+        expect(move.files * 2, `${from} → ${to}: ${move.from} → ${move.to}`).toBeGreaterThanOrEqual(move.folderFiles!);
+        expect(move.uncoveredCount).toBe(move.folderFiles! - move.files);
+      }
+      expect(diff.moves.some((move) => move.from === '.docs/reference' && move.to === '.docs/integrations'), `${from} → ${to}`).toBe(false);
     }
   });
 
