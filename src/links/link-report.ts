@@ -185,6 +185,7 @@ export function renderTable(report: LinkReport, options: TableOptions = { limit:
     `${report.package} ${report.from} → ${report.to}`,
     `pages: ${counts.pages.from} → ${counts.pages.to}; routes of ${report.from}: ${counts.routes.same} same, ${counts.routes.moved} moved (${counts.routes.inferred} inferred), ${counts.routes.removed} removed`,
     `links checked: ${counts.links.from.checked} in ${report.from}, ${counts.links.to.checked} in ${report.to}; broken: ${counts.internal} in ${report.to}, ${counts.upgrade} that worked in ${report.from}${counts.scan !== null ? `, ${counts.scan} in the scanned folder` : ''}${counts.links.to.outside > 0 ? `; ${counts.links.to.outside} point outside the tracked docs (not checked)` : ''}`,
+    `redirects: ${report.redirects.rules.length} rules (${report.redirects.rules.filter((rule) => rule.splat).length} folder splats)${report.redirects.gone.length > 0 ? `; ${report.redirects.gone.length} removed pages under them answer 404 first` : ''}`,
     ...report.warnings.map((warning) => `${warning.blocking ? 'WARNING' : 'note'}: ${oneLine(warning.message)}`),
     ...section('Moved', moved, (entry) => `${entry.route} → ${entry.to}${entry.inferred ? '  (inferred: same name under a moved folder)' : entry.similarity !== null ? `  (renamed, ${Math.round(entry.similarity * 100)}% similar)` : ''}`, options.limit),
     ...section(
