@@ -163,7 +163,12 @@ function mountsOf(votes: Tally, total: number): Array<LearnedMount & { prefix: s
     if (sum < Math.max(MIN_VOTES, total * 0.05)) continue;
     const [prefix] = top(bySections);
     const agreeing = perPrefix.get(prefix) ?? 0;
-    out.push({ folder: withSlash(folder), route: routeOfPrefix(prefix), prefix, votes: agreeing, why: `${agreeing} of ${sum} internal links that match a file here use ${routeOfPrefix(prefix)}` });
+    const sectionsAgreeing = Math.floor(bySections.get(prefix) ?? 0);
+    const why =
+      sections.size > 1
+        ? `${agreeing} internal links into ${sectionsAgreeing} of its ${sections.size} linked sections use ${routeOfPrefix(prefix)}`
+        : `${agreeing} of ${sum} internal links that match a file here use ${routeOfPrefix(prefix)}`;
+    out.push({ folder: withSlash(folder), route: routeOfPrefix(prefix), prefix, votes: agreeing, why });
     for (const [section, { url, prefixes }] of sections) {
       const [own, count] = top(prefixes);
       if (own === prefix || count < 2) continue;
