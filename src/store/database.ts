@@ -1,4 +1,5 @@
-// One interface over two drivers: PGlite (embedded, zero setup) or postgres.js (a real server).
+// One interface over two drivers: postgres.js (the user's server, or the embedded PostgreSQL server of
+// the data folder) and PGlite (WASM, in memory for tests, or on request with DATABASE_URL=pglite:).
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Sql } from 'postgres';
+import { DocdeltaError } from '../errors.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -22,13 +24,18 @@ export interface Database {
 }
 
 export interface DatabaseOptions {
-  /** postgres:// URL; when absent, the embedded PGlite database in `dataDir` is used. */
+  /**
+   * postgres:// URL of the user's own server; `pglite:` (or `pglite:FOLDER`) for the WASM database;
+   * when absent, the embedded PostgreSQL server of `dataDir` (see docs/adr/0009).
+   */
   url?: string | undefined;
   dataDir?: string;
   /** PGlite only: keep everything in memory (tests, benchmarks). */
   inMemory?: boolean;
   statementTimeoutMs?: number;
   lockTimeoutMs?: number;
+  /** One-line notes about slow first-run work (creating the database), for progress output. */
+  onStatus?: (message: string) => void;
 }
 
 /** The migrations folder at the package root, whether running from src/ (tsx) or dist/src/ (build). */
@@ -36,12 +43,25 @@ const MIGRATIONS = [new URL('../../migrations', import.meta.url), new URL('../..
   .map((url) => fileURLToPath(url))
   .find((folder) => existsSync(path.join(folder, 'meta', '_journal.json')))!;
 
+export function isPgliteUrl(url: string | undefined): url is string {
+  return url !== undefined && /^pglite:/i.test(url);
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const statementTimeout = options.statementTimeoutMs ?? 120_000;
   const lockTimeout = options.lockTimeoutMs ?? 15_000;
-  const database = options.url
-    ? await openPostgres(options.url, statementTimeout, lockTimeout)
-    : await openPglite(options, statementTimeout, lockTimeout);
+  let database: Database;
+  if (options.inMemory) {
+    database = await openPglite(undefined, statementTimeout, lockTimeout);
+  } else if (isPgliteUrl(options.url)) {
+    const folder = options.url.slice('pglite:'.length);
+    database = await openPglite(path.resolve(folder || (options.dataDir ?? '.data')), statementTimeout, lockTimeout);
+  } else if (options.url) {
+    database = await openPostgres(options.url, statementTimeout, lockTimeout);
+  } else {
+    const { openEmbedded } = await import('./embedded-database.ts');
+    database = await openEmbedded(options.dataDir ?? '.data', { statementTimeout, lockTimeout, onStatus: options.onStatus });
+  }
   try {
     await applyMigrations(database);
   } catch (error) {
@@ -51,28 +71,42 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return database;
 }
 
-async function openPostgres(url: string, statementTimeout: number, lockTimeout: number): Promise<Database> {
+/** A postgres.js client with docdelta's session settings. */
+export async function connectPostgres(url: string, statementTimeout: number, lockTimeout: number, max = 10): Promise<Sql> {
   const { default: postgres } = await import('postgres');
-  const { drizzle } = await import('drizzle-orm/postgres-js');
-  const sql = postgres(url, {
-    max: 10,
+  return postgres(url, {
+    max,
     onnotice: () => {},
     connection: { statement_timeout: statementTimeout, lock_timeout: lockTimeout, application_name: 'docdelta' },
   });
-  const db = drizzle({ client: sql, schema }) as unknown as Db;
-  return { db, url, client: { driver: 'postgres', sql }, close: () => sql.end({ timeout: 5 }) };
 }
 
-async function openPglite(options: DatabaseOptions, statementTimeout: number, lockTimeout: number): Promise<Database> {
+export async function drizzlePostgres(sql: Sql): Promise<Db> {
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  return drizzle({ client: sql, schema }) as unknown as Db;
+}
+
+async function openPostgres(url: string, statementTimeout: number, lockTimeout: number): Promise<Database> {
+  const sql = await connectPostgres(url, statementTimeout, lockTimeout);
+  return { db: await drizzlePostgres(sql), url, client: { driver: 'postgres', sql }, close: () => sql.end({ timeout: 5 }) };
+}
+
+async function openPglite(dataDir: string | undefined, statementTimeout: number, lockTimeout: number): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  let dataDir: string | undefined;
-  if (!options.inMemory) {
-    dataDir = path.resolve(options.dataDir ?? '.data');
-    await fs.mkdir(dataDir, { recursive: true });
+  if (dataDir) await fs.mkdir(dataDir, { recursive: true });
+  let pglite: PGlite;
+  try {
+    pglite = new PGlite(dataDir);
+    await pglite.waitReady;
+  } catch (error) {
+    // A damaged folder makes the WASM runtime abort with no word about the folder.
+    throw new DocdeltaError(
+      'INTERNAL',
+      `the PGlite database in ${dataDir ?? 'memory'} cannot be opened (${(error as Error)?.message ?? error}); move that folder away and run \`docdelta sync\` to rebuild it from the registry`,
+      { cause: error },
+    );
   }
-  const pglite = new PGlite(dataDir);
-  await pglite.waitReady;
   await pglite.exec(`SET statement_timeout = ${Number(statementTimeout)}; SET lock_timeout = ${Number(lockTimeout)};`);
   const db = drizzle({ client: pglite, schema }) as unknown as Db;
   return {
