@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ReservedSql, Sql } from 'postgres';
 import { DocdeltaError } from '../errors.ts';
 import { type Database, connectPostgres, drizzlePostgres } from './database.ts';
-import { type ServerAddress, clusterDirOf, ensureServer, readPassword, sleep, stopServer } from './embedded-server.ts';
+import { type ServerAddress, ensureServer, readPassword, sleep, stopServer } from './embedded-server.ts';
 
 /** One advisory lock key for "a docdelta client is here" (any 64-bit number unused elsewhere). */
 const CLIENT_LEASE_KEY = 0x646f6364_656c7461n; // "docdelta" in ASCII
@@ -68,7 +68,7 @@ async function takeLease(dataDir: string, options: EmbeddedOptions): Promise<Lea
  * Leaves the server: if no other client holds the lease, stops it (fast shutdown, so a client that
  * connected a moment ago and waits for its shared lock is cut off and starts the server anew).
  */
-async function leave(lease: Lease, dataDir: string): Promise<void> {
+async function leave(lease: Lease): Promise<void> {
   let last = false;
   try {
     await lease.reserved`select pg_advisory_unlock_shared(${CLIENT_LEASE_KEY.toString()}::bigint)`;
@@ -82,7 +82,7 @@ async function leave(lease: Lease, dataDir: string): Promise<void> {
     lease.reserved.release();
     await lease.sql.end({ timeout: 5 }).catch(() => {});
   }
-  if (last) await stopServer(clusterDirOf(dataDir), lease.address);
+  if (last) await stopServer(lease.address);
 }
 
 export async function openEmbedded(dataDir: string, options: EmbeddedOptions): Promise<Database> {
@@ -92,6 +92,6 @@ export async function openEmbedded(dataDir: string, options: EmbeddedOptions): P
     db: await drizzlePostgres(lease.sql),
     url: lease.url,
     client: { driver: 'postgres', sql: lease.sql },
-    close: () => (closing ??= leave(lease, dataDir)),
+    close: () => (closing ??= leave(lease)),
   };
 }
