@@ -11,7 +11,7 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** dist/ is usable when its stamp is at least as new as the newest source file. */
 function distIsFresh() {

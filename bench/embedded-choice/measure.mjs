@@ -9,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+/* global process, console, performance, setTimeout, setInterval, URL */
 
 const run = promisify(execFile);
-const here = new URL('.', import.meta.url);
 const repo = path.resolve(new URL('../..', import.meta.url).pathname);
 const socketPrefix = path.resolve(process.argv[2] ?? '/tmp/pglite-socket');
 const [, , , mode, ...args] = process.argv;
