@@ -5,6 +5,7 @@
 //   node bench/embedded-choice/measure.mjs /tmp/pglite-socket   (after `npm run build`)
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,7 +18,11 @@ const socketPrefix = path.resolve(process.argv[2] ?? '/tmp/pglite-socket');
 const [, , , mode, ...args] = process.argv;
 const ms = (t) => Math.round(performance.now() - t);
 const rssMb = () => Math.round(process.memoryUsage().rss / 1e6);
-const load = (prefix, name) => import(pathToFileURL(path.join(prefix, 'node_modules', name, 'package.json')).href.replace(/package\.json$/, '') + JSON.parse(fs.readFileSync(path.join(prefix, 'node_modules', name, 'package.json'), 'utf8')).exports['.'].import.default.replace(/^\.\//, ''));
+/** A package from another install (pglite-socket's own PGlite), through its CommonJS entry. */
+const load = async (prefix, name) => {
+  const loaded = createRequire(path.join(prefix, 'noop.js'))(name);
+  return name === 'postgres' ? { default: loaded } : loaded;
+};
 
 async function child() {
   const t = performance.now();
@@ -74,7 +79,8 @@ async function sample(...childArgs) {
 }
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'embedded-choice-'));
 function startServerChild(...childArgs) {
-  const proc = spawn(process.execPath, [self, socketPrefix, ...childArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [self, socketPrefix, ...childArgs], { stdio: ['ignore', 'pipe', 'ignore'] });
+  process.once('exit', () => proc.kill('SIGKILL'));
   return new Promise((resolve) => proc.stdout.once('data', (d) => resolve({ proc, ready: JSON.parse(d.toString()) })));
 }
 const serverRss = (pid) => {

@@ -1,6 +1,6 @@
 // One interface over two drivers: postgres.js (the user's server, or the embedded PostgreSQL server of
 // the data folder) and PGlite (WASM, in memory for tests, or on request with DATABASE_URL=pglite:).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,11 +118,31 @@ async function openPglite(dataDir: string | undefined, statementTimeout: number,
   };
 }
 
+/** The `when` of the newest migration in the journal: drizzle records it as `created_at` once applied. */
+function newestMigration(): number {
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+  return Math.max(...journal.entries.map((entry) => entry.when));
+}
+
+/**
+ * Every start opens the database; most find the schema current. One query answers that, so the
+ * migrator (its import, a second session, the lock) is paid only when there is something to apply.
+ */
+async function migrationsApplied(sql: Sql): Promise<boolean> {
+  try {
+    const [row] = await sql<{ last: string | null }[]>`select max(created_at)::text as last from drizzle.__drizzle_migrations`;
+    return row?.last != null && Number(row.last) >= newestMigration();
+  } catch {
+    return false; // no drizzle schema yet: a new database
+  }
+}
+
 async function applyMigrations(database: Database): Promise<void> {
   if (database.client.driver === 'pglite') {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(database.db as never, { migrationsFolder: MIGRATIONS });
   } else {
+    if (await migrationsApplied(database.client.sql)) return;
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const { default: postgres } = await import('postgres');
