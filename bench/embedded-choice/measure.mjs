@@ -60,7 +60,7 @@ async function child() {
         await tx`create table if not exists t (who text)`;
         await tx`insert into t values ('uncommitted')`;
         console.log(JSON.stringify({ first, rss: rssMb(), inTransaction: true }));
-        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await new Promise((resolve) => setTimeout(resolve, 4000));
         throw new Error('rollback');
       }).catch(() => {});
     } else if (args[2] === 'isolation-reader') {
