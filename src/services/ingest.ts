@@ -66,10 +66,12 @@ export async function ingestVersion(
   source: PackageSource,
   version: SourceVersion,
   options: IngestOptions = {},
+  /** The files, when a prefetch already started downloading them. */
+  fetched?: Promise<SourceFile[]>,
 ): Promise<IngestedVersion> {
   try {
     options.onProgress?.({ version: version.version, phase: 'fetch', done: 0, total: 1 });
-    const files = await source.fetchVersion(version);
+    const files = await (fetched ?? source.fetchVersion(version));
     const result = await ingestFiles(ctx, pkg, version, files, options);
     await clearIngestFailure(ctx.db, pkg.id, version.version);
     return result;

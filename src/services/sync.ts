@@ -6,6 +6,7 @@ import { listVersionRows } from '../store/versions.ts';
 import type { SourceVersion } from '../types.ts';
 import type { ServiceContext } from './context.ts';
 import { type IngestOptions, type IngestedVersion, ingestVersion } from './ingest.ts';
+import { prefetchVersions } from './prefetch-versions.ts';
 import { sourceFor } from './sources.ts';
 
 export interface SyncOptions extends IngestOptions {
@@ -61,13 +62,15 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
   }
 
   const report: PackageSyncReport = { package: pkg.name, ingested: [], alreadyStored: 0, failed: [], unpublished };
+  // Tarballs are independent downloads; git sources share one clone, so they stay one at a time.
+  const prefetch = pkg.source === 'npm' ? prefetchVersions(source, available.filter((version) => !stored.has(version.version))) : undefined;
   for (const version of available) {
     if (stored.has(version.version)) {
       report.alreadyStored += 1;
       continue;
     }
     try {
-      const result = await ingestVersion(ctx, pkg, source, version, options);
+      const result = await ingestVersion(ctx, pkg, source, version, options, prefetch?.(version));
       if (result.created) report.ingested.push(result);
       else report.alreadyStored += 1;
     } catch (error) {
