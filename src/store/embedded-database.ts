@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ReservedSql, Sql } from 'postgres';
 import { DocdeltaError } from '../errors.ts';
 import { type Database, connectPostgres, drizzlePostgres } from './database.ts';
-import { type ServerAddress, ensureServer, readPassword, sleep, stopServer } from './embedded-server.ts';
+import { type ServerAddress, ensureServer, isServerProcess, readPassword, sleep, stopServer } from './embedded-server.ts';
 
 /** One advisory lock key for "a docdelta client is here" (any 64-bit number unused elsewhere). */
 const CLIENT_LEASE_KEY = 0x646f6364_656c7461n; // "docdelta" in ASCII
@@ -71,6 +71,8 @@ async function takeLease(dataDir: string, options: EmbeddedOptions): Promise<Lea
 async function leave(lease: Lease): Promise<void> {
   let last = false;
   try {
+    // A killed server: nothing to stop, and writing to its dead sockets trips a postgres.js bug.
+    if (!isServerProcess(lease.address.pid)) throw new Error('the server is gone');
     await lease.reserved`select pg_advisory_unlock_shared(${CLIENT_LEASE_KEY.toString()}::bigint)`;
     const [row] = await lease.reserved<{ last: boolean }[]>`select pg_try_advisory_lock(${CLIENT_LEASE_KEY.toString()}::bigint) as last`;
     last = row?.last === true;
