@@ -90,6 +90,14 @@ describe('the embedded PostgreSQL server of a data folder', () => {
     expect(await packageNames(dataDir)).toEqual(['after-crash', 'before-crash']);
   });
 
+  it('starts anyway when a stale postmaster.pid names a live process that is not a server (a reused pid)', async () => {
+    const dataDir = await newFolder();
+    await (await openDatabase({ dataDir })).close();
+    // As after a reboot or in a container: the file survives and its pid now belongs to someone else.
+    await fs.writeFile(path.join(clusterDirOf(dataDir), 'postmaster.pid'), `${process.pid}\n${clusterDirOf(dataDir)}\n1\n5432\n\n127.0.0.1\n  1 1\nready   \n`);
+    expect(await child(dataDir, 'write', 'after-reboot')).toBe('1');
+  });
+
   it('recovers when a client holding the server was killed: the next client uses that server and stops it', async () => {
     const dataDir = await newFolder();
     const holder = execFile(process.execPath, [RUN_TS, CHILD, dataDir, 'hold']);
@@ -144,5 +152,16 @@ describe('the embedded PostgreSQL server of a data folder', () => {
     expect(reopened.client.driver).toBe('pglite');
     expect((result as unknown as { rows: { name: string }[] }).rows.map((row) => row.name)).toEqual(['kept-in-pglite']);
     await reopened.close();
+  });
+
+  it('names the folder and the fix when a PGlite folder is damaged, instead of the WASM runtime\'s Aborted()', async () => {
+    const dataDir = await newFolder();
+    await (await openDatabase({ url: `pglite:${dataDir}` })).close();
+    await fs.rm(path.join(dataDir, 'global', 'pg_control'));
+    const failure = await openDatabase({ url: `pglite:${dataDir}` }).then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    expect(failure?.message).toMatch(new RegExp(`^the PGlite database in ${dataDir} cannot be opened \\(.*\\); move that folder away and run \`docdelta sync\``));
   });
 });
