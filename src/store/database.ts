@@ -91,6 +91,11 @@ async function openPostgres(url: string, statementTimeout: number, lockTimeout: 
   return { db: await drizzlePostgres(sql), url, client: { driver: 'postgres', sql }, close: () => sql.end({ timeout: 5 }) };
 }
 
+/** An error's message on one line, bounded: it is quoted inside our own one-line message. */
+function oneLine(message: string): string {
+  return message.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
 async function openPglite(dataDir: string | undefined, statementTimeout: number, lockTimeout: number): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -103,7 +108,7 @@ async function openPglite(dataDir: string | undefined, statementTimeout: number,
     // A damaged folder makes the WASM runtime abort with no word about the folder.
     throw new DocdeltaError(
       'INTERNAL',
-      `the PGlite database in ${dataDir ?? 'memory'} cannot be opened (${(error as Error)?.message ?? error}); move that folder away and run \`docdelta sync\` to rebuild it from the registry`,
+      `the PGlite database in ${dataDir ?? 'memory'} cannot be opened (${oneLine((error as Error)?.message ?? String(error))}); move that folder away and run \`docdelta sync\` to rebuild it from the registry`,
       { cause: error },
     );
   }
