@@ -12,6 +12,8 @@ export interface NormalizeFilesOptions {
   /** Layout settings of the package (roots, route groups, index names); used when `docsRoot` is undefined. */
   settings?: LayoutSettings;
   limits?: Partial<NormalizeLimits>;
+  /** Reads the files without routes (`normalizeFile` with no docs root) another way, e.g. reusing a previous version's results. */
+  read?: (files: SourceFile[]) => NormalizedFile[];
 }
 
 export interface NormalizedVersion {
@@ -22,7 +24,7 @@ export interface NormalizedVersion {
 }
 
 export function normalizeFiles(files: SourceFile[], options: NormalizeFilesOptions = {}): NormalizedVersion {
-  const read = files.map((file) => normalizeFile(file, { docsRoot: null, limits: options.limits }));
+  const read = options.read ? options.read(files) : files.map((file) => normalizeFile(file, { docsRoot: null, limits: options.limits }));
   const layout =
     options.docsRoot === undefined
       ? detectDocsLayout(

@@ -8,6 +8,7 @@ import { clearIngestFailure, recordIngestFailure } from '../store/versions.ts';
 import { type WriteHooks, type WriteResult, writeVersion } from '../store/write-version.ts';
 import type { SourceFile, SourceVersion } from '../types.ts';
 import type { ServiceContext } from './context.ts';
+import type { NormalizeMemo } from './normalize-memo.ts';
 
 export interface IngestProgress {
   version: string;
@@ -18,6 +19,8 @@ export interface IngestProgress {
 
 export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
+  /** Carried from one version to the next by a sync: unchanged files are not normalized again. */
+  normalizeMemo?: NormalizeMemo;
   /** Test seam: runs after each written chunk, inside the transaction. */
   writeHooks?: WriteHooks;
 }
@@ -38,7 +41,10 @@ export async function ingestFiles(
   options.onProgress?.({ version: version.version, phase: 'normalize', done: 0, total: files.length });
   // Routes are stored as detected at ingest (for route look-ups across versions); the link checker and
   // `docdelta versions` detect again under the current settings, so a corrected setting needs no re-ingest.
-  const { docsRoot, files: normalized } = normalizeFiles(files, { settings: layoutSettingsFor(pkg) });
+  // Files are read without routes (so a sync's memo can reuse them across versions), then routed.
+  const memo = options.normalizeMemo;
+  const read = memo ? (list: SourceFile[]) => memo.normalizeVersion(list, null) : undefined;
+  const { docsRoot, files: normalized } = normalizeFiles(files, { settings: layoutSettingsFor(pkg), read });
   const onFilesWritten = options.writeHooks?.onFilesWritten;
   const result = await writeVersion(
     ctx.db,
@@ -68,10 +74,12 @@ export async function ingestVersion(
   source: PackageSource,
   version: SourceVersion,
   options: IngestOptions = {},
+  /** The files, when a prefetch already started downloading them. */
+  fetched?: Promise<SourceFile[]>,
 ): Promise<IngestedVersion> {
   try {
     options.onProgress?.({ version: version.version, phase: 'fetch', done: 0, total: 1 });
-    const files = await source.fetchVersion(version);
+    const files = await (fetched ?? source.fetchVersion(version));
     const result = await ingestFiles(ctx, pkg, version, files, options);
     await clearIngestFailure(ctx.db, pkg.id, version.version);
     return result;
