@@ -83,14 +83,14 @@ export function variantValues(text: string): string[] {
 }
 
 // Explicit anchors: Markdown written for GitHub and for sites alike uses `<a id>` where a heading's slug
-// would not do (error codes in a table, an old anchor kept for links).
-const HTML_ANCHOR = /<a\s[^>]{0,200}?\b(?:id|name)\s*=\s*["']([^"'\n]{1,200})["']/gi;
+// would not do (error codes in a table, an old anchor kept for links); HTML lets the value go unquoted.
+const HTML_ANCHOR = /<a\s[^>]{0,200}?\b(?:id|name)\s*=\s*(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'>]{1,200}))/gi;
 const MAX_ANCHORS = 5_000;
 
 export function htmlAnchors(text: string): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(HTML_ANCHOR)) {
-    found.add(match[1]!);
+    found.add((match[1] ?? match[2] ?? match[3])!);
     if (found.size >= MAX_ANCHORS) break;
   }
   return [...found];
