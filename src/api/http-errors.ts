@@ -11,6 +11,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   CONFLICT: 409,
   UPSTREAM: 502,
   INTEGRITY: 502,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -63,7 +64,8 @@ export function mapError(error: unknown): MappedError {
   if (error instanceof DocdeltaError) {
     const status = STATUS_BY_CODE[error.code];
     const message = error.code === 'INTERNAL' ? 'internal error' : error.message;
-    return { status, body: { code: error.code, message }, headers: {}, unexpected: error.code === 'INTERNAL' };
+    const headers: Record<string, string> = error.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(error.retryAfterSeconds) };
+    return { status, body: { code: error.code, message }, headers, unexpected: error.code === 'INTERNAL' };
   }
   if (error instanceof HttpError) {
     return { status: error.status, body: { code: error.code, message: error.message }, headers: error.headers, unexpected: false };
