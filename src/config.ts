@@ -54,6 +54,8 @@ export interface Config {
   digestTimezone: string;
   slackWebhookUrl: string | undefined;
   publicBaseUrl: string;
+  /** True when PUBLIC_BASE_URL is unset and publicBaseUrl follows the listening port. */
+  publicBaseUrlFromPort: boolean;
   apiToken: string | undefined;
   port: number;
   host: string;
@@ -97,6 +99,17 @@ function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
+const defaultBaseUrl = (port: number) => `http://localhost:${port}`;
+
+/**
+ * The configuration of a server listening on `port` (`serve --port N` overrides PORT): without
+ * PUBLIC_BASE_URL, feed self-links, digest links and the /mcp Origin allowlist follow the port.
+ */
+export function configForPort(config: Config, port: number): Config {
+  if (port === config.port) return config;
+  return { ...config, port, publicBaseUrl: config.publicBaseUrlFromPort ? defaultBaseUrl(port) : config.publicBaseUrl };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
   const blankAsUnset = Object.fromEntries(
     Object.keys(schema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
@@ -116,7 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     digestCron: value.DIGEST_CRON,
     digestTimezone: value.DIGEST_TIMEZONE,
     slackWebhookUrl: value.SLACK_WEBHOOK_URL,
-    publicBaseUrl: (value.PUBLIC_BASE_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ''),
+    publicBaseUrl: (value.PUBLIC_BASE_URL ?? defaultBaseUrl(value.PORT)).replace(/\/+$/, ''),
+    publicBaseUrlFromPort: value.PUBLIC_BASE_URL === undefined,
     apiToken: value.API_TOKEN,
     port: value.PORT,
     host: value.HOST,

@@ -1,6 +1,7 @@
 // `docdelta serve [--port N] [--host H] [--sync]`: optionally sync the configured packages first,
 // then serve the API and the web page until SIGTERM/SIGINT.
 import { runServe, type ServeOptions } from '../api/index.ts';
+import { configForPort } from '../config.ts';
 import { conflict, invalidInput, toDocdeltaError } from '../errors.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { syncAll, trackedPackageNames } from '../services/sync.ts';
@@ -61,7 +62,8 @@ export function createServeCommand(setup?: ServeSetup): Command {
       if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
       const port = portOf(values.port, env.config.port);
       const host = values.host ?? env.config.host;
-      const ctx = await env.context();
+      const opened = await env.context();
+      const ctx = { ...opened, config: configForPort(opened.config, port) };
       if (values.sync) await syncBeforeServing(ctx, env);
       const extra = (await setup?.(ctx, { host, port })) ?? {};
       let handle;
