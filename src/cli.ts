@@ -1,6 +1,6 @@
 // The `docdelta` command line: parse, run one command, map errors to a message and an exit code.
 import { ConfigError, loadConfig } from './config.ts';
-import { DocdeltaError } from './errors.ts';
+import { DocdeltaError, toDocdeltaError } from './errors.ts';
 import { type CommandEnv, type CommandIo, UsageError } from './cli/command.ts';
 import { commands } from './cli/commands.ts';
 import { createContext } from './services/app-context.ts';
@@ -59,7 +59,10 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
       context: async () => (context ??= await createContext(config)),
     };
     return await command.run(rest, env);
-  } catch (error) {
+  } catch (thrown) {
+    // A lock timeout or a full disk reads as one sentence, not as the failed query's SQL and a stack.
+    const known = thrown instanceof DocdeltaError ? thrown : toDocdeltaError(thrown);
+    const error = known.code === 'INTERNAL' ? thrown : known;
     const code = exitCodeFor(error);
     if (error instanceof UsageError) io.stderr.write(`docdelta ${name}: ${error.message}\nusage: ${command.usage}\n`);
     else if (error instanceof DocdeltaError || error instanceof ConfigError) io.stderr.write(`docdelta ${name}: ${error.message}\n`);

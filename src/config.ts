@@ -21,6 +21,10 @@ const schema = z.object({
     .string()
     .trim()
     .refine((value) => /^postgres(ql)?:\/\//i.test(value), 'must start with postgres:// or postgresql://')
+    .superRefine((value, issue) => {
+      const declared = poolingModeFromUrl(value);
+      if (declared) issue.addIssue({ code: 'custom', message: poolerRefusal(`it declares ${declared}`) });
+    })
     .optional(),
   DOCDELTA_DATA_DIR: z.string().trim().min(1).default('.data'),
   DOCDELTA_SNAPSHOTS_DIR: z.string().trim().min(1).default('snapshots'),
@@ -67,6 +71,30 @@ export class ConfigError extends Error {
     super(message);
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * What a DATABASE_URL says about a pooler in front of PostgreSQL: `?pgbouncer=true` (the convention
+ * Prisma and others use) or `?pool_mode=transaction|statement`. Refused before any connection is
+ * made — postgres.js would pass such a parameter to the server, which rejects it with a baffling
+ * "unrecognized configuration parameter". The live probe is in scheduler/pooling-check.ts.
+ */
+export function poolingModeFromUrl(url: string): string | null {
+  let params: URLSearchParams;
+  try {
+    params = new URL(url).searchParams;
+  } catch {
+    return null;
+  }
+  if (/^(true|1|yes)$/i.test(params.get('pgbouncer') ?? '')) return 'pgbouncer=true';
+  const mode = params.get('pool_mode') ?? params.get('pgbouncer_pool_mode');
+  if (mode && /^(transaction|statement)$/i.test(mode)) return `pool_mode=${mode}`;
+  return null;
+}
+
+/** One sentence: why a pooled connection is refused and what to do instead. */
+export function poolerRefusal(detail: string): string {
+  return `advisory locks do not work through this connection (${detail}); DATABASE_URL must reach PostgreSQL directly or through a session-mode pooler, not PgBouncer in transaction mode`;
 }
 
 function isKnownTimeZone(zone: string): boolean {
@@ -116,8 +144,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   );
   const parsed = schema.safeParse(blankAsUnset);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    // One problem reads on one line; several are listed one per line.
+    throw new ConfigError(lines.length === 1 ? `invalid configuration: ${lines[0]}` : `invalid configuration:\n${lines.map((line) => `  ${line}`).join('\n')}`);
   }
   const value = parsed.data;
   return {

@@ -1,4 +1,5 @@
 // One error type with a closed set of codes. Each interface (HTTP, MCP, CLI) maps these once.
+import { describeEnvironmentFault } from './environment-faults.ts';
 
 // UNAVAILABLE: docdelta is busy (every diff worker taken, or the answer not ready in time); the same
 // request succeeds later, and `retryAfterSeconds` says when to try.
@@ -25,8 +26,13 @@ export const integrity = (message: string) => new DocdeltaError('INTEGRITY', mes
 export const conflict = (message: string) => new DocdeltaError('CONFLICT', message);
 export const unavailable = (message: string, retryAfterSeconds: number) => new DocdeltaError('UNAVAILABLE', message, { retryAfterSeconds });
 
-/** Anything that is not a DocdeltaError becomes INTERNAL, with a message safe to show. */
+/**
+ * Anything that is not a DocdeltaError becomes INTERNAL, with a message safe to show — except a
+ * known fault of the environment (lock timeout, full disk…), which says what happened and what to do.
+ */
 export function toDocdeltaError(error: unknown): DocdeltaError {
   if (error instanceof DocdeltaError) return error;
+  const fault = describeEnvironmentFault(error);
+  if (fault) return new DocdeltaError(fault.code, fault.message, { cause: error, retryAfterSeconds: fault.retryAfterSeconds });
   return new DocdeltaError('INTERNAL', 'internal error', { cause: error });
 }

@@ -2,7 +2,7 @@
 // failures (auth, rate limit, body size) carry their own, and the body is always `{code, message}` —
 // never HTML, never a stack trace.
 import type express from 'express';
-import { DocdeltaError, type ErrorCode } from '../errors.ts';
+import { DocdeltaError, type ErrorCode, toDocdeltaError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -84,6 +84,8 @@ export function mapError(error: unknown): MappedError {
     if (client.status === 404) return { status: 404, body: { code: 'NOT_FOUND', message: 'not found' }, headers: {}, unexpected: false };
     return { status: client.status, body: { code: 'INVALID_INPUT', message: 'bad request' }, headers: {}, unexpected: false };
   }
+  const known = toDocdeltaError(error);
+  if (known.code !== 'INTERNAL') return { ...mapError(known), unexpected: true };
   return { status: 500, body: { code: 'INTERNAL', message: 'internal error' }, headers: {}, unexpected: true };
 }
 

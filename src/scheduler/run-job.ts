@@ -2,7 +2,7 @@
 // claim the scheduled slot, record the run in job_runs, run the body, record how it ended, let go of
 // the lock. A run that cannot start is recorded as skipped with the reason, so GET /jobs shows
 // every tick and what became of it.
-import { DocdeltaError } from '../errors.ts';
+import { DocdeltaError, toDocdeltaError } from '../errors.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { acquireJobLock, type JobLock } from './job-lock.ts';
 import { failInterruptedRuns, finishRun, insertRunningRun, insertSkippedRun, type RunCounts, slotTaken } from './job-runs.ts';
@@ -68,7 +68,8 @@ const SKIP_MESSAGES: Record<SkipReason, string> = {
 
 /** What an error may say in job_runs and at GET /jobs. */
 export function publicErrorText(error: unknown, redact: (text: string) => string = (text) => text): string {
-  if (error instanceof DocdeltaError && error.code !== 'INTERNAL') return redact(error.message);
+  const known = toDocdeltaError(error);
+  if (known.code !== 'INTERNAL') return redact(known.message);
   return 'internal error (details in the server log)';
 }
 
