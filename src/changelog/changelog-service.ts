@@ -5,14 +5,20 @@ import { z } from 'zod';
 import { diffPageUrl } from '../api/web-urls.ts';
 import { ALGORITHM_VERSION } from '../diff/index.ts';
 import { invalidInput, notFound } from '../errors.ts';
-import { resolvePackage, resolveVersion } from '../services/catalog.ts';
+import { listPackageRecords, listVersionRecords, type PackageRow, resolvePackage, resolveVersion, type VersionRow } from '../services/catalog.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { diffPair } from '../services/version-diff.ts';
-import { listPackageRows, type PackageRow } from '../store/packages.ts';
-import { listVersionRows, type VersionRow } from '../store/versions.ts';
-import type { Changelog, ChangelogEntry } from './changelog-types.ts';
-import { summarizeDiff } from './summarize-diff.ts';
-import { packagePageUrl } from './web-links.ts';
+import { summarizePair } from '../services/doc-summary.ts';
+import { type Changelog, changelogChanges, type ChangelogEntry } from './changelog-changes.ts';
+
+const segment = (text: string) => encodeURIComponent(text).replace(/%40/g, '@');
+
+/**
+ * `${base}/p/@scope/name`: a package's page in the web viewer, for the first version of a package
+ * (nothing to compare it with). src/api/web-urls.ts has no such link yet; same encoding as diffPageUrl.
+ */
+function packagePageUrl(baseUrl: string, packageName: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/p/${packageName.split('/').map(segment).join('/')}`;
+}
 
 export const DEFAULT_CHANGELOG_LIMIT = 20;
 export const MAX_CHANGELOG_LIMIT = 200;
@@ -41,7 +47,7 @@ interface Candidate {
 const dateOf = (row: VersionRow) => row.publishedAt ?? row.ingestedAt;
 
 async function candidatesOf(ctx: ServiceContext, pkg: PackageRow, since: string | null | undefined): Promise<Candidate[]> {
-  const rows = await listVersionRows(ctx.db, pkg.id);
+  const rows = await listVersionRecords(ctx, pkg);
   let first = 0;
   if (since) {
     const anchor = await resolveVersion(ctx, pkg, since);
@@ -61,8 +67,7 @@ async function entryFor(ctx: ServiceContext, candidate: Candidate): Promise<Chan
     return { package: pkg.name, version: row.version, previous: null, date, url: packagePageUrl(base, pkg.name), changes: null, files: row.fileCount };
   }
   const previous = rows[index - 1]!;
-  const diff = await diffPair(ctx, { pkg, from: previous, to: row });
-  const changes = summarizeDiff(diff);
+  const changes = changelogChanges(await summarizePair(ctx, { pkg, from: previous, to: row }));
   const target = { package: pkg.name, from: previous.version, to: row.version };
   changes.mostChanged = changes.mostChanged.map((page) => ({ ...page, url: diffPageUrl(base, { ...target, path: page.path }) }));
   return { package: pkg.name, version: row.version, previous: previous.version, date, url: diffPageUrl(base, target), changes, files: row.fileCount };
@@ -93,7 +98,7 @@ export async function planChangelog(ctx: ServiceContext, request: ChangelogReque
   if (parsed.data.package) {
     packages = [await resolvePackage(ctx, parsed.data.package)];
   } else {
-    packages = await listPackageRows(ctx.db);
+    packages = await listPackageRecords(ctx);
     if (packages.length === 0) throw notFound('no package is tracked yet; run `docdelta sync` first');
     if (since && packages.length > 1) throw invalidInput(`since needs a package when several are tracked: ${packages.map((pkg) => pkg.name).join(', ')}`);
   }
