@@ -59,6 +59,7 @@ export async function runServe(ctx: ServiceContext, options: ServeOptions = {}):
       // Kept for the last steps (diff threads, database), so they too finish inside the grace period.
       const reserve = Math.min(1_000, Math.floor(graceMs / 4));
       const draining = running.close(Math.max(0, graceMs - reserve));
+      app.locals.toolkit.stop();
       const hooks = (options.onShutdown ?? []).map(async (hook) => {
         try {
           await hook();
