@@ -103,7 +103,13 @@ export function forgetRecentDiffs(): void {
 }
 
 /** Computes (or reads from the cache) the full diff of a resolved pair. */
-export async function diffPair(ctx: ServiceContext, pair: ResolvedPair, renameThreshold = DEFAULT_RENAME_THRESHOLD): Promise<VersionDiff> {
+export async function diffPair(
+  ctx: ServiceContext,
+  pair: ResolvedPair,
+  renameThreshold = DEFAULT_RENAME_THRESHOLD,
+  /** Background work (precomputing after a sync) waits for the result instead of giving up at the request deadline. */
+  options: { patient?: boolean } = {},
+): Promise<VersionDiff> {
   const key = {
     fromVersionId: pair.from.id,
     toVersionId: pair.to.id,
@@ -133,6 +139,7 @@ export async function diffPair(ctx: ServiceContext, pair: ResolvedPair, renameTh
     // Whoever gave up waiting no longer listens; the failure still reaches those who do.
     work.catch(() => {});
   }
+  if (options.patient) return work;
   return diffPool().within(work, `the diff of ${pair.pkg.name} ${pair.from.version} → ${pair.to.version}`);
 }
 
