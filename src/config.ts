@@ -138,7 +138,9 @@ const defaultBaseUrl = (port: number) => `http://localhost:${port}`;
  */
 export function configForPort(config: Config, port: number): Config {
   if (port === config.port) return config;
-  return { ...config, port, publicBaseUrl: config.publicBaseUrlFromPort ? defaultBaseUrl(port) : config.publicBaseUrl };
+  // Port 0 (any free port) is known only once listening: links keep the configured default.
+  const follow = config.publicBaseUrlFromPort && port !== 0;
+  return { ...config, port, publicBaseUrl: follow ? defaultBaseUrl(port) : config.publicBaseUrl };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {

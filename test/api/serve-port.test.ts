@@ -36,6 +36,7 @@ describe('serve --port N', () => {
     expect(configForPort(implicit, 42400)).toMatchObject({ port: 42400, publicBaseUrl: 'http://localhost:42400' });
     const explicit = loadConfig({ PORT: '3000', PUBLIC_BASE_URL: 'https://docs.example.com/' });
     expect(configForPort(explicit, 42400)).toMatchObject({ port: 42400, publicBaseUrl: 'https://docs.example.com' });
+    expect(configForPort(implicit, 0)).toMatchObject({ port: 0, publicBaseUrl: 'http://localhost:3000' });
   });
 
   it('uses the listening port in feed self-links and the /mcp Origin allowlist', async () => {
