@@ -1,4 +1,4 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import { compareVersions } from '../source/version-order.ts';
 import type { Db } from './database.ts';
 import { ingestFailures, versionFiles, versions } from './schema/index.ts';
@@ -20,11 +20,27 @@ export interface VersionFileRow {
   note: string | null;
 }
 
+/**
+ * Read a page at a time (keyset on the primary key): PGlite runs each query on the event loop, and
+ * one 10,000-row read held it for about half a second, during which the server answered nothing.
+ */
+const LIST_PAGE = 2_000;
+
 export async function listVersionFiles(db: Db, versionId: number): Promise<VersionFileRow[]> {
-  const rows = await db
-    .select({ path: versionFiles.path, sha256: versionFiles.sha256, route: versionFiles.route, note: versionFiles.note })
-    .from(versionFiles)
-    .where(eq(versionFiles.versionId, versionId));
+  const rows: VersionFileRow[] = [];
+  for (;;) {
+    const last = rows.at(-1)?.path;
+    const page = await db
+      .select({ path: versionFiles.path, sha256: versionFiles.sha256, route: versionFiles.route, note: versionFiles.note })
+      .from(versionFiles)
+      .where(last === undefined ? eq(versionFiles.versionId, versionId) : and(eq(versionFiles.versionId, versionId), gt(versionFiles.path, last)))
+      .orderBy(asc(versionFiles.path))
+      .limit(LIST_PAGE);
+    rows.push(...page);
+    if (page.length < LIST_PAGE) break;
+    // PGlite's promises can settle without the event loop getting a turn: give it one.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   // Bytewise path order is git's diff-queue order; the database collation is not.
   // Keys made once per row: made per comparison, a 10,000-file listing spent ~150 ms allocating.
   const keyed = rows.map((row) => ({ row, key: Buffer.from(row.path) }));
