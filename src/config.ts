@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import cron from 'node-cron';
 import { z } from 'zod';
+import { poolerRefusal, poolingModeFromUrl } from './pooled-connection.ts';
 import validatePackageName from './source/package-name.ts';
 
 const DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
@@ -20,7 +21,7 @@ const schema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
-    .refine((value) => /^postgres(ql)?:\/\//i.test(value), 'must start with postgres:// or postgresql://')
+    .refine((value) => /^(postgres(ql)?:\/\/|pglite:)/i.test(value), 'must start with postgres:// or postgresql:// (or be pglite: or pglite:FOLDER for the WASM database)')
     .superRefine((value, issue) => {
       const declared = poolingModeFromUrl(value);
       if (declared) issue.addIssue({ code: 'custom', message: poolerRefusal(`it declares ${declared}`) });
@@ -74,30 +75,6 @@ export class ConfigError extends Error {
     super(message);
     this.name = 'ConfigError';
   }
-}
-
-/**
- * What a DATABASE_URL says about a pooler in front of PostgreSQL: `?pgbouncer=true` (the convention
- * Prisma and others use) or `?pool_mode=transaction|statement`. Refused before any connection is
- * made — postgres.js would pass such a parameter to the server, which rejects it with a baffling
- * "unrecognized configuration parameter". The live probe is in scheduler/pooling-check.ts.
- */
-export function poolingModeFromUrl(url: string): string | null {
-  let params: URLSearchParams;
-  try {
-    params = new URL(url).searchParams;
-  } catch {
-    return null;
-  }
-  if (/^(true|1|yes)$/i.test(params.get('pgbouncer') ?? '')) return 'pgbouncer=true';
-  const mode = params.get('pool_mode') ?? params.get('pgbouncer_pool_mode');
-  if (mode && /^(transaction|statement)$/i.test(mode)) return `pool_mode=${mode}`;
-  return null;
-}
-
-/** One sentence: why a pooled connection is refused and what to do instead. */
-export function poolerRefusal(detail: string): string {
-  return `advisory locks do not work through this connection (${detail}); DATABASE_URL must reach PostgreSQL directly or through a session-mode pooler, not PgBouncer in transaction mode`;
 }
 
 function isKnownTimeZone(zone: string): boolean {

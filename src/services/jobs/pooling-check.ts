@@ -14,7 +14,7 @@
 //   what a busy transaction pooler does. The same check runs on every job lock, so a pooler that
 //   slipped past the startup probe is still caught when a job starts.
 import crypto from 'node:crypto';
-import { poolingModeFromUrl } from '../../config.ts';
+import { poolingModeFromUrl } from '../../pooled-connection.ts';
 import type { Logger } from '../../logger.ts';
 import type { Database } from '../../store/database.ts';
 import { advisoryKey, PoolingModeError, tryAdvisoryLock } from './advisory-lock.ts';
