@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closest, didYouMean, editDistance, matchVersion } from '../../src/cli/suggest.ts';
+import { closest, didYouMean, editDistance, matchVersion } from '../src/suggest.ts';
 
 describe('near-miss suggestions', () => {
   it('counts a swap of neighbours as one edit', () => {

@@ -1,5 +1,7 @@
 // "Did you mean …?" for near misses: a command (`dif`), a flag (`--fromat`), a package name
-// (`@workos/mcp-docs-serverr`), a version (`v0.1.0`, `0.2`) or a path. Pure: strings in, strings out.
+// (`@workos/mcp-docs-serverr`), a version (`v0.1.0`, `0.2`) or a path. Pure: strings in, strings
+// out. Shared by every layer like errors.ts: the CLI for commands and flags, services for package
+// names, versions and paths, so HTTP and MCP answers carry the same suggestions.
 import semver from 'semver';
 
 /**
