@@ -35,8 +35,8 @@ function tolerance(input: string): number {
 }
 
 /**
- * The candidates close to `input`, best first (at most `limit`): those within the edit tolerance,
- * and those that start with what was typed (`ver` → `versions`), compared case-insensitively.
+ * The candidates closest to `input` (at most `limit`, equally close): those within the edit
+ * tolerance, else those that start with what was typed (`ver` → `versions`), case-insensitively.
  */
 export function closest(input: string, candidates: Iterable<string>, limit = 3): string[] {
   const needle = input.toLowerCase();
@@ -48,7 +48,9 @@ export function closest(input: string, candidates: Iterable<string>, limit = 3):
     else if (needle.length >= 2 && hay.startsWith(needle)) scored.push({ candidate, score: tolerance(needle) + 0.5 });
   }
   scored.sort((x, y) => x.score - y.score || x.candidate.localeCompare(y.candidate));
-  return scored.slice(0, limit).map((entry) => entry.candidate);
+  // Like git's "The most similar command is": only the best tier, not every candidate in reach.
+  const best = scored[0]?.score;
+  return scored.filter((entry) => entry.score === best).slice(0, limit).map((entry) => entry.candidate);
 }
 
 /** `; did you mean "x"?` or `; did you mean one of "x", "y"?`, empty when there is nothing close. */

@@ -67,12 +67,14 @@ export async function removePackage(db: Db, name: string): Promise<RemovalCounts
 }
 
 /** Rows per table, for tests that prove a refused request wrote nothing. */
-export async function tableCounts(db: Db): Promise<Record<string, number>> {
+export type TableCounts = Record<'packages' | 'versions' | 'versionFiles' | 'blobs' | 'docMeta' | 'diffCache', number>;
+
+export async function tableCounts(db: Db): Promise<TableCounts> {
   const tables = { packages, versions, versionFiles, blobs, docMeta, diffCache } as const;
-  const out: Record<string, number> = {};
+  const out = {} as TableCounts;
   for (const [name, table] of Object.entries(tables)) {
     const [row] = await db.select({ n: count() }).from(table);
-    out[name] = Number(row?.n ?? 0);
+    out[name as keyof TableCounts] = Number(row?.n ?? 0);
   }
   return out;
 }
