@@ -116,3 +116,53 @@ export function startPager(command: string, env: Env): Promise<Pager | null> {
     );
   });
 }
+
+export interface Output {
+  /** Colours for renderers (PLAIN in a pipe). */
+  paint: Paint;
+  /** Columns for `--stat`. */
+  width: number;
+  /** Writes a command's main output: through the pager when one runs, else to stdout. */
+  write(text: string): void;
+  /** Waits for the pager, if any, to be quit. */
+  close(): Promise<void>;
+}
+
+export interface OutputOptions {
+  color: readonly string[];
+  noPager: boolean;
+  /** False for commands whose output is a stream for a program (`mcp`) or a live log (`serve`). */
+  page: boolean;
+}
+
+/**
+ * The terminal manners for one command run. The pager starts lazily, on the first write, so a
+ * command that fails before printing anything shows its error on a plain terminal.
+ */
+export function openOutput(stdout: Stream, env: Env, options: OutputOptions): Output {
+  const color = useColor(colorChoiceFrom(options.color), stdout, env);
+  const command = options.page ? pagerCommand(stdout, env, options.noPager) : null;
+  let pager: Promise<Pager | null> | null = null;
+  let chain: Promise<void> = Promise.resolve();
+  return {
+    paint: paintFor(color),
+    width: terminalWidth(stdout, env),
+    write(text) {
+      if (!command) {
+        stdout.write(text);
+        return;
+      }
+      pager ??= startPager(command, env);
+      const started = pager;
+      chain = chain.then(async () => {
+        const running = await started;
+        (running?.stream ?? stdout).write(text);
+      });
+    },
+    async close() {
+      await chain;
+      const running = pager ? await pager : null;
+      await running?.close();
+    },
+  };
+}
