@@ -7,6 +7,7 @@
  *   and groups renames into folder moves. Files come out in git's order.
  * - `toVersionDiff(pkg, from, to, treeDiff)` is the JSON object of the API; `filterChanges(diff, path)`
  *   narrows any diff to a prefix or glob and recomputes its summary and moves.
+ * - `summarizeDocChanges(diff)` is the doc summary every consumer reads (pages, moves, most-changed).
  * - `renderStat`, `renderMarkdown`, `renderJson`, `renderPatch` / `renderFilePatch` are the output
  *   formats; the patch applies with `git apply` on the old tree. `renderNumstat`, `renderNameStatus`
  *   and `renderRaw` print git's script formats in git's exact shape. A `Paint` colours them.
@@ -21,7 +22,7 @@ export { diffTrees, type DiffInputFile, type DiffOptions, type TreeDiff } from '
 export { docChanges } from './doc-changes.ts';
 export { renderFilePatch, type PatchSide } from './file-patch.ts';
 export { filterChanges, pathMatcher, type PathMatcher } from './path-filter.ts';
-export { renderMarkdown } from './render-markdown.ts';
+export { renderMarkdown, renderSummaryMarkdown } from './render-markdown.ts';
 export { renderPatch } from './render-patch.ts';
 export { renderStat, gitSummaryLine, statName, type RenderOptions } from './render-stat.ts';
 export { gitBlobId, renderNameStatus, renderNumstat, renderRaw, statusField, type RawOptions } from './render-git.ts';
@@ -29,3 +30,4 @@ export { PLAIN, type Paint } from './paint.ts';
 export { ignoreWhitespace, withoutWhitespace } from './whitespace.ts';
 export { foldRenamePath } from './stat-path.ts';
 export { renderJson, toVersionDiff } from './version-diff.ts';
+export { type DocSummary, isPageChange, isPagePath, isRename, moveOf, type RenameChange, type SummaryMove, summarizeDocChanges } from './doc-summary.ts';
