@@ -72,3 +72,23 @@ export function resolvePathFilter(input: string, docsRoot: string | null, paths:
   const near = closest(typed, byShown.keys(), 5).map((shown) => byShown.get(shown)!);
   return { patterns: readings[0] ?? [input], matched: false, closest: [...new Set(near)].slice(0, 3) };
 }
+
+/**
+ * The file paths one name of a single page may mean, in order (`history PATH`, one file's diff):
+ * as given, under the docs root, and for a route the page files that serve it.
+ */
+export function fileCandidates(input: string, docsRoot: string | null): string[] {
+  const given = input.trim().replace(/^\.\/+/, '');
+  if (given === '') return [];
+  const out = [given];
+  const root = docsRoot ? trimSlashes(docsRoot) : '';
+  if (!root) return out;
+  const inner = trimSlashes(given);
+  if (inner && !inner.startsWith(`${root}/`)) out.push(`${root}/${inner}`);
+  if (given.startsWith('/') && !/\.[a-z0-9]+$/i.test(inner)) {
+    const base = inner ? `${root}/${inner}` : root;
+    for (const extension of PAGE_EXTENSIONS) out.push(`${base}${extension}`);
+    for (const extension of PAGE_EXTENSIONS) out.push(`${base}/index${extension}`);
+  }
+  return [...new Set(out)];
+}

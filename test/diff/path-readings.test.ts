@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathReadings, resolvePathFilter } from '../../src/diff/path-readings.ts';
+import { fileCandidates, pathReadings, resolvePathFilter } from '../../src/diff/path-readings.ts';
 
 const ROOT = '.docs/organized/docs';
 const PATHS = [
@@ -42,5 +42,18 @@ describe('path filters from the package root, the docs root, or as a route', () 
     expect(miss.closest[0]).toBe(`${ROOT}/authkit`);
     const far = resolvePathFilter('zzzzzzzzzzzz', ROOT, PATHS);
     expect(far).toMatchObject({ matched: false, closest: [] });
+  });
+
+  it('lists the files one page name may mean: as given, under the docs root, or served at a route', () => {
+    expect(fileCandidates('authkit/sso.mdx', ROOT)).toEqual(['authkit/sso.mdx', `${ROOT}/authkit/sso.mdx`]);
+    expect(fileCandidates(`${ROOT}/authkit/sso.mdx`, ROOT)).toEqual([`${ROOT}/authkit/sso.mdx`]);
+    expect(fileCandidates('/authkit', ROOT)).toEqual([
+      '/authkit',
+      `${ROOT}/authkit`,
+      `${ROOT}/authkit.mdx`,
+      `${ROOT}/authkit.md`,
+      `${ROOT}/authkit/index.mdx`,
+      `${ROOT}/authkit/index.md`,
+    ]);
   });
 });
