@@ -3,6 +3,8 @@
 // only it used. `track git` / `track local` live in track.ts; they share the rule that a request
 // that cannot be read stores nothing.
 import { conflict, DocdeltaError, invalidInput, notFound } from '../errors.ts';
+import { trackGitPackage } from '../source/git/index.ts';
+import { parseRepositoryLocation } from '../source/git/repository-location.ts';
 import validatePackageName from '../source/package-name.ts';
 import { plannedRemoval, removePackage, type RemovalCounts } from '../store/package-removal.ts';
 import { ensurePackage, findPackage, listPackageRows, type PackageRow } from '../store/packages.ts';
@@ -55,6 +57,22 @@ export async function trackNpmPackage(ctx: ServiceContext, name: string): Promis
   const versions = await checkNpmPackageExists(ctx, name);
   if (existing) return { package: existing, outcome: 'unchanged', versions };
   return { package: await ensurePackage(ctx.db, { name, source: 'npm' }), outcome: 'created', versions };
+}
+
+export type RemoteTrackRequest =
+  | { source: 'npm'; name: string }
+  | { source: 'git'; location: string; docs: string; tags?: string | null; name?: string | null };
+
+/**
+ * Tracking asked for over the network (`POST /packages`): npm names and remote repositories only.
+ * A folder on the server is the operator's business, tracked from the CLI.
+ */
+export async function trackRemotePackage(ctx: ServiceContext, request: RemoteTrackRequest): Promise<{ package: PackageRow; outcome: 'created' | 'updated' | 'unchanged' }> {
+  if (request.source === 'npm') return trackNpmPackage(ctx, request.name);
+  if (parseRepositoryLocation(request.location).kind === 'local') {
+    throw invalidInput('a local repository can be tracked from the CLI only; give an https:// or ssh URL');
+  }
+  return trackGitPackage(ctx, { location: request.location, docs: request.docs, tags: request.tags, name: request.name });
 }
 
 export interface PackageOverview {
