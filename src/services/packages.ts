@@ -6,6 +6,7 @@ import { conflict, DocdeltaError, invalidInput, notFound } from '../errors.ts';
 import { trackGitPackage } from '../source/git/index.ts';
 import { parseRepositoryLocation } from '../source/git/repository-location.ts';
 import validatePackageName from '../source/package-name.ts';
+import type { PackageSource, VersionListing } from '../source/package-source.ts';
 import { plannedRemoval, removePackage, type RemovalCounts } from '../store/package-removal.ts';
 import { ensurePackage, findPackage, listPackageRows, type PackageRow } from '../store/packages.ts';
 import { listVersionRows } from '../store/versions.ts';
@@ -25,6 +26,18 @@ export function provisionalPackage(name: string, source: PackageRow['source'] = 
   return { id: -1, name, source, location: null, docsRoot: null, options: {}, unpublishedAt: null, lastSyncedAt: null, createdAt: new Date(), ...fields };
 }
 
+/** The source's version list; for a name not yet stored, a registry 404 says that nothing was stored. */
+export async function listOrExplain(ctx: ServiceContext, source: PackageSource, name: string, isNew: boolean): Promise<VersionListing> {
+  try {
+    return await source.listVersions();
+  } catch (error) {
+    if (isNew && error instanceof DocdeltaError && error.code === 'NOT_FOUND') {
+      throw notFound(`the npm registry has no package ${JSON.stringify(name)}; nothing was stored${await closestNames(ctx, name)}`);
+    }
+    throw error;
+  }
+}
+
 /**
  * Asks the registry before storing: a name it does not have, or one with no version left, is
  * refused with the reason, and the database is untouched.
@@ -32,16 +45,7 @@ export function provisionalPackage(name: string, source: PackageRow['source'] = 
 export async function checkNpmPackageExists(ctx: ServiceContext, name: string): Promise<number> {
   if (!validatePackageName(name)) throw invalidInput(`not a valid npm package name: ${JSON.stringify(name)}`);
   const source = await sourceFor(ctx, provisionalPackage(name));
-  let listing;
-  try {
-    listing = await source.listVersions();
-  } catch (error) {
-    if (error instanceof DocdeltaError && error.code === 'NOT_FOUND') {
-      const near = await closestNames(ctx, name);
-      throw notFound(`the npm registry has no package ${JSON.stringify(name)}; nothing was stored${near}`);
-    }
-    throw error;
-  }
+  const listing = await listOrExplain(ctx, source, name, true);
   if (listing.unpublished || listing.versions.length === 0) {
     throw notFound(`${name} has no published versions on the npm registry${listing.unpublished ? ' (it was unpublished)' : ''}; nothing was stored`);
   }

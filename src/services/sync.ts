@@ -1,5 +1,5 @@
 // Sync: ask each package's source what exists, ingest what is new, then run the after-sync steps.
-import { invalidInput, toDocdeltaError } from '../errors.ts';
+import { invalidInput, notFound, toDocdeltaError } from '../errors.ts';
 import validatePackageName from '../source/package-name.ts';
 import { ensurePackage, findPackage, listPackageRows, type PackageRow, updatePackage } from '../store/packages.ts';
 import { listVersionRows } from '../store/versions.ts';
@@ -7,6 +7,7 @@ import type { SourceVersion } from '../types.ts';
 import type { ServiceContext } from './context.ts';
 import { type IngestOptions, type IngestedVersion, ingestVersion } from './ingest.ts';
 import { sourceFor } from './sources.ts';
+import { listOrExplain, provisionalPackage } from './packages.ts';
 
 export interface SyncOptions extends IngestOptions {
   /** Only these versions (must exist at the source). */
@@ -34,9 +35,11 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
   if (!validatePackageName(name) && !(await findPackage(ctx.db, name))) {
     throw invalidInput(`not a valid package name: ${JSON.stringify(name)}`);
   }
-  const pkg = (await findPackage(ctx.db, name)) ?? (await ensurePackage(ctx.db, { name, source: 'npm' }));
+  // A new name is stored only once its source has answered with versions: a mistyped name, or one
+  // the registry does not have, leaves no trace (it would otherwise be tracked, and fail, forever).
+  const existing = await findPackage(ctx.db, name);
+  let pkg = existing ?? provisionalPackage(name, 'npm');
   const source = await sourceFor(ctx, pkg, { offline: options.offline ?? false });
-  const stored = new Set((await listVersionRows(ctx.db, pkg.id)).map((row) => row.version));
 
   let available: SourceVersion[];
   let unpublished = false;
@@ -45,11 +48,17 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
     const names = options.versions ?? (await ctx.snapshots.listVersions(pkg.name));
     available = names.map((version) => ({ version, publishedAt: null, deprecated: null, integrity: null }));
   } else {
-    const listing = await source.listVersions();
+    const listing = await listOrExplain(ctx, source, name, existing === undefined);
     available = listing.versions;
     unpublished = listing.unpublished;
-    if (unpublished && !pkg.unpublishedAt) await updatePackage(ctx.db, pkg.name, { unpublishedAt: new Date() });
+    if (existing && unpublished && !pkg.unpublishedAt) await updatePackage(ctx.db, pkg.name, { unpublishedAt: new Date() });
   }
+  if (!existing) {
+    if (available.length === 0) throw notFound(`${name} has no versions to sync${unpublished ? ' (it was unpublished)' : ''}; nothing was stored`);
+    pkg = await ensurePackage(ctx.db, { name, source: 'npm' });
+  }
+  const stored = new Set((await listVersionRows(ctx.db, pkg.id)).map((row) => row.version));
+  await updatePackage(ctx.db, pkg.name, { lastSyncedAt: new Date() });
   if (options.versions && !options.offline) {
     const known = new Set(available.map((entry) => entry.version));
     const missing = options.versions.filter((version) => !known.has(version));

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { packageOverview, trackNpmPackage, untrackPackage } from '../../src/services/packages.ts';
+import { syncPackage } from '../../src/services/sync.ts';
 import { getVersionDiff } from '../../src/services/version-diff.ts';
 import { tableCounts } from '../../src/store/package-removal.ts';
 import { findPackage } from '../../src/store/packages.ts';
@@ -11,7 +12,7 @@ import { testContext } from '../support/context.ts';
 import { openTestDatabase, testDrivers, type TestDatabase } from '../support/databases.ts';
 import { startFakeRegistry, type FakeRegistry } from '../support/fake-registry.ts';
 import { FIXTURE_V1, FIXTURE_V2, seedFixture, seedPackage } from '../support/seed.ts';
-import { packageTgz } from '../support/tarballs.ts';
+import { packageTgz, sri } from '../support/tarballs.ts';
 
 describe.each(testDrivers())('packages on %s', (driver) => {
   let database: TestDatabase;
@@ -41,11 +42,32 @@ describe.each(testDrivers())('packages on %s', (driver) => {
     expect(await tableCounts(ctx.db)).toEqual(before);
   });
 
+  it('syncs a mistyped name without storing it, and records when a stored package was last synced', async () => {
+    const before = await tableCounts(ctx.db);
+    await expect(syncPackage(ctx, '@fixture/docss')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/nothing was stored; did you mean "@fixture\/docs"\?/),
+    });
+    registry.setPackage({ name: 'empty-docs', versions: [] });
+    await expect(syncPackage(ctx, 'empty-docs')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no versions to sync; nothing was stored/) });
+    expect(await tableCounts(ctx.db)).toEqual(before);
+
+    const tarball = packageTgz({ 'package.json': '{"name":"synced-docs","version":"1.0.0"}', 'docs/a.md': '# A\n' });
+    registry.setPackage({ name: 'synced-docs', versions: [{ version: '1.0.0', tarball, integrity: sri(tarball) }] });
+    const report = await syncPackage(ctx, 'synced-docs');
+    expect(report.failed).toEqual([]);
+    expect(report.ingested.map((version) => version.version)).toEqual(['1.0.0']);
+    const synced = (await packageOverview(ctx)).find((entry) => entry.name === 'synced-docs');
+    expect(synced).toMatchObject({ source: 'npm', versions: 1, lastSyncedAt: expect.any(String) });
+    await untrackPackage(ctx, 'synced-docs');
+  });
+
   it('tracks a name the registry has, without fetching any version', async () => {
     registry.setPackage({ name: 'real-docs', versions: [{ version: '1.0.0', tarball: packageTgz({ 'package.json': '{"name":"real-docs","version":"1.0.0"}' }) }] });
+    const downloads = registry.tarballRequests;
     const result = await trackNpmPackage(ctx, 'real-docs');
     expect(result).toMatchObject({ outcome: 'created', versions: 1 });
-    expect(registry.tarballRequests).toBe(0);
+    expect(registry.tarballRequests).toBe(downloads);
     expect((await trackNpmPackage(ctx, 'real-docs')).outcome).toBe('unchanged');
     const overview = await packageOverview(ctx);
     expect(overview.map((entry) => [entry.name, entry.source, entry.versions])).toEqual([
