@@ -1,5 +1,6 @@
 // Chooses the source a registered package syncs from.
 import { invalidInput } from '../errors.ts';
+import { DEFAULT_LIMITS } from '../source/limits.ts';
 import { NpmSource } from '../source/npm/npm-source.ts';
 import type { PackageSource } from '../source/package-source.ts';
 import type { PackageRow } from '../store/packages.ts';
@@ -15,7 +16,12 @@ const factories = new Map<string, SourceFactory>([
   [
     'npm',
     async (ctx, pkg, options) =>
-      new NpmSource(pkg.name, { registry: ctx.config.npmRegistry, snapshots: ctx.snapshots, offline: options.offline ?? false }),
+      new NpmSource(pkg.name, {
+        registry: ctx.config.npmRegistry,
+        snapshots: ctx.snapshots,
+        offline: options.offline ?? false,
+        limits: { ...DEFAULT_LIMITS, requestTimeoutMs: ctx.config.downloadTimeoutMs },
+      }),
   ],
 ]);
 

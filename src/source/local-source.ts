@@ -5,7 +5,7 @@ import { invalidInput } from '../errors.ts';
 import type { SourceFile, SourceVersion } from '../types.ts';
 import { DEFAULT_LIMITS, type SourceLimits } from './limits.ts';
 import type { PackageSource, VersionListing } from './package-source.ts';
-import { extractTarball } from './tarball.ts';
+import { checkPathLength, extractTarball } from './tarball.ts';
 
 export interface LocalVersion {
   version: string;
@@ -33,7 +33,9 @@ export async function readFolder(root: string, limits: SourceLimits = DEFAULT_LI
         total += stat.size;
         if (total > limits.maxUnpackedBytes) throw invalidInput(`${root} holds more than ${limits.maxUnpackedBytes} bytes`);
         if (files.length >= limits.maxEntries) throw invalidInput(`${root} holds more than ${limits.maxEntries} files`);
-        files.push({ path: path.relative(root, full).split(path.sep).join('/').normalize('NFC'), bytes: new Uint8Array(await fs.readFile(full)) });
+        const relative = path.relative(root, full).split(path.sep).join('/').normalize('NFC');
+        checkPathLength(relative, limits.maxPathBytes, 'file');
+        files.push({ path: relative, bytes: new Uint8Array(await fs.readFile(full)) });
       }
     }
   }

@@ -91,6 +91,26 @@ describe.each(testDrivers())('storage on %s', (driver) => {
     expect(Number(versionRows!.n)).toBe(1);
   });
 
+  // Issue 16 item 6: a 3.6 KB path failed every sync with "index row size 3656 exceeds btree version 4
+  // maximum 2704", shown as INTERNAL. The store now refuses the version with a clear message first.
+  it('refuses a version holding a path over 1024 bytes with a clear message and stores nothing; 1024 bytes fit', async () => {
+    const pkg = await ensurePackage(database.db, { name: uniqueName() });
+    const long = `docs/${Array.from({ length: 30 }, (_, i) => `${i}-${'x'.repeat(118)}`).join('/')}.md`;
+    expect(Buffer.byteLength(long)).toBeGreaterThan(3600);
+    const input = { packageId: pkg.id, version: '4.0.0', publishedAt: null, integrity: null, deprecated: null, docsRoot: null, files: [file('ok.md', `ok ${pkg.id}`), file(long, `long ${pkg.id}`)] };
+    const attempt = writeVersion(database.db, input);
+    await expect(attempt).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(writeVersion(database.db, input)).rejects.toThrow(/version 4\.0\.0 has a file path of 3\d{3} bytes, over the 1024-byte limit/);
+    expect(await findVersion(database.db, pkg.id, '4.0.0')).toBeUndefined();
+
+    const atLimit = `docs/${'é'.repeat(509)}.md`;
+    expect(Buffer.byteLength(atLimit)).toBe(1026);
+    await expect(writeVersion(database.db, { ...input, files: [file(atLimit, `edge ${pkg.id}`)] })).rejects.toThrow(/1026 bytes/);
+    const fits = `docs/${'é'.repeat(508)}.md`;
+    const stored = await writeVersion(database.db, { ...input, files: [file(fits, `edge ${pkg.id}`)] });
+    expect(stored).toMatchObject({ created: true, filesWritten: 1 });
+  });
+
   it('gives two concurrent writers of one version a single row set', async () => {
     const pkg = await ensurePackage(database.db, { name: uniqueName() });
     const input = { packageId: pkg.id, version: '3.0.0', publishedAt: null, integrity: null, deprecated: null, docsRoot: null, files: [file('a.md', `race ${pkg.id}`), file('b.md', `race b ${pkg.id}`)] };
