@@ -166,6 +166,14 @@ export async function getVersionPatchView(ctx: ServiceContext, request: DiffRequ
   return { patch: renderPatch(diff, oldFiles, newFiles), ...(path ? { path } : {}) };
 }
 
+/** Both sides' bytes of a diff's files, for `--format raw`'s git blob ids. */
+export async function getRawBytes(ctx: ServiceContext, request: DiffRequest, diff: Pick<VersionDiff, 'files'>): Promise<(side: 'old' | 'new', path: string) => Uint8Array | undefined> {
+  const pair = await resolvePair(ctx, request);
+  const { oldFiles, newFiles } = await loadPatchInputs(ctx, pair, diff.files);
+  const sides = { old: new Map(oldFiles.map((file) => [file.path, file.bytes])), new: new Map(newFiles.map((file) => [file.path, file.bytes])) };
+  return (side, path) => sides[side].get(path);
+}
+
 /** The stored file a page name means in this pair (as given, under the docs root, or at a route); the input when none. */
 async function fileInPair(ctx: ServiceContext, pair: ResolvedPair, input: string): Promise<string> {
   const candidates = fileCandidates(input, docsRootOf(pair));
