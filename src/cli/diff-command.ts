@@ -5,6 +5,7 @@ import { renderJson, renderMarkdown, renderNameStatus, renderNumstat, renderRaw,
 import { getRawBytes, getVersionDiffView, getVersionPatchView, type DiffRequest, type DiffView } from '../services/version-diff.ts';
 import { oneOf, parseCommandArgs } from './args.ts';
 import { type Command, type CommandEnv, outputOf, UsageError } from './command.ts';
+import { commandInfo } from './commands.ts';
 import { colorPatch } from './terminal.ts';
 
 const FORMATS = ['stat', 'numstat', 'name-status', 'raw', 'patch', 'json', 'markdown'] as const;
@@ -26,9 +27,7 @@ export function warnPath(env: CommandEnv, path: DiffView['path']): void {
 }
 
 export const diffCommand: Command = {
-  name: 'diff',
-  usage: 'docdelta diff FROM TO [--package P] [--path PATH] [--format FORMAT] [-w] [-M N]',
-  summary: 'what changed between two versions',
+  ...commandInfo('diff'),
   async run(args, env) {
     const { values, positionals } = parseCommandArgs(args, {
       package: { type: 'string' },

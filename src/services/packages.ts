@@ -3,7 +3,7 @@
 // only it used. `track git` / `track local` live in track.ts; they share the rule that a request
 // that cannot be read stores nothing.
 import { conflict, DocdeltaError, invalidInput, notFound } from '../errors.ts';
-import { trackGitPackage } from '../source/git/index.ts';
+import { trackGitPackage } from './track.ts';
 import { parseRepositoryLocation } from '../source/git/repository-location.ts';
 import validatePackageName from '../source/package-name.ts';
 import type { PackageSource, VersionListing } from '../source/package-source.ts';

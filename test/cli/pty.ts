@@ -50,5 +50,4 @@ export function onTerminal(args: string[], env: Record<string, string>, input = 
   });
 }
 
-// eslint-disable-next-line no-control-regex
 export const ANSI_ESCAPE = /\x1b\[[0-9;]*m/;
