@@ -3,6 +3,7 @@
 import { packageOverview, type PackageOverview } from '../services/packages.ts';
 import { noMorePositionals, parseCommandArgs } from './args.ts';
 import { type Command, outputOf } from './command.ts';
+import { commandInfo } from './commands.ts';
 
 function ago(iso: string | null, now: number): string {
   if (!iso) return 'never';
@@ -18,9 +19,7 @@ function where(entry: PackageOverview): string {
 }
 
 export const packagesCommand: Command = {
-  name: 'packages',
-  usage: 'docdelta packages [--json]',
-  summary: 'list tracked packages: source, versions, last sync',
+  ...commandInfo('packages'),
   async run(args, env) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false } });
     noMorePositionals(positionals, 'no arguments');

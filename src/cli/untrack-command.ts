@@ -6,6 +6,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { untrackPackage, type UntrackResult } from '../services/packages.ts';
 import { noMorePositionals, parseCommandArgs } from './args.ts';
 import { type Command, type CommandEnv, UsageError } from './command.ts';
+import { commandInfo } from './commands.ts';
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -39,9 +40,7 @@ async function remove(ctx: ServiceContext, env: CommandEnv, name: string, json: 
 }
 
 export const untrackCommand: Command = {
-  name: 'untrack',
-  usage: 'docdelta untrack NAME [--yes] [--json]',
-  summary: 'stop tracking a package and free what only it used',
+  ...commandInfo('untrack'),
   async run(args, env) {
     const { values, positionals } = parseCommandArgs(args, {
       yes: { type: 'boolean', short: 'y', default: false },

@@ -3,7 +3,7 @@
 // only it used. `track git` / `track local` live in track.ts; they share the rule that a request
 // that cannot be read stores nothing.
 import { conflict, DocdeltaError, invalidInput, notFound } from '../errors.ts';
-import { trackGitPackage } from './track.ts';
+import { provisionalPackage, trackGitPackage } from './track.ts';
 import { parseRepositoryLocation } from '../source/git/repository-location.ts';
 import validatePackageName from '../source/package-name.ts';
 import type { PackageSource, VersionListing } from '../source/package-source.ts';
@@ -19,11 +19,6 @@ export interface TrackNpmResult {
   outcome: 'created' | 'unchanged';
   /** How many versions the registry lists (none is stored until `sync`). */
   versions: number;
-}
-
-/** A row for a package that is not stored (yet), so its source can be asked before anything is written. */
-export function provisionalPackage(name: string, source: PackageRow['source'] = 'npm', fields: Partial<PackageRow> = {}): PackageRow {
-  return { id: -1, name, source, location: null, docsRoot: null, options: {}, unpublishedAt: null, lastSyncedAt: null, createdAt: new Date(), ...fields };
 }
 
 /** The source's version list; for a name not yet stored, a registry 404 says that nothing was stored. */

@@ -13,7 +13,8 @@ import { type IngestOptions, ingestVersion } from './ingest.ts';
 import { type JobSummary, type JobTrigger, runJob } from './jobs/run-job.ts';
 import { isPollable, sourceFor } from './sources.ts';
 
-import { listOrExplain, provisionalPackage } from './packages.ts';
+import { listOrExplain } from './packages.ts';
+import { provisionalPackage } from './track.ts';
 
 export type { PackageSyncReport } from './context.ts';
 

@@ -88,7 +88,11 @@ describe('exit codes, command by command', () => {
     expectExit(typo, 2, /nothing was stored; did you mean "@fixture\/docs"\?/);
     expect(await tables()).toEqual(before);
     expectExit(await run(['sync', 'good-docs']), 0);
-    expectExit(await run(['sync', 'tampered-docs']), 1, /FAILED/);
+    const tampered = await run(['sync', 'tampered-docs']);
+    expectExit(tampered, 1);
+    expect(tampered.stdout).toMatch(/tampered-docs@1\.0\.0: FAILED INTEGRITY/);
+    // A real package whose only version failed stays tracked, to be retried; this test removes it.
+    expectExit(await run(['untrack', 'tampered-docs', '--yes']), 0);
     expectExit(await run(['sync', '--version', '1.0.0']), 2, /unknown flag --version; did you mean "--versions"\?/);
   });
 
