@@ -42,14 +42,14 @@ describe('docdelta CLI', () => {
   it('prints help listing every command', async () => {
     const result = await docdelta(['--help']);
     expect(result.code).toBe(0);
-    for (const command of ['sync', 'versions', 'diff', 'history']) expect(result.stdout).toContain(`docdelta ${command}`);
+    for (const command of ['sync', 'versions', 'diff', 'history']) expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
   it('exits 2 with a message for an unknown command, a bad flag and a bad configuration value', async () => {
     expect((await docdelta(['frobnicate'])).code).toBe(2);
     const badFlag = await docdelta(['diff', '1.0.0', '2.0.0', '--format', 'yaml']);
     expect(badFlag).toMatchObject({ code: 2 });
-    expect(badFlag.stderr).toMatch(/--format must be one of stat, json, patch, markdown/);
+    expect(badFlag.stderr).toMatch(/--format must be one of stat, numstat, name-status, raw, patch, json, markdown/);
     const badConfig = await docdelta(['versions'], { PORT: 'eighty' });
     expect(badConfig.code).toBe(2);
     expect(badConfig.stderr).toMatch(/PORT/);
