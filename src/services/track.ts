@@ -5,7 +5,7 @@
 //   local: `docdelta track local PATH`: a folder or a .tgz on this machine is one version.
 import path from 'node:path';
 import { z } from 'zod';
-import { conflict, invalidInput } from '../errors.ts';
+import { conflict, DocdeltaError, invalidInput, toDocdeltaError } from '../errors.ts';
 import { checkLocalRepository } from '../source/git/local-repository.ts';
 import { MAX_DOCS_FOLDER_LENGTH, MAX_TAG_PATTERN_LENGTH, normalizeDocsFolder, tagMatcher } from '../source/git/ref-names.ts';
 import { MAX_LOCATION_LENGTH, parseRepositoryLocation, type RepositoryLocation } from '../source/git/repository-location.ts';
@@ -81,7 +81,11 @@ export async function trackGitPackage(ctx: ServiceContext, request: TrackGitRequ
   }
   // Read before storing: a repository that cannot be cloned, or has no tag to sync, stores nothing.
   const fields = { location: location.address, docsRoot, options: { tags } };
-  const listing = await (await sourceFor(ctx, provisionalPackage(name, 'git', fields))).listVersions();
+  const source = await sourceFor(ctx, provisionalPackage(name, 'git', fields));
+  const listing = await source.listVersions().catch((error: unknown) => {
+    const failure = toDocdeltaError(error);
+    throw new DocdeltaError(failure.code, `${failure.message}; nothing was stored`, { cause: error });
+  });
   if (listing.versions.length === 0) {
     throw invalidInput(`${location.address} has no tags${tags ? ` matching ${JSON.stringify(tags)}` : ''} to sync; nothing was stored`);
   }

@@ -8,7 +8,8 @@ import { syncPackage } from '../../src/services/sync.ts';
 import { getVersionDiff } from '../../src/services/version-diff.ts';
 import { tableCounts } from '../../src/store/package-removal.ts';
 import { findPackage } from '../../src/store/packages.ts';
-import { testContext } from '../support/context.ts';
+import { trackGitPackage } from '../../src/services/track.ts';
+import { tempDir, testContext } from '../support/context.ts';
 import { openTestDatabase, testDrivers, type TestDatabase } from '../support/databases.ts';
 import { startFakeRegistry, type FakeRegistry } from '../support/fake-registry.ts';
 import { FIXTURE_V1, FIXTURE_V2, seedFixture, seedPackage } from '../support/seed.ts';
@@ -39,6 +40,14 @@ describe.each(testDrivers())('packages on %s', (driver) => {
       message: expect.stringMatching(/no package "@fixture\/docss"; nothing was stored; did you mean "@fixture\/docs"\?/),
     });
     await expect(trackNpmPackage(ctx, 'Not A Name')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await tableCounts(ctx.db)).toEqual(before);
+  });
+
+  it('refuses a git repository that cannot be read, and stores nothing', async () => {
+    const before = await tableCounts(ctx.db);
+    const notARepository = await tempDir('docdelta-not-a-repo-');
+    await expect(trackGitPackage(ctx, { location: notARepository, docs: 'docs', name: 'unreadable-docs' })).rejects.toThrow(/nothing was stored/);
+    expect(await findPackage(ctx.db, 'unreadable-docs')).toBeUndefined();
     expect(await tableCounts(ctx.db)).toEqual(before);
   });
 
