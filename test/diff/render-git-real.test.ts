@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectDocsRoot, normalizeFile } from '../../src/normalize/index.ts';
 import { diffTrees, ignoreWhitespace, renderNameStatus, renderNumstat, renderRaw, renderStat, type TreeDiff } from '../../src/diff/index.ts';
 import { readTree, unpackPackageVersion } from '../support/git-real-package.ts';
-import { git, GitScratchRepo, type GitTreePair, type Tree } from '../support/git-trees.ts';
+import { git, GitScratchRepo, type GitTreePair, parseNumstat, type Tree } from '../support/git-trees.ts';
 
 const PACKAGE = '@workos/mcp-docs-server';
 const FROM = '0.1.0';
@@ -65,6 +65,11 @@ describe(`${PACKAGE} ${FROM} -> ${TO}: git's script formats`, () => {
     const mine = renderNumstat(result);
     expect(mine).toMatch(/^\d+\t\d+\t\.docs\/organized\/docs\/\{user-management => authkit\}\//m);
     expect(withoutCounts(mine)).toBe(withoutCounts(gitDiff(['--numstat'])));
+    // And the same files as `git diff --no-index -M --numstat` on the unpacked folders, whose
+    // printed names carry the folders' own names: compared by the new path of each line.
+    const theirs = parseNumstat(git(['diff', '--no-index', '-M', '-z', '--numstat', FROM, TO], { cwd: parent, differencesExit: true }).toString(), (p) => p.replace(/^0\.[12]\.0\//, ''));
+    expect(new Set(theirs.map((line) => line.split('\t')[2]))).toEqual(new Set(result.files.map((change) => change.path)));
+    expect(theirs.length).toBe(mine.trimEnd().split('\n').length);
   });
 
   it('prints --raw with git blob ids when the bytes are known', () => {
