@@ -1,7 +1,7 @@
 // The `docdelta` command line: parse, run one command, map errors to a message and an exit code.
 // Git's habits throughout (README "The command line"): one exit-code rule, near misses named,
 // help in 80 columns, colour and a pager on a terminal only.
-import { ConfigError, loadConfig } from './config.ts';
+import type { ConfigError } from './config.ts';
 import { DocdeltaError } from './errors.ts';
 import { closest, didYouMean } from './suggest.ts';
 import { takeGlobalFlags } from './cli/args.ts';
@@ -14,9 +14,14 @@ import type { ServiceContext } from './services/context.ts';
 /** Wrong input is the user's to fix: a flag, a name, a version or a path that does not exist. */
 const INPUT_CODES = new Set(['INVALID_INPUT', 'NOT_FOUND']);
 
+/** config.ts is imported only once a command runs, so its error is recognised by name. */
+function isConfigError(error: unknown): error is ConfigError {
+  return error instanceof Error && error.name === 'ConfigError';
+}
+
 /** Exit codes, for every command: 0 ok, 1 failure (or findings, which a command returns itself), 2 wrong input. */
 export function exitCodeFor(error: unknown): number {
-  if (error instanceof UsageError || error instanceof ConfigError) return 2;
+  if (error instanceof UsageError || isConfigError(error)) return 2;
   if (error instanceof DocdeltaError && INPUT_CODES.has(error.code)) return 2;
   return 1;
 }
@@ -57,6 +62,8 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
   let context: ServiceContext | undefined;
   let code: number;
   try {
+    // Loaded here, not at the top: zod and node-cron are most of `docdelta --help`'s start-up.
+    const { loadConfig } = await import('./config.ts');
     const config = loadConfig();
     const env: CommandEnv = {
       io,
@@ -71,7 +78,7 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
     // What was written so far is shown first; the error follows it, as with git.
     await output.close();
     if (error instanceof UsageError) io.stderr.write(`docdelta ${entry.name}: ${error.message}\nRun \`docdelta ${entry.name} --help\` for its flags.\n`);
-    else if (error instanceof DocdeltaError || error instanceof ConfigError) io.stderr.write(`docdelta ${entry.name}: ${error.message}\n`);
+    else if (error instanceof DocdeltaError || isConfigError(error)) io.stderr.write(`docdelta ${entry.name}: ${error.message}\n`);
     else io.stderr.write(`docdelta ${entry.name}: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
   } finally {
     await context?.database.close();
