@@ -3,7 +3,6 @@
 // help in 80 columns, colour and a pager on a terminal only.
 import type { ConfigError } from './config.ts';
 import { DocdeltaError } from './errors.ts';
-import { closest, didYouMean } from './suggest.ts';
 import { takeGlobalFlags } from './cli/args.ts';
 import { type CommandEnv, type CommandIo, UsageError } from './cli/command.ts';
 import { commands } from './cli/commands.ts';
@@ -48,6 +47,7 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
   const wanted = name === 'help' ? rest[0]! : name;
   const entry = commands.find((candidate) => candidate.name === wanted);
   if (!entry) {
+    const { closest, didYouMean } = await import('./suggest.ts');
     const near = didYouMean(closest(wanted, commands.map((command) => command.name)));
     io.stderr.write(`docdelta: unknown command ${JSON.stringify(wanted)}${near}\nRun \`docdelta --help\` for the list of commands.\n`);
     return 2;
