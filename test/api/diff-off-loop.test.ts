@@ -69,7 +69,7 @@ describe.each(testDrivers())('diffs off the event loop (%s)', (driver) => {
     const p95 = latencies[Math.floor(latencies.length * 0.95)]!;
     expect(latencies.length).toBeGreaterThan(5);
     expect(p95).toBeLessThan(100);
-    expect(latencies.at(-1)).toBeLessThan(500);
+    expect(latencies.at(-1)).toBeLessThan(1_000);
   }, 600_000);
 
   it('answers 503 with Retry-After past the deadline, then serves the finished diff, identical to the engine', async () => {
