@@ -30,7 +30,7 @@ async function syncBeforeServing(ctx: ServiceContext, env: CommandEnv): Promise<
   let progress: ReturnType<typeof progressReporter> | undefined;
   try {
     await runSync(ctx, {
-      trigger: 'cli',
+      trigger: 'serve',
       onProgress: (update) => progress?.update(update),
       onPackage: (event) => {
         if (!event.report && !event.error) {

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../context.ts';
 import { acquireJobLock, type JobLock } from './job-lock.ts';
 import { failInterruptedRuns, finishRun, insertRunningRun, insertSkippedRun, type RunCounts, slotTaken } from '../../store/job-runs.ts';
 
-export type JobTrigger = 'schedule' | 'cli' | 'api' | 'manual';
+export type JobTrigger = 'schedule' | 'cli' | 'serve' | 'api' | 'manual';
 export type JobStatus = 'ok' | 'failed' | 'skipped' | 'interrupted';
 /**
  * overlap: this process is still running the previous one; locked: another replica is running it;
