@@ -51,7 +51,30 @@ export function onShutdownSignals(shutdown: (signal: NodeJS.Signals) => Promise<
   };
 
   for (const signal of signals) process.on(signal, handler);
+  const stopWatchingParent = watchNpmParent(() => {
+    options.logger.info('npm, which started this server, has exited');
+    handler('SIGTERM');
+  });
   return () => {
+    stopWatchingParent();
     for (const signal of signals) process.off(signal, handler);
   };
+}
+
+/**
+ * Under `npm start`, a SIGTERM sent to npm ends npm but does not reach this process, which would
+ * keep serving as an orphan (and keep the embedded database up). When npm runs us and our parent
+ * goes away, shut down as if we had been told to. Outside npm a changed parent is left alone: a
+ * server started with nohup or by a shell that exits is meant to outlive it.
+ */
+function watchNpmParent(onOrphaned: () => void): () => void {
+  if (!process.env.npm_lifecycle_event) return () => {};
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onOrphaned();
+  }, 1000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
