@@ -1,13 +1,14 @@
-// The web diff viewer in Debian's Chromium, driven by playwright-core, against a real server over
+// The web diff viewer in Chromium (test/support/browser.ts picks which), driven by playwright-core, against a real server over
 // the seeded fixture: summary and folder move, a renamed file opened, permalinks followed, doc
 // markup shown as text with no dialog and no CSP violation (fault-cases.md row 39).
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileAnchor } from '../../src/api/web-urls.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { startTestServer, type TestServer } from '../api/harness.ts';
+import { launchChromium } from '../support/browser.ts';
 import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { testContext } from '../support/context.ts';
 import { seedFixture } from '../support/seed.ts';
@@ -32,10 +33,7 @@ describe('the web diff viewer in Chromium', () => {
     ctx = await testContext(database);
     await seedFixture(ctx);
     server = await startTestServer(ctx);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     await fs.mkdir(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {
