@@ -1,0 +1,140 @@
+// `/status`: the scheduler's plan (sync and digest schedules, whether the digest can post) and what
+// became of recent runs — including skipped ticks and why — and of digest deliveries. Data: GET /jobs.
+import { h, replaceChildren } from '../dom.js';
+import { formatCount } from '../format.js';
+
+const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+function when(iso) {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '—' : `${timeFormat.format(date)} UTC`;
+}
+
+function duration(run) {
+  if (!run.finishedAt) return 'running';
+  const ms = new Date(run.finishedAt).getTime() - new Date(run.startedAt).getTime();
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function countsText(counts) {
+  const parts = Object.entries(counts ?? {})
+    .filter(([, value]) => typeof value === 'number')
+    .map(([key, value]) => `${key.replace(/([A-Z])/g, ' $1').toLowerCase()} ${formatCount(value)}`);
+  return parts.join(' · ');
+}
+
+function schedulePanel(schedule) {
+  const row = (name, entry, extra) => h('tr', {}, h('th', { scope: 'row', text: name }), h('td', {}, h('code', { text: entry.cron })), h('td', { text: entry.timezone }), h('td', {}, extra));
+  return h(
+    'section',
+    { class: 'panel schedule', 'aria-label': 'Schedule' },
+    h('h2', { text: 'Schedule' }),
+    h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'data-table' },
+        h('thead', {}, h('tr', {}, h('th', { text: 'Job' }), h('th', { text: 'Cron' }), h('th', { text: 'Time zone' }), h('th', {}))),
+        h(
+          'tbody',
+          {},
+          row('sync', schedule.sync, h('span', { class: 'muted', text: 'ingests new versions of every tracked package' })),
+          row(
+            'digest',
+            schedule.digest,
+            schedule.digest.enabled
+              ? h('span', { class: 'status-word status-added', text: 'posts to Slack' })
+              : h('span', { class: 'muted' }, 'off: ', h('code', { text: 'SLACK_WEBHOOK_URL' }), ' is not set'),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function runsPanel(runs) {
+  const body = runs.length
+    ? h(
+        'div',
+        { class: 'table-scroll' },
+        h(
+          'table',
+          { class: 'data-table runs' },
+          h('thead', {}, h('tr', {}, h('th', { text: 'Job' }), h('th', { text: 'Started' }), h('th', { text: 'Took' }), h('th', { text: 'Trigger' }), h('th', { text: 'Outcome' }))),
+          h(
+            'tbody',
+            {},
+            runs.map((run) =>
+              h(
+                'tr',
+                { class: `run run-${run.status}` },
+                h('td', {}, h('code', { text: run.job })),
+                h('td', { class: 'date', text: when(run.startedAt) }),
+                h('td', { class: 'num', text: duration(run) }),
+                h('td', { text: run.trigger }),
+                h(
+                  'td',
+                  {},
+                  h('span', { class: `status-word run-status-${run.status}`, text: run.status }),
+                  countsText(run.counts) ? h('span', { class: 'muted small', text: ` ${countsText(run.counts)}` }) : null,
+                  run.error ? h('div', { class: 'error-message small', text: run.error }) : null,
+                ),
+              ),
+            ),
+          ),
+        ),
+      )
+    : h('p', { class: 'muted', text: 'No job has run yet. The scheduler runs inside docdelta serve; runs from the command line are recorded here too.' });
+  return h('section', { class: 'panel', 'aria-label': 'Recent runs' }, h('h2', { text: 'Recent runs' }), body);
+}
+
+function deliveriesPanel(deliveries) {
+  if (deliveries.length === 0) return h('section', { class: 'panel', 'aria-label': 'Digest deliveries' }, h('h2', { text: 'Digest deliveries' }), h('p', { class: 'muted', text: 'No digest has been posted yet.' }));
+  return h(
+    'section',
+    { class: 'panel', 'aria-label': 'Digest deliveries' },
+    h('h2', { text: 'Digest deliveries' }),
+    h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'data-table' },
+        h('thead', {}, h('tr', {}, h('th', { text: 'Package' }), h('th', { text: 'Versions' }), h('th', { text: 'Status' }), h('th', { class: 'num', text: 'Attempts' }), h('th', { text: 'Delivered' }))),
+        h(
+          'tbody',
+          {},
+          deliveries.map((delivery) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, h('code', { text: delivery.package })),
+              h('td', {}, h('code', { text: `${delivery.from} → ${delivery.to}` })),
+              h('td', {}, h('span', { class: 'status-word', text: delivery.status }), delivery.lastError ? h('div', { class: 'error-message small', text: delivery.lastError }) : null),
+              h('td', { class: 'num', text: String(delivery.attempts) }),
+              h('td', { class: 'date', text: when(delivery.deliveredAt) }),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export async function renderStatus(main, context, data) {
+  const history = await data;
+  if (!context.isCurrent()) return null;
+  document.title = 'Jobs and schedule — docdelta';
+  replaceChildren(
+    main,
+    h('nav', { class: 'crumbs' }, h('a', { href: '/', 'data-nav': true, text: 'Packages' }), ' / status'),
+    h('h1', { text: 'Jobs and schedule' }),
+    schedulePanel(history.schedule),
+    runsPanel(history.runs),
+    deliveriesPanel(history.deliveries),
+  );
+  window.scrollTo(0, 0);
+  return null;
+}
