@@ -12,15 +12,10 @@ import { launchChromium } from '../support/browser.ts';
 import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { testContext } from '../support/context.ts';
 import { seedFixture } from '../support/seed.ts';
+import { watchPage } from './page-watch.ts';
 
 const ARTIFACTS = path.resolve('test-artifacts');
 const DIFF_PATH = '/p/@fixture/docs/diff/1.0.0...2.0.0';
-
-interface PageWatch {
-  page: Page;
-  problems: string[];
-  dialogs: string[];
-}
 
 describe('the web diff viewer in Chromium', () => {
   let database: TestDatabase;
@@ -42,28 +37,7 @@ describe('the web diff viewer in Chromium', () => {
     await database?.close();
   });
 
-  /** A fresh page that records console errors, page errors, CSP violations and dialogs. */
-  async function openPage(colorScheme: 'light' | 'dark' = 'light'): Promise<PageWatch> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
-    const problems: string[] = [];
-    const dialogs: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        // Runs in the page: the console is how a violation reaches the test's listener.
-         
-        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
-    return { page, problems, dialogs };
-  }
+  const openPage = (colorScheme: 'light' | 'dark' = 'light') => watchPage(browser, { colorScheme });
 
   // The anchor rule of src/api/web-urls.ts, which links from the digest and changelog rely on.
   const row = (page: Page, file: string) => page.locator(`li.file[id="${fileAnchor(file)}"]`);
