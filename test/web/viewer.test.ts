@@ -11,7 +11,7 @@ import { launchChromium } from '../support/browser.ts';
 import { testContext } from '../support/context.ts';
 import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { seedPackage } from '../support/seed.ts';
-import { watchPage } from './page-watch.ts';
+import { screenshot, watchPage } from './page-watch.ts';
 import { PACKAGE, seedWebFixture, startWebServer } from './web-fixture.ts';
 
 const LATEST = `/p/${PACKAGE}/diff/2.0.0...3.0.0`;
@@ -181,6 +181,9 @@ describe('the diff viewer', () => {
     expect(cells[0]!.height).toBeGreaterThan(50);
     const overflow = await reference.locator('.file-body').evaluate((element) => element.scrollWidth - element.clientWidth);
     expect(overflow).toBe(0);
+    await row(page, 'sso').locator('.file-head').click();
+    await row(page, 'sso').locator('.nbsp-note').waitFor();
+    await screenshot(page, 'diff-split');
     expect(problems).toEqual([]);
     await page.close();
   });
