@@ -7,12 +7,20 @@ import { ALGORITHM_VERSION } from '../diff/index.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { resolvePackage, resolveVersion } from '../services/catalog.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { diffPair } from '../services/version-diff.ts';
+import { summarizePair } from '../services/doc-summary.ts';
 import { listPackageRows, type PackageRow } from '../store/packages.ts';
 import { listVersionRows, type VersionRow } from '../store/versions.ts';
-import type { Changelog, ChangelogEntry } from './changelog-types.ts';
-import { summarizeDiff } from './summarize-diff.ts';
-import { packagePageUrl } from './web-links.ts';
+import { type Changelog, changelogChanges, type ChangelogEntry } from './changelog-changes.ts';
+
+const segment = (text: string) => encodeURIComponent(text).replace(/%40/g, '@');
+
+/**
+ * `${base}/p/@scope/name`: a package's page in the web viewer, for the first version of a package
+ * (nothing to compare it with). src/api/web-urls.ts has no such link yet; same encoding as diffPageUrl.
+ */
+function packagePageUrl(baseUrl: string, packageName: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/p/${packageName.split('/').map(segment).join('/')}`;
+}
 
 export const DEFAULT_CHANGELOG_LIMIT = 20;
 export const MAX_CHANGELOG_LIMIT = 200;
@@ -61,8 +69,7 @@ async function entryFor(ctx: ServiceContext, candidate: Candidate): Promise<Chan
     return { package: pkg.name, version: row.version, previous: null, date, url: packagePageUrl(base, pkg.name), changes: null, files: row.fileCount };
   }
   const previous = rows[index - 1]!;
-  const diff = await diffPair(ctx, { pkg, from: previous, to: row });
-  const changes = summarizeDiff(diff);
+  const changes = changelogChanges(await summarizePair(ctx, { pkg, from: previous, to: row }));
   const target = { package: pkg.name, from: previous.version, to: row.version };
   changes.mostChanged = changes.mostChanged.map((page) => ({ ...page, url: diffPageUrl(base, { ...target, path: page.path }) }));
   return { package: pkg.name, version: row.version, previous: previous.version, date, url: diffPageUrl(base, target), changes, files: row.fileCount };

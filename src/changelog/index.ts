@@ -1,5 +1,4 @@
 // The changelog: per-version doc-aware summaries as Markdown (release notes) and as an Atom feed.
-export type { Changelog, ChangelogEntry, DocSummary } from './changelog-types.ts';
 export {
   buildChangelog,
   type ChangelogPlan,
@@ -10,7 +9,14 @@ export {
   MAX_CHANGELOG_LIMIT,
   planChangelog,
 } from './changelog-service.ts';
-export { entryHeadline } from './entry-headline.ts';
 export { ATOM_CONTENT_TYPE, entryHtml, entryId, type FeedOptions, renderAtomFeed } from './render-atom-feed.ts';
 export { renderChangelogMarkdown, renderEntryMarkdown } from './render-markdown-changelog.ts';
-export { summarizeDiff, type SummaryOptions } from './summarize-diff.ts';
+export {
+  type Changelog,
+  type ChangelogChanges,
+  changelogChanges,
+  type ChangelogEntry,
+  type ChangesOptions,
+  entryHeadline,
+  summarizeDiff,
+} from './changelog-changes.ts';

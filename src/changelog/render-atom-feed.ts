@@ -2,9 +2,29 @@
 // stable URNs built from package and version names, so a reader never sees an entry twice even
 // when PUBLIC_BASE_URL changes. The entry content is an HTML fragment built from escaped text only.
 import { foldRenamePath } from '../diff/index.ts';
-import type { Bounded, ChangedPage, Changelog, ChangelogEntry, ChangelogPage } from './changelog-types.ts';
-import { countsLine, entryHeadline } from './entry-headline.ts';
-import { escapeHtml, escapeXml } from './xml-text.ts';
+import { type Bounded, type ChangedPage, type Changelog, type ChangelogEntry, type ChangelogPage, countsLine, entryHeadline } from './changelog-changes.ts';
+
+// Text made safe for XML 1.0: markup characters escaped, and characters XML cannot carry at all
+// (NUL and other control characters, lone surrogates, U+FFFE/U+FFFF) dropped — doc text is
+// untrusted and a single such character makes a whole feed unparseable.
+ 
+const NOT_XML_CHAR = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export function stripNonXml(text: string): string {
+  return text.replace(NOT_XML_CHAR, '');
+}
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** For element text and attribute values alike. */
+export function escapeXml(text: string): string {
+  return stripNonXml(text).replace(/[&<>"']/g, (char) => ENTITIES[char]!);
+}
+
+/** HTML text inside an HTML fragment (the fragment is then escaped again as XML text). */
+export function escapeHtml(text: string): string {
+  return stripNonXml(text).replace(/[&<>"']/g, (char) => (char === "'" ? '&#39;' : ENTITIES[char]!));
+}
 
 export interface FeedOptions {
   /** This feed's own URL (rel="self"). */

@@ -3,8 +3,7 @@
 // `<script>…` or `**bold**` shows as written and cannot inject markup.
 import { foldRenamePath } from '../diff/index.ts';
 import type { FolderMove } from '../types.ts';
-import type { Bounded, ChangedPage, Changelog, ChangelogEntry, ChangelogPage } from './changelog-types.ts';
-import { countsLine, dayOf } from './entry-headline.ts';
+import { type Bounded, type ChangedPage, type Changelog, type ChangelogEntry, type ChangelogPage, countsLine, dayOf } from './changelog-changes.ts';
 
 const MAX_TEXT = 200;
 

@@ -7,6 +7,7 @@
  *   and groups renames into folder moves. Files come out in git's order.
  * - `toVersionDiff(pkg, from, to, treeDiff)` is the JSON object of the API; `filterChanges(diff, path)`
  *   narrows any diff to a prefix or glob and recomputes its summary and moves.
+ * - `summarizeDocChanges(diff)` is the doc summary every consumer reads (pages, moves, most-changed).
  * - `renderStat`, `renderMarkdown`, `renderJson`, `renderPatch` / `renderFilePatch` are the output
  *   formats; the patch applies with `git apply` on the old tree.
  * - `ALGORITHM_VERSION` changes whenever any of this would give a different result for the same
@@ -18,8 +19,9 @@ export { diffTrees, type DiffInputFile, type DiffOptions, type TreeDiff } from '
 export { docChanges } from './doc-changes.ts';
 export { renderFilePatch, type PatchSide } from './file-patch.ts';
 export { filterChanges, pathMatcher, type PathMatcher } from './path-filter.ts';
-export { renderMarkdown } from './render-markdown.ts';
+export { renderMarkdown, renderSummaryMarkdown } from './render-markdown.ts';
 export { renderPatch } from './render-patch.ts';
 export { renderStat, type RenderOptions } from './render-stat.ts';
 export { foldRenamePath } from './stat-path.ts';
 export { renderJson, toVersionDiff } from './version-diff.ts';
+export { type DocSummary, isPageChange, isPagePath, isRename, moveOf, type RenameChange, type SummaryMove, summarizeDocChanges } from './doc-summary.ts';

@@ -1,8 +1,10 @@
-// `docdelta diff --format markdown`: a changelog a person reads. Folder moves come first (they
-// explain most renames at once), then pages added, removed, renamed and modified with their titles
-// and page-level changes; files that are not pages close the list.
+// `docdelta diff --format markdown`: a changelog a person reads, rendered from the doc summary (so
+// it lists the pages and moves the digest, the changelog and MCP list). Folder moves come first
+// (they explain most renames at once, and say which pages under them were removed instead), then
+// pages added, removed, renamed on their own, moved with their folder and modified, with titles and
+// page-level changes; files that are not pages close the list. Nothing is cut: this is the full list.
 import type { DocChanges, FileChange, VersionDiff } from '../types.ts';
-import { isDocPath } from './doc-changes.ts';
+import { type DocSummary, summarizeDocChanges } from './doc-summary.ts';
 import { filterChanges } from './path-filter.ts';
 import { moveName, summaryLine, type RenderOptions } from './render-stat.ts';
 import { foldRenamePath } from './stat-path.ts';
@@ -14,8 +16,6 @@ function shown(value: unknown): string {
   if (value === null || value === undefined) return '(none)';
   return code(typeof value === 'string' ? value : JSON.stringify(value));
 }
-
-const isPage = (change: FileChange) => change.title !== undefined || isDocPath(change.path);
 
 function label(change: FileChange): string {
   return change.title ? `**${escapeText(change.title)}** — ${code(change.path)}` : code(change.path);
@@ -38,39 +38,44 @@ function docDetails(doc: DocChanges | undefined): string[] {
   return out.map((line) => `  - ${line}`);
 }
 
-function section(title: string, changes: FileChange[], line: (change: FileChange) => string[]): string[] {
+function section(title: string, changes: readonly FileChange[], line: (change: FileChange) => string[]): string[] {
   if (changes.length === 0) return [];
   return [`## ${title} (${changes.length})`, '', ...changes.flatMap(line), ''];
 }
 
-export function renderMarkdown(diff: VersionDiff, options: RenderOptions = {}): string {
-  const view = options.path === undefined ? diff : filterChanges(diff, options.path);
-  const pages = view.files.filter(isPage);
-  const ofStatus = (status: FileChange['status']) => pages.filter((change) => change.status === status);
-  const others = view.files.filter((change) => !isPage(change));
+function renamedLine(change: FileChange): string[] {
+  if (change.status !== 'renamed') return [];
+  const title = change.title ? `**${escapeText(change.title)}** — ` : '';
+  const similarity = `${Math.round(change.similarity * 100)}% similar`;
+  return [`- ${title}${code(foldRenamePath(change.oldPath, change.path))} (${similarity}, ${counts(change)})`, ...docDetails(change.doc)];
+}
 
-  const out = [`# ${escapeText(view.package)} ${escapeText(view.from)} → ${escapeText(view.to)}`, '', summaryLine(view.summary), ''];
-  if (view.moves.length) {
-    out.push(`## Folder moves (${view.moves.length})`, '');
-    for (const move of view.moves) out.push(`- ${code(moveName(move))}: ${move.files} files, ${move.edited} edited`);
+/** The Markdown of a doc summary (see doc-summary.ts for which files are pages and what a move explains). */
+export function renderSummaryMarkdown(summary: DocSummary): string {
+  const out = [`# ${escapeText(summary.package)} ${escapeText(summary.from)} → ${escapeText(summary.to)}`, '', summaryLine(summary.summary), ''];
+  if (summary.moves.length) {
+    out.push(`## Folder moves (${summary.moves.length})`, '');
+    for (const move of summary.moves) {
+      out.push(`- ${code(moveName(move))}: ${move.files} files, ${move.edited} edited`);
+      if (move.pagesLeftBehind.length) out.push(`  - removed, not moved: ${move.pagesLeftBehind.map((change) => code(change.path)).join(', ')}`);
+    }
     out.push('');
   }
-  out.push(...section('Added pages', ofStatus('added'), (change) => [`- ${label(change)}`]));
-  out.push(...section('Removed pages', ofStatus('removed'), (change) => [`- ${label(change)}`]));
+  out.push(...section('Added pages', summary.addedPages, (change) => [`- ${label(change)}`]));
+  out.push(...section('Removed pages', summary.removedPages, (change) => [`- ${label(change)}`]));
+  out.push(...section('Pages renamed outside folder moves', summary.renamedPages, renamedLine));
+  out.push(...section('Pages moved with their folder', summary.movedPages, renamedLine));
+  out.push(...section('Modified pages', summary.modifiedPages, (change) => [`- ${label(change)} (${counts(change)})`, ...docDetails(change.doc)]));
   out.push(
-    ...section('Renamed pages', ofStatus('renamed'), (change) => {
-      if (change.status !== 'renamed') return [];
-      const title = change.title ? `**${escapeText(change.title)}** — ` : '';
-      const similarity = `${Math.round(change.similarity * 100)}% similar`;
-      return [`- ${title}${code(foldRenamePath(change.oldPath, change.path))} (${similarity}, ${counts(change)})`, ...docDetails(change.doc)];
-    }),
-  );
-  out.push(...section('Modified pages', ofStatus('modified'), (change) => [`- ${label(change)} (${counts(change)})`, ...docDetails(change.doc)]));
-  out.push(
-    ...section('Other files', others, (change) => {
+    ...section('Other files', summary.otherFiles, (change) => {
       const name = change.status === 'renamed' ? foldRenamePath(change.oldPath, change.path) : change.path;
       return [`- ${change.status} ${code(name)} (${counts(change)})`];
     }),
   );
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+export function renderMarkdown(diff: VersionDiff, options: RenderOptions = {}): string {
+  const view = options.path === undefined ? diff : filterChanges(diff, options.path);
+  return renderSummaryMarkdown(summarizeDocChanges(view));
 }

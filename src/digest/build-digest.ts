@@ -2,14 +2,11 @@
 // change, counts, then folder moves, new and removed pages, pages moved on their own and the most
 // changed pages, each linking to the web diff view. Pure: data in, Block Kit out, always within
 // Slack's limits however large the diff or hostile its text.
-import type { VersionDiff } from '../types.ts';
-import { mrkdwn, section, type SlackBlock, type SlackMessage } from './block-kit.ts';
-import { folderName, overviewLines, plural } from './digest-overview.ts';
-import { type DigestPage, digestView } from './digest-view.ts';
+import { diffPageUrl } from '../api/web-urls.ts';
+import type { DocSummary } from '../diff/index.ts';
+import { mrkdwn, packLines, section, SLACK_LIMITS, type SlackBlock, type SlackMessage } from './block-kit.ts';
+import { type DigestPage, digestView, folderName, overviewLines, plural } from './digest-view.ts';
 import { bold, clampMrkdwn, code, link, oneLine, plain, truncate } from './mrkdwn.ts';
-import { packLines } from './section-packer.ts';
-import { SLACK_LIMITS } from './slack-limits.ts';
-import { diffViewUrl } from './web-links.ts';
 
 export interface DigestVersion {
   version: string;
@@ -17,7 +14,8 @@ export interface DigestVersion {
 }
 
 export interface DigestInput {
-  diff: VersionDiff;
+  /** The range's doc summary (services/doc-summary.ts), the one the changelog and MCP read too. */
+  summary: DocSummary;
   from: DigestVersion;
   to: DigestVersion;
   /** Versions after `from` up to and including `to`, oldest first. */
@@ -45,7 +43,7 @@ const MAX_SECTIONS_PER_LIST = 8;
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 function headerText(input: DigestInput): string {
-  const pkg = oneLine(input.diff.package);
+  const pkg = oneLine(input.summary.package);
   const versions = `${truncate(oneLine(input.from.version), 30)} → ${truncate(oneLine(input.to.version), 30)}`;
   const [fromDay, toDay] = [day(input.from.publishedAt), day(input.to.publishedAt)];
   const dates = fromDay && toDay ? ` (${fromDay} → ${toDay})` : toDay ? ` (${toDay})` : '';
@@ -54,7 +52,7 @@ function headerText(input: DigestInput): string {
 }
 
 function countFields(input: DigestInput): SlackBlock {
-  const { summary } = input.diff;
+  const { summary } = input.summary;
   const fields = [
     `*Added*\n${summary.added}`,
     `*Removed*\n${summary.removed}`,
@@ -67,9 +65,9 @@ function countFields(input: DigestInput): SlackBlock {
 }
 
 function fallbackText(input: DigestInput): string {
-  const { summary } = input.diff;
+  const { summary } = input.summary;
   const counts = `${summary.added} added, ${summary.removed} removed, ${summary.modified} modified, ${summary.renamed} renamed`;
-  return clampMrkdwn(`${plain(input.diff.package, 100)} ${plain(input.from.version, 40)} → ${plain(input.to.version, 40)}: ${counts}`, 500);
+  return clampMrkdwn(`${plain(input.summary.package, 100)} ${plain(input.from.version, 40)} → ${plain(input.to.version, 40)}: ${counts}`, 500);
 }
 
 function pageDetails(page: DigestPage): string {
@@ -88,11 +86,11 @@ function pageDetails(page: DigestPage): string {
 }
 
 export function buildDigestMessage(input: DigestInput, layout: DigestLayout = DEFAULT_LAYOUT): SlackMessage {
-  const { diff } = input;
-  const view = digestView(diff, input.docsRoot);
-  const target = { package: diff.package, from: input.from.version, to: input.to.version };
-  const fullDiffUrl = diffViewUrl(input.baseUrl, target);
-  const fileUrl = (page: DigestPage) => diffViewUrl(input.baseUrl, { ...target, path: page.path });
+  const view = digestView(input.summary, input.docsRoot);
+  // The web diff viewer owns its URL scheme (src/api/web-urls.ts); a file's anchor is its new path.
+  const target = { package: input.summary.package, from: input.from.version, to: input.to.version };
+  const fullDiffUrl = diffPageUrl(input.baseUrl, target);
+  const fileUrl = (page: DigestPage) => diffPageUrl(input.baseUrl, { ...target, path: page.path });
   const pageLabel = (page: DigestPage) => (page.title ? plain(page.title, 120) : code(page.shownPath));
   const pagePath = (page: DigestPage) => (page.title ? ` ${code(page.shownPath)}` : '');
   const overflow = (hidden: number) => `…and ${hidden} more: ${link(fullDiffUrl, 'see the full diff')}`;
@@ -135,7 +133,7 @@ export function buildDigestMessage(input: DigestInput, layout: DigestLayout = DE
     { type: 'header', text: { type: 'plain_text', text: headerText(input), emoji: true } },
     section(
       clampMrkdwn(
-        overviewLines({ view, summary: diff.summary, releases: input.releases, to: input.to.version, brokenLinks: input.brokenLinks }).join('\n'),
+        overviewLines({ view, summary: input.summary.summary, releases: input.releases, to: input.to.version, brokenLinks: input.brokenLinks }).join('\n'),
         SLACK_LIMITS.sectionText,
       ),
     ),

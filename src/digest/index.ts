@@ -6,4 +6,4 @@ export { runDigest, type DigestRunOptions, type DigestSummary, type DigestOutcom
 export { buildDigestMessage, DEFAULT_LAYOUT, type DigestInput, type DigestLayout } from './build-digest.ts';
 export { deliverToWebhook, DEFAULT_DELIVERY, type DeliveryOptions, type DeliveryResult } from './slack-webhook.ts';
 export type { SlackMessage, SlackBlock } from './block-kit.ts';
-export type { LinkCounter } from './broken-links.ts';
+export type { LinkCounter } from './run-digest.ts';

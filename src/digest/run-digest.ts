@@ -16,12 +16,12 @@
 //   that got a definite answer, are re-sent, since nothing can have been posted.
 import { invalidInput, toDocdeltaError } from '../errors.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { diffPair } from '../services/version-diff.ts';
+import { checkLinks } from '../links/index.ts';
+import { summarizePair } from '../services/doc-summary.ts';
 import { type JobSummary, type JobTrigger, runJob } from '../scheduler/run-job.ts';
 import { listPackageRows, type PackageRow } from '../store/packages.ts';
 import { listVersionRows, type VersionRow } from '../store/versions.ts';
 import type { SlackMessage } from './block-kit.ts';
-import { countBrokenLinks, type LinkCounter } from './broken-links.ts';
 import { buildDigestMessage, DEFAULT_LAYOUT, type DigestLayout } from './build-digest.ts';
 import {
   claimRange,
@@ -35,6 +35,14 @@ import {
 import { chooseRange } from './digest-range.ts';
 import { DEFAULT_DELIVERY, type DeliveryOptions, deliverToWebhook } from './slack-webhook.ts';
 import { redactWebhook, webhookHash } from './webhook-secret.ts';
+
+export type LinkCounter = (ctx: ServiceContext, range: { package: string; from: string; to: string }) => Promise<number>;
+
+/**
+ * The digest's broken-link count: links in the new version's own pages that lead nowhere. Links
+ * into pages that moved are the upgrade's redirects (`docdelta links`), not breakage in the docs.
+ */
+export const countBrokenLinks: LinkCounter = async (ctx, range) => (await checkLinks(ctx, range)).counts.internal;
 
 export interface DigestRunOptions {
   /** Build the messages and return them; post nothing, write nothing. */
@@ -87,8 +95,9 @@ async function planDigest(
   const decision = chooseRange(versions, deliveries);
   if (decision.kind === 'quiet') return { kind: 'quiet', reason: decision.reason };
   const { from, to } = decision;
-  const diff = await diffPair(ctx, { pkg, from, to });
-  if (diff.files.length === 0) return { kind: 'quiet', reason: `no file changed from ${from.version} to ${to.version}` };
+  const summary = await summarizePair(ctx, { pkg, from, to });
+  const { added, removed, modified, renamed } = summary.summary;
+  if (added + removed + modified + renamed === 0) return { kind: 'quiet', reason: `no file changed from ${from.version} to ${to.version}` };
   let brokenLinks: number | null = null;
   if (linkCounter) {
     try {
@@ -98,7 +107,7 @@ async function planDigest(
     }
   }
   const message = buildDigestMessage(
-    { diff, from, to, releases: decision.releases, docsRoot: to.docsRoot, brokenLinks, baseUrl: ctx.config.publicBaseUrl },
+    { summary, from, to, releases: decision.releases, docsRoot: to.docsRoot, brokenLinks, baseUrl: ctx.config.publicBaseUrl },
     layout,
   );
   return { kind: 'digest', from, to, releases: decision.releases, message };

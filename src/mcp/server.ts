@@ -1,11 +1,24 @@
-// The MCP server: every tool in tools/index.ts, each a thin adapter over the shared services. One
-// McpServer per connection (stdio has one; HTTP makes one per session), all over the same context.
+// The MCP server: every tool in TOOLS, each a thin adapter over the shared services. One McpServer
+// per connection (stdio has one; HTTP makes one per session), all over the same context.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { ServiceContext } from '../services/context.ts';
-import type { ToolDefinition } from './tool-definition.ts';
-import { toolError } from './tool-errors.ts';
-import { TOOLS } from './tools/index.ts';
+import { type ToolDefinition, toolError } from './tool.ts';
+import { listPackagesTool, listVersionsTool } from './tools/catalog.ts';
+import { fileDiffTool, fileHistoryTool } from './tools/files.ts';
+import { checkLinksTool, resolveRouteTool } from './tools/links.ts';
+import { whatChangedTool } from './tools/what-changed.ts';
+
+/** Every tool, in the order clients list them. */
+export const TOOLS: ToolDefinition[] = [
+  whatChangedTool,
+  listVersionsTool,
+  listPackagesTool,
+  fileDiffTool,
+  fileHistoryTool,
+  resolveRouteTool,
+  checkLinksTool,
+];
 
 export const SERVER_INFO = { name: 'docdelta', version: '0.1.0' } as const;
 

@@ -4,8 +4,14 @@
 import { format } from 'node:util';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { ServiceContext } from '../services/context.ts';
-import { STDIO_MAX_MESSAGE_BYTES } from './limits.ts';
 import { createMcpServer } from './server.ts';
+
+/**
+ * Largest message `docdelta mcp` reads from stdin. Above the SDK's default of 10 MiB so that a
+ * 10 MB argument still reaches the schema and gets an isError answer; a larger message ends the
+ * session (the SDK's stdio transport cannot skip a line it did not buffer).
+ */
+const STDIO_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 export function keepStdoutForMessages(): void {
   const toStderr = (...args: unknown[]) => {

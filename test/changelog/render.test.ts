@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { type Changelog, type ChangelogEntry, renderAtomFeed, renderChangelogMarkdown, summarizeDiff } from '../../src/changelog/index.ts';
 import { codeSpan, escapeMarkdown } from '../../src/changelog/render-markdown-changelog.ts';
-import { escapeXml, stripNonXml } from '../../src/changelog/xml-text.ts';
+import { escapeXml, stripNonXml } from '../../src/changelog/render-atom-feed.ts';
 import type { FileChange, VersionDiff } from '../../src/types.ts';
 import { versionDiffOf } from '../support/version-diff.ts';
 

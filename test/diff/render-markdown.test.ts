@@ -63,7 +63,7 @@ describe('markdown changelog', () => {
 
       - **Old \\*page\\*** — \`docs/old.mdx\`
 
-      ## Renamed pages (2)
+      ## Pages moved with their folder (2)
 
       - **Actions** — \`docs/{user-management → authkit}/a.mdx\` (90% similar, +1 −1)
         - sections changed: Actions

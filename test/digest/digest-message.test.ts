@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDigestMessage, type DigestInput } from '../../src/digest/build-digest.ts';
 import { clampMrkdwn, escapeMrkdwn, link, truncate } from '../../src/digest/mrkdwn.ts';
 import { runDigest } from '../../src/digest/run-digest.ts';
+import { summarizeDocChanges } from '../../src/diff/index.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import type { FileChange, VersionDiff } from '../../src/types.ts';
 import { testContext } from '../support/context.ts';
@@ -25,7 +26,7 @@ function allText(message: ReturnType<typeof buildDigestMessage>): string[] {
 
 function input(diff: VersionDiff, overrides: Partial<DigestInput> = {}): DigestInput {
   return {
-    diff,
+    summary: summarizeDocChanges(diff),
     from: { version: diff.from, publishedAt: new Date('2025-03-01T00:00:00Z') },
     to: { version: diff.to, publishedAt: new Date('2025-03-08T00:00:00Z') },
     releases: [diff.to],
@@ -59,7 +60,7 @@ describe('the digest of the real-shaped fixture', () => {
       [header] @fixture/docs 1.0.0 → 2.0.0 (2025-01-01 → 2025-01-08)
       [section]
         *\`user-management/\` moved to \`authkit/\`*: 4 files, 2 of them edited.
-        2 pages removed (Old API, Multi-Factor Auth), 1 new page (Passkeys) and 6 pages edited.
+        2 pages removed (Old API, Multi-Factor Auth), 1 new page (Passkeys) and 5 pages edited.
         :warning: 2 broken links in 2.0.0.
       [fields] *Added*: 1 | *Removed*: 2 | *Modified*: 5 | *Renamed*: 4 | *Lines*: +29 −36 | *Broken links*: 2
       [section]
@@ -73,13 +74,12 @@ describe('the digest of the real-shaped fixture', () => {
         • <https://docdelta.example.com/p/@fixture/docs/diff/1.0.0...2.0.0#file-docs-organized-docs-legacy-old-api-mdx|Old API> \`legacy/old-api.mdx\`
         • <https://docdelta.example.com/p/@fixture/docs/diff/1.0.0...2.0.0#file-docs-organized-docs-user-management-mfa-mdx|Multi-Factor Auth> \`user-management/mfa.mdx\`
       [section]
-        *Most changed pages (top 5 of 6)*
+        *Changed pages (5)*
         • <https://docdelta.example.com/p/@fixture/docs/diff/1.0.0...2.0.0#file-docs-organized-docs-sso-mdx|Single Sign-On> +8 −1 · new: Troubleshooting
         • <https://docdelta.example.com/p/@fixture/docs/diff/1.0.0...2.0.0#file-docs-organized-docs-authkit-index-mdx|AuthKit> +4 −4 · was User Management
-        • <https://docdelta.example.com/p/@fixture/docs/diff/1.0.0...2.0.0#file-docs-organized-docs-navigation-mdx|\`_navigation.mdx\`> +1 −1
         • <https://docdelta.example.com/p/@fixture/docs/diff/1.0.0...2.0.0#file-docs-organized-docs-authkit-users-mdx|Users> +1 −1 · new: Remove a user · gone: Delete a user
         • <https://docdelta.example.com/p/@fixture/docs/diff/1.0.0...2.0.0#file-docs-organized-docs-index-mdx|Home> +1 −1
-        …and 1 more: <https://docdelta.example.com/p/@fixture/docs/diff/1.0.0...2.0.0|see the full diff>
+        • <https://docdelta.example.com/p/@fixture/docs/diff/1.0.0...2.0.0#file-docs-organized-docs-unsafe-mdx|Unsafe &lt;script&gt;alert(1)&lt;/script&gt;> +1 −1
       [context] <https://docdelta.example.com/p/@fixture/docs/diff/1.0.0...2.0.0|Open the full diff> · sent by docdelta"
     `);
     expect(blockKitViolations(digest!.message)).toEqual([]);

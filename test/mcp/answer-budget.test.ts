@@ -2,15 +2,11 @@
 // every folder move, and say which narrower call gives the rest. Pure: built diffs, no database.
 import { describe, expect, it } from 'vitest';
 import { findFolderMoves } from '../../src/diff/folder-moves.ts';
-import { fenced } from '../../src/mcp/format/fenced.ts';
-import { pathView } from '../../src/mcp/format/display-paths.ts';
-import { prose } from '../../src/mcp/format/inline-text.ts';
-import { pagePatch } from '../../src/mcp/format/patch-pages.ts';
-import { ANSWER_BUDGET } from '../../src/mcp/limits.ts';
+import { ANSWER_BUDGET, fenced, pagePatch, pathView, prose } from '../../src/mcp/format.ts';
 import type { ResolvedPair } from '../../src/services/version-diff.ts';
-import { filesAnswer } from '../../src/mcp/what-changed/files-answer.ts';
-import type { DiffView } from '../../src/mcp/what-changed/load-diff-view.ts';
-import { summaryAnswer } from '../../src/mcp/what-changed/summary-answer.ts';
+import type { DiffView } from '../../src/mcp/tools/what-changed.ts';
+import { filesAnswer } from '../../src/mcp/tools/what-changed-lists.ts';
+import { summaryAnswer } from '../../src/mcp/tools/what-changed-summary.ts';
 import type { FileChange, VersionDiff } from '../../src/types.ts';
 import { versionDiffOf } from '../support/version-diff.ts';
 

@@ -1,13 +1,49 @@
+// what_changed: what changed in a package's docs between two versions, at three levels of detail —
+// "summary" (what-changed-summary.ts), "files" and "patch" (what-changed-lists.ts). This file is the
+// tool itself and the diff it describes: a resolved pair (defaults: the one tracked package,
+// `previous` → `latest`), narrowed to a path given relative to the package root or the docs root.
 import { z } from 'zod';
-import { packageField, pathField, versionField } from '../input-fields.ts';
-import { defineTool } from '../tool-definition.ts';
-import { emptyAnswer } from '../what-changed/empty-answer.ts';
-import { filesAnswer } from '../what-changed/files-answer.ts';
-import { loadDiffView } from '../what-changed/load-diff-view.ts';
-import { pairArgs } from '../what-changed/next-calls.ts';
-import { DETAILS, whatChangedOutput } from '../what-changed/output-schema.ts';
-import { patchAnswer } from '../what-changed/patch-answer.ts';
-import { summaryAnswer } from '../what-changed/summary-answer.ts';
+import { filterChanges } from '../../diff/index.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { diffPair, type ResolvedPair, resolvePair } from '../../services/version-diff.ts';
+import type { VersionDiff } from '../../types.ts';
+import { candidatePaths, type PathView, pathView } from '../format.ts';
+import { defineTool } from '../tool.ts';
+import { packageField, pathField, versionField } from '../tool-inputs.ts';
+import { DETAILS, pairArgs, whatChangedOutput } from './what-changed-parts.ts';
+import { emptyAnswer, filesAnswer, patchAnswer } from './what-changed-lists.ts';
+import { summaryAnswer } from './what-changed-summary.ts';
+
+export interface DiffViewRequest {
+  package?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  path?: string | undefined;
+}
+
+export interface DiffView {
+  pair: ResolvedPair;
+  /** Narrowed to `path` when one was given. */
+  diff: VersionDiff;
+  /** The whole pair's diff, for pointing at where changes are when `path` matched nothing. */
+  whole: VersionDiff;
+  /** The pattern that was applied (package-root relative), or null for the whole pair. */
+  path: string | null;
+  paths: PathView;
+}
+
+export async function loadDiffView(ctx: ServiceContext, request: DiffViewRequest): Promise<DiffView> {
+  const pair = await resolvePair(ctx, { package: request.package, from: request.from ?? 'previous', to: request.to ?? 'latest' });
+  const whole = await diffPair(ctx, pair);
+  const paths = pathView([pair.from.docsRoot, pair.to.docsRoot]);
+  if (!request.path) return { pair, diff: whole, whole, path: null, paths };
+  const candidates = candidatePaths(request.path, paths.root);
+  for (const candidate of candidates) {
+    const narrowed = filterChanges(whole, candidate);
+    if (narrowed.files.length > 0) return { pair, diff: narrowed, whole, path: candidate, paths };
+  }
+  return { pair, diff: filterChanges(whole, candidates[0]!), whole, path: candidates[0]!, paths };
+}
 
 const input = z.strictObject({
   package: packageField.optional(),

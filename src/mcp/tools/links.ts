@@ -1,14 +1,104 @@
+// resolve_route and check_links: where a docs URL went between two versions, and which links an
+// upgrade breaks (with the redirects that keep old URLs working). Thin adapters over links/.
 import { z } from 'zod';
-import { type BrokenLink, checkLinks, type LinkReport, type RedirectRule } from '../../links/index.ts';
-import { BudgetedText } from '../format/budgeted-text.ts';
-import { code, plural, prose } from '../format/inline-text.ts';
-import { packageField, versionField } from '../input-fields.ts';
-import { ANSWER_BUDGET } from '../limits.ts';
-import { defineTool } from '../tool-definition.ts';
-import { callText } from '../what-changed/next-calls.ts';
+import { type BrokenLink, checkLinks, type LinkReport, type RedirectRule, resolveRoute, type RouteResolution } from '../../links/index.ts';
+import { ANSWER_BUDGET, BudgetedText, code, plural, prose } from '../format.ts';
+import { defineTool } from '../tool.ts';
+import { packageField, routeField, versionField } from '../tool-inputs.ts';
+import { callText } from './what-changed-parts.ts';
+
+const resolveRouteInput = z.strictObject({
+  route: routeField,
+  from: versionField('The version the route worked in (default: the oldest stored version with a page there)').optional(),
+  to: versionField('The version to look in (default: "latest")').optional(),
+  package: packageField.optional(),
+});
+
+const fixOut = z.object({ target: z.string(), kind: z.string(), confidence: z.number().nullable(), note: z.string().nullable() });
+
+const resolveRouteOutput = z.object({
+  package: z.string(),
+  route: z.string(),
+  from: z.string(),
+  to: z.string(),
+  status: z.enum(['same', 'moved', 'changed', 'removed']),
+  /** What to link to in `to`; null when nothing can be said for sure (see `fix`). */
+  target: z.string().nullable(),
+  inferred: z.boolean(),
+  page: z
+    .object({ title: z.string().nullable(), path: z.string(), toPath: z.string().nullable(), via: z.string().nullable(), similarity: z.number().nullable() })
+    .nullable(),
+  fix: fixOut.nullable(),
+  reason: z.string().nullable(),
+  /** The redirect rule to add for a moved page (routes without anchors). */
+  redirect: z.object({ from: z.string(), to: z.string() }).nullable(),
+});
+
+type RouteOutput = z.infer<typeof resolveRouteOutput>;
+
+function structured(resolution: RouteResolution): RouteOutput {
+  const { page, fix } = resolution;
+  return {
+    package: resolution.package,
+    route: resolution.route,
+    from: resolution.from,
+    to: resolution.to,
+    status: resolution.status,
+    target: resolution.target,
+    inferred: resolution.inferred,
+    page: page ? { title: page.title, path: page.path, toPath: page.toPath, via: page.via, similarity: page.similarity } : null,
+    fix: fix ? { target: fix.target, kind: fix.kind, confidence: fix.confidence, note: fix.note } : null,
+    reason: resolution.reason,
+    redirect: resolution.status === 'moved' && page?.to ? { from: page.route, to: page.to } : null,
+  };
+}
+
+const percent = (confidence: number | null) => (confidence === null ? '' : ` (confidence ${Math.round(confidence * 100)}%, a guess: check it)`);
+
+function describe(answer: RouteOutput): string[] {
+  const route = code(answer.route);
+  const title = answer.page?.title ? ` (${prose(answer.page.title)})` : '';
+  const lines: string[] = [];
+  switch (answer.status) {
+    case 'same':
+      lines.push(`${route} still works in ${prose(answer.to)}${title}.`);
+      break;
+    case 'moved':
+      lines.push(`${route}${title} moved: link to ${code(answer.target ?? answer.fix?.target ?? '')} instead.`);
+      if (answer.inferred) lines.push('Matched by its name under a moved folder rather than paired by git: check it.');
+      break;
+    case 'changed':
+      lines.push(`The page${title} is still there, but ${route} no longer resolves: ${prose(answer.reason ?? 'its section is gone', 200)}.`);
+      break;
+    case 'removed':
+      lines.push(`${route}${title} was removed in ${prose(answer.to)}: ${prose(answer.reason ?? 'no page replaces it', 200)}.`);
+      break;
+  }
+  if (answer.fix && answer.status !== 'moved') lines.push(`Closest link now: ${code(answer.fix.target)}${percent(answer.fix.confidence)}.`);
+  if (answer.fix?.note && answer.status !== 'removed') lines.push(`Note: ${prose(answer.fix.note, 200)}.`);
+  if (answer.redirect) lines.push(`Redirect to add: ${code(`${answer.redirect.from} → ${answer.redirect.to}`)}`);
+  return lines;
+}
+
+export const resolveRouteTool = defineTool({
+  name: 'resolve_route',
+  title: 'Where did a docs URL go',
+  description:
+    'Where a documentation page route (a URL path such as "/user-management/sso", optionally with #anchor, or a full docs URL) went ' +
+    'between two versions: still the same, moved (with the link to use and the redirect to add), changed (page there, section gone), ' +
+    'or removed (with the closest page, if any). Use it when a link or a remembered URL may be out of date.',
+  input: resolveRouteInput,
+  output: resolveRouteOutput,
+  errorHints: { NOT_FOUND: 'list_versions shows the stored versions; what_changed shows the pages that moved or were removed.' },
+  async run(ctx, args) {
+    const answer = structured(await resolveRoute(ctx, args));
+    const markdown = [`# ${code(answer.route)} in ${prose(answer.package)} ${prose(answer.from)} → ${prose(answer.to)}`, '', ...describe(answer)];
+    return { markdown: `${markdown.join('\n')}\n`, structured: answer };
+  },
+});
 
 // No `scanDir` here: it names a folder on the server's disk, which an agent has no business choosing.
-const input = z.strictObject({
+const checkLinksInput = z.strictObject({
   from: versionField('The version your links were written against'),
   to: versionField('The version you upgrade to'),
   package: packageField.optional(),
@@ -25,7 +115,7 @@ const brokenOut = z.object({
   fix: z.object({ target: z.string(), kind: z.string(), confidence: z.number().nullable() }).nullable(),
 });
 
-const output = z.object({
+const checkLinksOutput = z.object({
   package: z.string(),
   from: z.string(),
   to: z.string(),
@@ -38,7 +128,7 @@ const output = z.object({
   more: z.array(z.string()),
 });
 
-type Output = z.infer<typeof output>;
+type LinksOutput = z.infer<typeof checkLinksOutput>;
 
 const redirectLine = (rule: RedirectRule) => {
   const [from, to] = rule.splat ? [`${rule.from}/*`, `${rule.to}/*`] : [rule.from, rule.to];
@@ -51,7 +141,7 @@ function brokenLine(link: BrokenLink): string {
   return `- ${code(link.target)} from ${where}: ${prose(link.reason, 120)}${fix}`;
 }
 
-const brokenOf = (link: BrokenLink): Output['upgradeBroken'][number] => ({
+const brokenOf = (link: BrokenLink): LinksOutput['upgradeBroken'][number] => ({
   target: link.target,
   file: link.file,
   line: link.line,
@@ -71,7 +161,7 @@ function section<T>(text: BudgetedText, heading: string, items: readonly T[], li
   return shown;
 }
 
-function render(report: LinkReport, pair: Record<string, string>): { markdown: string; structured: Output } {
+function render(report: LinkReport, pair: Record<string, string>): { markdown: string; structured: LinksOutput } {
   const { counts } = report;
   const text = new BudgetedText(ANSWER_BUDGET.links - 500);
   text.add(`# Links after upgrading ${prose(report.package)} ${prose(report.from)} → ${prose(report.to)}`);
@@ -117,8 +207,8 @@ export const checkLinksTool = defineTool({
     'Which documentation links break when moving from one version to another: how many page routes stayed, moved or were removed, ' +
     'the redirects that keep old URLs working, links that worked before and fail now (with the replacement to use), and broken links ' +
     'inside the new version. Use it before upgrading docs links in code, emails or a help centre; resolve_route checks a single URL.',
-  input,
-  output,
+  input: checkLinksInput,
+  output: checkLinksOutput,
   errorHints: { NOT_FOUND: 'list_packages and list_versions show what is stored.' },
   async run(ctx, args) {
     const report = await checkLinks(ctx, { package: args.package ?? null, from: args.from, to: args.to });

@@ -1,22 +1,32 @@
-// detail "summary": the answer an agent reads first. Counts, every folder move, pages added and
-// removed grouped by folder with their titles, pages renamed on their own, the most-changed pages
-// with their section and frontmatter changes, then the narrower calls that give the rest.
+// what_changed's detail "summary": the answer an agent reads first. Counts, every folder move,
+// pages added and removed grouped by folder with their titles, pages renamed on their own, the
+// most-changed pages with their section and frontmatter changes, then the narrower calls that give
+// the rest — all of them lists of the shared doc summary, so the digest and the changelog agree.
 //
 // It must stay within ANSWER_BUDGET.summary whatever the release, so it is rendered at decreasing
 // levels of detail (fewer titles per folder, fewer pages) until one fits; every level names every
 // folder move.
+import { isRename, type RenameChange } from '../../diff/index.ts';
+import { docSummaryOf } from '../../services/doc-summary.ts';
 import type { FileChange } from '../../types.ts';
-import { BudgetedText } from '../format/budgeted-text.ts';
-import { code, codeList, nameList, prose, value } from '../format/inline-text.ts';
-import { ANSWER_BUDGET } from '../limits.ts';
-import type { ToolAnswer } from '../tool-definition.ts';
-import { type FolderGroup, groupByFolder } from './folder-groups.ts';
-import type { DiffView } from './load-diff-view.ts';
-import { headerLines, lineCounts, moveLines, pageLabel } from './markdown-parts.ts';
-import { busiestFolders, callText, type PairArgs } from './next-calls.ts';
-import type { WhatChangedOutput } from './output-schema.ts';
-import { isPage, isRename, mostChangedPages, moveOf } from './page-changes.ts';
-import { baseOutput, docOut, fileOut } from './structured-parts.ts';
+import { ANSWER_BUDGET, BudgetedText, code, codeList, nameList, prose, value } from '../format.ts';
+import type { ToolAnswer } from '../tool.ts';
+import type { DiffView } from './what-changed.ts';
+import {
+  baseOutput,
+  busiestFolders,
+  callText,
+  docOut,
+  type FolderGroup,
+  fileOut,
+  groupByFolder,
+  headerLines,
+  lineCounts,
+  moveLines,
+  type PairArgs,
+  pageLabel,
+  type WhatChangedOutput,
+} from './what-changed-parts.ts';
 
 interface Shape {
   folders: number;
@@ -43,20 +53,20 @@ const titleOf = (change: FileChange) => change.title ?? change.path.split('/').p
 interface Sections {
   added: FolderGroup[];
   removed: FolderGroup[];
-  renamed: FileChange[];
-  mostChanged: FileChange[];
-  other: FileChange[];
+  renamed: readonly RenameChange[];
+  mostChanged: readonly FileChange[];
+  other: readonly FileChange[];
 }
 
+/** The lists of the shared doc summary, pages added and removed grouped by folder. */
 function sectionsOf(view: DiffView): Sections {
-  const { files, moves } = view.diff;
-  const pages = files.filter(isPage);
+  const summary = docSummaryOf(view.diff);
   return {
-    added: groupByFolder(pages.filter((change) => change.status === 'added'), view.paths.show),
-    removed: groupByFolder(pages.filter((change) => change.status === 'removed'), view.paths.show),
-    renamed: pages.filter((change) => isRename(change) && !moveOf(change, moves)),
-    mostChanged: mostChangedPages(files),
-    other: files.filter((change) => !isPage(change)),
+    added: groupByFolder(summary.addedPages, view.paths.show),
+    removed: groupByFolder(summary.removedPages, view.paths.show),
+    renamed: summary.renamedPages,
+    mostChanged: summary.editedPages,
+    other: summary.otherFiles,
   };
 }
 
@@ -109,7 +119,7 @@ function render(view: DiffView, sections: Sections, shape: Shape, footer: string
   if (sections.renamed.length > 0 && shape.renamed > 0) {
     lines.push(`## Pages renamed outside folder moves (${sections.renamed.length})`);
     for (const change of sections.renamed.slice(0, shape.renamed)) {
-      if (isRename(change)) lines.push(`- ${pageLabel({ ...change, path: change.oldPath }, show, 50)} → ${code(show(change.path))}`);
+      lines.push(`- ${pageLabel({ ...change, path: change.oldPath }, show, 50)} → ${code(show(change.path))}`);
     }
     if (sections.renamed.length > shape.renamed) lines.push(`- ${sections.renamed.length - shape.renamed} more`);
     lines.push('');
