@@ -167,6 +167,13 @@ describe('the product in the browser', () => {
     expect(apiError?.status()).toBe(404);
     expect(await page.locator('.error-message').textContent()).toContain('no stored version "9.9.9"');
 
+    // The message is text in the page, whatever the URL held.
+    const hostile = await server.get(`/history?path=${encodeURIComponent('<script>alert(1)</script>')}`, { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' });
+    expect(hostile.status).toBe(404);
+    expect(hostile.headers.vary).toContain('Accept');
+    expect(hostile.text).toContain('<p class="error-message">&lt;script&gt;alert(1)&lt;/script&gt; is in no stored version of @fixture/docs</p>');
+    expect(hostile.text).not.toContain('<script>');
+
     for (const accept of [undefined, 'application/json', '*/*']) {
       const api = await server.get('/no/such/page', accept ? { Accept: accept } : {});
       expect(api.status).toBe(404);
