@@ -1,5 +1,5 @@
 // The viewer's pure helpers, run in Node: the patch model behind "show hidden lines" and "hide
-// whitespace", the word diff of frontmatter values, and the page's URL shapes.
+// whitespace", the word diff of frontmatter values, the pasted-links check, and the page's URL shapes.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WEB_ROOT } from '../../src/api/web-assets.ts';
@@ -7,6 +7,7 @@ import { WEB_ROOT } from '../../src/api/web-assets.ts';
 const patchModel = await import(path.join(WEB_ROOT, 'views/patch-model.js'));
 const wordDiff = await import(path.join(WEB_ROOT, 'views/word-diff.js'));
 const routes = await import(path.join(WEB_ROOT, 'routes.js'));
+const linkPaste = await import(path.join(WEB_ROOT, 'views/link-paste.js'));
 
 const newText = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`).join('\n') + '\n';
 // Two hunks (lines 3–5 around an edit of 4, lines 20–22 around an edit of 21), 3 lines context cut to 1.
@@ -104,5 +105,33 @@ describe('the page URLs', () => {
     expect(at('/p/name/other')).toEqual({ view: 'missing' });
     expect(routes.historyUrl('@scope/name', 'docs/a b.mdx')).toBe('/p/@scope/name/history?path=docs%2Fa+b.mdx');
     expect(routes.upgradeUrl('@scope/name', '1.0.0', 'latest')).toBe('/p/@scope/name/upgrade/1.0.0...latest');
+  });
+});
+
+describe('the pasted-links check of the upgrade view', () => {
+  const report = {
+    from: '1.0.0',
+    routes: [
+      { route: '/sso', status: 'same', to: '/sso', removedAnchors: ['old-step'], reason: null },
+      { route: '/user-management/users', status: 'moved', to: '/authkit/users', removedAnchors: ['delete-a-user'], reason: null },
+      { route: '/legacy/old-api', status: 'removed', to: null, removedAnchors: [], reason: 'deleted' },
+    ],
+  };
+
+  it('finds URLs and site paths in free text, once each', () => {
+    const text = 'See https://docs.example.com/user-management/users#create, [SSO](/sso). Also /sso and "/legacy/old-api". Not a/b or 1/2.';
+    expect(linkPaste.findLinks(text)).toEqual(['https://docs.example.com/user-management/users#create', '/sso', '/legacy/old-api']);
+  });
+
+  it('says which links work, which to update and to what, and which broke', () => {
+    const check = (raw: string, base = '') => linkPaste.checkPastedLink(raw, report, base);
+    expect(check('/sso')).toMatchObject({ state: 'ok', fix: null });
+    expect(check('https://x.test/user-management/users#create')).toMatchObject({ state: 'moved', fix: '/authkit/users#create' });
+    expect(check('/user-management/users#delete-a-user')).toMatchObject({ state: 'moved', fix: '/authkit/users', note: 'moved; #delete-a-user is gone' });
+    expect(check('/sso#old-step')).toMatchObject({ state: 'moved', fix: '/sso', note: '#old-step is gone from the page' });
+    expect(check('/legacy/old-api/')).toMatchObject({ state: 'removed', note: 'deleted' });
+    expect(check('/docs/legacy/old-api', '/docs')).toMatchObject({ state: 'removed' });
+    expect(check('/blog/post', '/docs')).toMatchObject({ state: 'unknown', note: 'not under /docs' });
+    expect(check('/pricing')).toMatchObject({ state: 'unknown', note: 'not a page of 1.0.0' });
   });
 });

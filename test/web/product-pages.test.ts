@@ -82,6 +82,15 @@ describe('the product in the browser', () => {
     // Broken links come with their fixes; the route map explains the removed pages.
     expect(await page.locator('table.broken .link-fix').allTextContents()).toContain('/authkit/sessions#refresh');
     expect(await page.locator('table.routes tr.route-removed code').first().textContent()).toBe('/legacy/old-api');
+
+    // Our own links, pasted: checked in the page against the route map.
+    await page.locator('.paste-box').fill('Read https://example.com/docs/user-management/users#create-a-user, then [SSO](/docs/sso); /docs/legacy/old-api is gone.');
+    await page.locator('.base-path').fill('/docs');
+    await expect.poll(() => page.locator('table.pasted tbody tr').count()).toBe(3);
+    expect(await page.locator('.paste-summary').textContent()).toBe('3 links found; 2 need attention.');
+    expect(await page.locator('table.pasted tr.pasted-moved td').nth(2).textContent()).toBe('/authkit/users#create-a-user');
+    expect(await page.locator('table.pasted tr.pasted-removed code').textContent()).toBe('/docs/legacy/old-api');
+    expect(await page.locator('table.pasted tr.pasted-ok code').textContent()).toBe('/docs/sso');
     expect(problems).toEqual([]);
     await page.close();
   });

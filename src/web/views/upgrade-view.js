@@ -1,11 +1,13 @@
 // `/p/<package>/upgrade/<from>...<to>`: "we upgrade: which links break, and where did each page
 // go?" — the redirects to paste (Netlify, Next.js, JSON; copy or download), the links that break
-// with their fixes, and the route map of every page of the old version. Data: GET /links.
+// with their fixes, a box to check one's own links, and the route map of every page of the old
+// version. Data: GET /links.
 import { getText } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { formatCount, percent, plural } from '../format.js';
 import { historyUrl } from '../routes.js';
 import { diffHeader } from './diff-header.js';
+import { linkPastePanel } from './link-paste.js';
 import { copyButton, downloadButton } from './text-export.js';
 
 const FORMATS = [
@@ -167,6 +169,7 @@ export async function renderUpgrade(main, context, data) {
       h('h2', { class: 'spaced', text: `Broken links inside the ${report.to} docs` }),
       brokenTable(report.internal, 'None.'),
     ),
+    linkPastePanel(report),
     routeMapPanel(report),
   );
   window.scrollTo(0, 0);
