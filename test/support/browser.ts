@@ -71,7 +71,6 @@ async function unpackPackagedChromium(): Promise<string> {
   let unpacked: string;
   try {
     const { default: Packaged } = await import('@sparticuz/chromium');
-    Packaged.setGraphicsMode = false; // no WebGL wanted: skips unpacking SwiftShader
     process.env.TMPDIR = staging;
     // executablePath() reads os.tmpdir() synchronously before its first await, so restoring TMPDIR
     // right after the call cannot send its output anywhere else.
