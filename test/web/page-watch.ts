@@ -64,7 +64,13 @@ const SCREENSHOTS = path.resolve('docs/screenshots');
  * docs/screenshots/ (the README's pictures), so a plain test run leaves the tree clean.
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => {
+    // Rows off screen skip painting (content-visibility: auto); a full-page picture needs them all.
+    document.querySelectorAll<HTMLElement>('li.file').forEach((row) => {
+      row.style.contentVisibility = 'visible';
+    });
+    window.scrollTo(0, 0);
+  });
   await fs.mkdir(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
