@@ -158,6 +158,9 @@ describe('the product in the browser', () => {
     expect(await run.locator('.status-word').textContent()).toBe('ok');
     expect(await run.textContent()).toContain('ingested 3');
     expect(await page.locator('.schedule').textContent()).toContain('*/15 * * * *');
+    // Sync fires every quarter hour: its next run is at most 15 minutes off; it last ran just now.
+    expect(await page.locator('.schedule tbody tr').first().locator('.next-run').textContent()).toMatch(/ UTC \(in ([1-9]|1[0-5]) min\)$/);
+    expect(await page.locator('.schedule tbody tr').first().locator('.run-status-ok').textContent()).toBe('ok');
     expect(await page.locator('.schedule').textContent()).toContain('SLACK_WEBHOOK_URL is not set');
     expect(problems).toEqual([]);
     await page.close();

@@ -1,7 +1,9 @@
-// `/status`: the scheduler's plan (sync and digest schedules, whether the digest can post) and what
-// became of recent runs — including skipped ticks and why — and of digest deliveries. Data: GET /jobs.
+// `/status`: the scheduler's plan (sync and digest schedules, when each fires next, whether the
+// digest can post, how each last ran) and what became of recent runs — including skipped ticks and
+// why — and of digest deliveries. Data: GET /jobs.
 import { h, replaceChildren } from '../dom.js';
 import { formatCount } from '../format.js';
+import { nextRun } from './cron-next.js';
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
@@ -24,8 +26,29 @@ function countsText(counts) {
   return parts.join(' · ');
 }
 
-function schedulePanel(schedule) {
-  const row = (name, entry, extra) => h('tr', {}, h('th', { scope: 'row', text: name }), h('td', {}, h('code', { text: entry.cron })), h('td', { text: entry.timezone }), h('td', {}, extra));
+/** "in 7 min", "in 3 h", "in 2 days": how far off a time is. */
+function fromNow(date, now = Date.now()) {
+  const minutes = Math.max(1, Math.round((date.getTime() - now) / 60_000));
+  if (minutes < 90) return `in ${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  return hours < 36 ? `in ${hours} h` : `in ${Math.round(hours / 24)} days`;
+}
+
+function lastRunCell(runs, job) {
+  const last = runs.find((run) => run.job === job);
+  if (!last) return h('span', { class: 'muted', text: 'not yet' });
+  return h('span', {}, h('span', { class: `status-word run-status-${last.status}`, text: last.status }), ` ${when(last.startedAt)}`);
+}
+
+function nextRunCell(entry, enabled) {
+  if (!enabled) return h('span', { class: 'muted', text: '—' });
+  const next = nextRun(entry.cron, entry.timezone);
+  return next ? h('span', { class: 'next-run', title: next.toISOString() }, `${when(next.toISOString())} `, h('span', { class: 'muted', text: `(${fromNow(next)})` })) : h('span', { class: 'muted', text: 'see the cron expression' });
+}
+
+function schedulePanel(schedule, runs) {
+  const row = (name, entry, extra, enabled = true) =>
+    h('tr', {}, h('th', { scope: 'row', text: name }), h('td', {}, h('code', { text: entry.cron })), h('td', { text: entry.timezone }), h('td', {}, nextRunCell(entry, enabled)), h('td', {}, lastRunCell(runs, name)), h('td', {}, extra));
   return h(
     'section',
     { class: 'panel schedule', 'aria-label': 'Schedule' },
@@ -36,7 +59,7 @@ function schedulePanel(schedule) {
       h(
         'table',
         { class: 'data-table' },
-        h('thead', {}, h('tr', {}, h('th', { text: 'Job' }), h('th', { text: 'Cron' }), h('th', { text: 'Time zone' }), h('th', {}))),
+        h('thead', {}, h('tr', {}, h('th', { text: 'Job' }), h('th', { text: 'Cron' }), h('th', { text: 'Time zone' }), h('th', { text: 'Next run' }), h('th', { text: 'Last run' }), h('th', {}))),
         h(
           'tbody',
           {},
@@ -47,6 +70,7 @@ function schedulePanel(schedule) {
             schedule.digest.enabled
               ? h('span', { class: 'status-word status-added', text: 'posts to Slack' })
               : h('span', { class: 'muted' }, 'off: ', h('code', { text: 'SLACK_WEBHOOK_URL' }), ' is not set'),
+            schedule.digest.enabled,
           ),
         ),
       ),
@@ -86,7 +110,7 @@ function runsPanel(runs) {
           ),
         ),
       )
-    : h('p', { class: 'muted', text: 'No job has run yet. The scheduler runs inside docdelta serve; runs from the command line are recorded here too.' });
+    : h('p', { class: 'muted', text: 'No job has run yet.' });
   return h('section', { class: 'panel', 'aria-label': 'Recent runs' }, h('h2', { text: 'Recent runs' }), body);
 }
 
@@ -131,7 +155,8 @@ export async function renderStatus(main, context, data) {
     main,
     h('nav', { class: 'crumbs' }, h('a', { href: '/', 'data-nav': true, text: 'Packages' }), ' / status'),
     h('h1', { text: 'Jobs and schedule' }),
-    schedulePanel(history.schedule),
+    h('p', { class: 'muted small', text: 'The scheduler runs inside docdelta serve; runs started from the command line are listed too. Times are UTC.' }),
+    schedulePanel(history.schedule, history.runs),
     runsPanel(history.runs),
     deliveriesPanel(history.deliveries),
   );

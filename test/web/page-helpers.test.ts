@@ -1,5 +1,6 @@
 // The viewer's pure helpers, run in Node: the patch model behind "show hidden lines" and "hide
-// whitespace", the word diff of frontmatter values, the pasted-links check, and the page's URL shapes.
+// whitespace", the word diff of frontmatter values, the pasted-links check,
+// the next run of a cron schedule, and the page's URL shapes.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WEB_ROOT } from '../../src/api/web-assets.ts';
@@ -8,6 +9,7 @@ const patchModel = await import(path.join(WEB_ROOT, 'views/patch-model.js'));
 const wordDiff = await import(path.join(WEB_ROOT, 'views/word-diff.js'));
 const routes = await import(path.join(WEB_ROOT, 'routes.js'));
 const linkPaste = await import(path.join(WEB_ROOT, 'views/link-paste.js'));
+const cronNext = await import(path.join(WEB_ROOT, 'views/cron-next.js'));
 
 const newText = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`).join('\n') + '\n';
 // Two hunks (lines 3–5 around an edit of 4, lines 20–22 around an edit of 21), 3 lines context cut to 1.
@@ -133,5 +135,26 @@ describe('the pasted-links check of the upgrade view', () => {
     expect(check('/docs/legacy/old-api', '/docs')).toMatchObject({ state: 'removed' });
     expect(check('/blog/post', '/docs')).toMatchObject({ state: 'unknown', note: 'not under /docs' });
     expect(check('/pricing')).toMatchObject({ state: 'unknown', note: 'not a page of 1.0.0' });
+  });
+});
+
+describe('the next run of a cron schedule', () => {
+  const at = (iso: string) => new Date(iso);
+
+  it('finds the next minute a schedule fires at, in UTC and in another time zone', () => {
+    expect(cronNext.nextRun('*/15 * * * *', 'UTC', at('2026-12-02T13:07:30Z'))?.toISOString()).toBe('2026-12-02T13:15:00.000Z');
+    // Weekdays at 09:00: from a Friday evening, the next is Monday.
+    expect(cronNext.nextRun('0 9 * * 1-5', 'UTC', at('2026-12-04T18:00:00Z'))?.toISOString()).toBe('2026-12-07T09:00:00.000Z');
+    // 09:00 in Paris is 08:00 UTC in winter.
+    expect(cronNext.nextRun('0 9 * * *', 'Europe/Paris', at('2026-12-02T10:00:00Z'))?.toISOString()).toBe('2026-12-03T08:00:00.000Z');
+    expect(cronNext.nextRun('0 0 1 1 *', 'UTC', at('2026-12-02T10:00:00Z'))).toBeNull(); // more than eight days off
+  });
+
+  it('answers null for what it does not read', () => {
+    expect(cronNext.parseCron('@daily')).toBeNull();
+    expect(cronNext.parseCron('0 9 * * MON')).toBeNull();
+    expect(cronNext.parseCron('61 * * * *')).toBeNull();
+    expect(cronNext.nextRun('0 9 * * *', 'Not/A_Zone')).toBeNull();
+    expect(cronNext.parseCron('0 */15 * * * *')).not.toBeNull(); // node-cron's optional seconds field
   });
 });
