@@ -12,7 +12,7 @@ import { launchChromium } from '../support/browser.ts';
 import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { testContext } from '../support/context.ts';
 import { seedFixture } from '../support/seed.ts';
-import { watchPage } from './page-watch.ts';
+import { POLL, watchPage } from './page-watch.ts';
 
 const ARTIFACTS = path.resolve('test-artifacts');
 const DIFF_PATH = '/p/@fixture/docs/diff/1.0.0...2.0.0';
@@ -111,15 +111,15 @@ describe('the web diff viewer in Chromium', () => {
     await page.goto(`${server.url}${DIFF_PATH}`);
     await page.locator('.file-list > li').first().waitFor();
     await page.locator('.filter-input').fill('authkit');
-    await expect.poll(() => page.locator('.file-list > li:visible').count()).toBe(5);
+    await expect.poll(() => page.locator('.file-list > li:visible').count(), POLL).toBe(5);
     expect(await page.locator('.counter').textContent()).toBe('5 of 12 files');
     await page.locator('.chip-renamed').click();
-    await expect.poll(() => page.locator('.file-list > li:visible').count()).toBe(1);
+    await expect.poll(() => page.locator('.file-list > li:visible').count(), POLL).toBe(1);
     await page.locator('.filter-input').fill('');
     await page.locator('.chip-renamed').click();
-    await expect.poll(() => page.locator('.file-list > li:visible').count()).toBe(12);
+    await expect.poll(() => page.locator('.file-list > li:visible').count(), POLL).toBe(12);
     await page.locator('.moves button', { hasText: 'show files' }).click();
-    await expect.poll(() => page.locator('.file-list > li:visible').count()).toBe(5);
+    await expect.poll(() => page.locator('.file-list > li:visible').count(), POLL).toBe(5);
     await page.screenshot({ path: path.join(ARTIFACTS, 'diff-page-dark.png') });
     expect(problems).toEqual([]);
     await page.close();

@@ -5,6 +5,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
+/** Waits in expect.poll: a loaded machine (two cores, the whole suite at once) is slower than 1 s. */
+export const POLL = { timeout: 15_000 };
+
 export interface PageWatch {
   page: Page;
   problems: string[];

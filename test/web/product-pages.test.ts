@@ -12,7 +12,7 @@ import type { TestServer } from '../api/harness.ts';
 import { launchChromium } from '../support/browser.ts';
 import { testContext } from '../support/context.ts';
 import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { horizontalOverflow, isNotFoundLoadError, screenshot, watchPage } from './page-watch.ts';
+import { horizontalOverflow, isNotFoundLoadError, POLL, screenshot, watchPage } from './page-watch.ts';
 import { PACKAGE, seedWebFixture, startWebServer } from './web-fixture.ts';
 
 const DOCS = '.docs/organized/docs';
@@ -62,14 +62,14 @@ describe('the product in the browser', () => {
 
     expect(await page.locator('table.rules tr.rule-splat .rule-from').textContent()).toBe('/user-management/*');
     expect(await page.locator('table.rules tr.rule-splat .rule-to').textContent()).toBe('/authkit/*');
-    await expect.poll(() => page.locator('.redirect-output').textContent()).toContain('/user-management/*  /authkit/:splat  301');
+    await expect.poll(() => page.locator('.redirect-output').textContent(), POLL).toContain('/user-management/*  /authkit/:splat  301');
     await page.locator('.copy-button').click();
-    await expect.poll(() => page.locator('.copy-status').textContent()).toBe('Copied');
+    await expect.poll(() => page.locator('.copy-status').textContent(), POLL).toBe('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('/user-management/*  /authkit/:splat  301');
 
     // Next.js: the same rule as a `:path*` source, in the URL so a reload keeps the tab.
     await page.locator('[role=tab]', { hasText: 'Next.js' }).click();
-    await expect.poll(() => page.locator('.redirect-output').textContent()).toContain('"source": "/user-management/:path*"');
+    await expect.poll(() => page.locator('.redirect-output').textContent(), POLL).toContain('"source": "/user-management/:path*"');
     expect(new URL(page.url()).searchParams.get('format')).toBe('nextjs');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.download-button').click()]);
     expect(download.suggestedFilename()).toBe('docs-redirects.js');
@@ -86,7 +86,7 @@ describe('the product in the browser', () => {
     // Our own links, pasted: checked in the page against the route map.
     await page.locator('.paste-box').fill('Read https://example.com/docs/user-management/users#create-a-user, then [SSO](/docs/sso); /docs/legacy/old-api is gone.');
     await page.locator('.base-path').fill('/docs');
-    await expect.poll(() => page.locator('table.pasted tbody tr').count()).toBe(3);
+    await expect.poll(() => page.locator('table.pasted tbody tr').count(), POLL).toBe(3);
     expect(await page.locator('.paste-summary').textContent()).toBe('3 links found; 2 need attention.');
     expect(await page.locator('table.pasted tr.pasted-moved td').nth(2).textContent()).toBe('/authkit/users#create-a-user');
     expect(await page.locator('table.pasted tr.pasted-removed code').textContent()).toBe('/docs/legacy/old-api');

@@ -11,7 +11,7 @@ import { launchChromium } from '../support/browser.ts';
 import { testContext } from '../support/context.ts';
 import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { seedPackage } from '../support/seed.ts';
-import { screenshot, watchPage } from './page-watch.ts';
+import { POLL, screenshot, watchPage } from './page-watch.ts';
 import { PACKAGE, seedWebFixture, startWebServer } from './web-fixture.ts';
 
 const LATEST = `/p/${PACKAGE}/diff/2.0.0...3.0.0`;
@@ -91,9 +91,9 @@ describe('the diff viewer', () => {
     await page.goto(`${server.url}${MOVE}`);
     await shownRows(page).first().waitFor();
     await page.locator('.filter-input').fill('authkit');
-    await expect.poll(() => shownRows(page).count()).toBe(5);
+    await expect.poll(() => shownRows(page).count(), POLL).toBe(5);
     await page.locator('.chip-added').click();
-    await expect.poll(() => shownRows(page).count()).toBe(4);
+    await expect.poll(() => shownRows(page).count(), POLL).toBe(4);
     const url = new URL(page.url());
     expect(url.searchParams.get('q')).toBe('authkit');
     expect(url.searchParams.get('status')).toBe('removed,modified,renamed');
@@ -101,7 +101,7 @@ describe('the diff viewer', () => {
 
     await page.reload();
     await shownRows(page).first().waitFor();
-    await expect.poll(() => shownRows(page).evaluateAll((items) => items.map((item) => item.id))).toEqual(before);
+    await expect.poll(() => shownRows(page).evaluateAll((items) => items.map((item) => item.id)), POLL).toEqual(before);
     expect(await page.locator('.filter-input').inputValue()).toBe('authkit');
     expect(await page.locator('.chip-added').getAttribute('aria-pressed')).toBe('false');
     expect(await page.locator('.counter').textContent()).toBe('4 of 13 files');
@@ -123,18 +123,18 @@ describe('the diff viewer', () => {
       if (new URL(request.url()).pathname === '/diff/file') fileRequests.push(request.url());
     });
     await page.goto(`${server.url}/p/${MANY}/diff/1.0.0...2.0.0`);
-    await expect.poll(() => page.locator('.file-list > li').count()).toBe(70);
+    await expect.poll(() => page.locator('.file-list > li').count(), POLL).toBe(70);
     expect(await page.locator('.open-all').isDisabled()).toBe(true);
 
     await page.locator('.filter-input').fill('guides');
-    await expect.poll(() => shownRows(page).count()).toBe(5);
+    await expect.poll(() => shownRows(page).count(), POLL).toBe(5);
     expect(await page.locator('.open-all').isDisabled()).toBe(false);
     await page.locator('.open-all').click();
-    await expect.poll(() => page.locator('.file-list > li .d2h-wrapper').count()).toBe(5);
+    await expect.poll(() => page.locator('.file-list > li .d2h-wrapper').count(), POLL).toBe(5);
     expect(fileRequests.length).toBe(5);
 
     await page.locator('.filter-input').fill('');
-    await expect.poll(() => shownRows(page).count()).toBe(70);
+    await expect.poll(() => shownRows(page).count(), POLL).toBe(70);
     expect(await page.locator('.open-all').isDisabled()).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
@@ -152,12 +152,12 @@ describe('the diff viewer', () => {
     const between = reference.locator('.expand-button', { hasText: 'of 49 hidden lines' });
     expect(await between.textContent()).toBe('↑ 20 of 49 hidden lines');
     await between.click();
-    await expect.poll(() => body.textContent()).toContain('Reference line 32.');
+    await expect.poll(() => body.textContent(), POLL).toContain('Reference line 32.');
     expect(await body.textContent()).not.toContain('Reference line 31.');
     await reference.locator('.expand-button', { hasText: '↑ 20 of 29 hidden lines' }).click();
     await reference.locator('.expand-button', { hasText: '↑ 9 hidden lines' }).click();
     // One hunk now: nothing is hidden between the two edits any more.
-    await expect.poll(() => reference.locator('.expand-button', { hasText: '↑' }).count()).toBe(0);
+    await expect.poll(() => reference.locator('.expand-button', { hasText: '↑' }).count(), POLL).toBe(0);
     expect(await body.textContent()).toContain('Reference line 13.');
     expect(await reference.locator('.expand-button', { hasText: '↓' }).textContent()).toBe('↓ 2 hidden lines');
     expect(problems).toEqual([]);
@@ -194,7 +194,7 @@ describe('the diff viewer', () => {
     expect(await page.locator('.whitespace-toggle').isChecked()).toBe(true);
     const glossary = row(page, 'glossary');
     await glossary.locator('.file-head').click();
-    await expect.poll(() => glossary.locator('.file-body').textContent()).toBe('Only whitespace changed. Turn off “hide whitespace” to see it.');
+    await expect.poll(() => glossary.locator('.file-body').textContent(), POLL).toBe('Only whitespace changed. Turn off “hide whitespace” to see it.');
     await page.locator('.whitespace-toggle').uncheck();
     await glossary.locator('.d2h-wrapper').waitFor();
     expect(new URL(page.url()).searchParams.has('w')).toBe(false);
@@ -239,7 +239,7 @@ describe('the diff viewer', () => {
     await authkit.locator('summary').click();
 
     await page.locator('.filter-input').fill('sso');
-    await expect.poll(() => tree.locator('.tree-file:visible').allTextContents()).toEqual(['Msso.mdx']);
+    await expect.poll(() => tree.locator('.tree-file:visible').allTextContents(), POLL).toEqual(['Msso.mdx']);
     // The tree hides for more room, and stays hidden on the next visit.
     await page.locator('.tree-toggle').click();
     expect(await tree.isVisible()).toBe(false);
