@@ -91,6 +91,12 @@ describe('the product in the browser', () => {
     expect(await page.locator('table.pasted tr.pasted-moved td').nth(2).textContent()).toBe('/authkit/users#create-a-user');
     expect(await page.locator('table.pasted tr.pasted-removed code').textContent()).toBe('/docs/legacy/old-api');
     expect(await page.locator('table.pasted tr.pasted-ok code').textContent()).toBe('/docs/sso');
+    // The same base path prefixes the redirect files.
+    await expect.poll(async () => JSON.parse((await page.locator('.redirect-output').textContent())!).basePath, POLL).toBe('/docs');
+    await page.locator('[role=tab]', { hasText: 'Netlify' }).click();
+    await expect.poll(() => page.locator('.redirect-output').textContent(), POLL).toContain('/docs/user-management/*  /docs/authkit/:splat  301');
+    await page.locator('.base-path').fill('not a path');
+    await expect.poll(() => page.locator('.base-label .error-message').textContent(), POLL).toBe('A base path looks like /docs.');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -56,12 +56,16 @@ export function checkPastedLink(raw, report, basePath = '') {
 const LABEL = { ok: 'works', moved: 'update', removed: 'broken', unknown: 'not checked' };
 const TONE = { ok: 'same', moved: 'renamed', removed: 'removed', unknown: 'same' };
 
-export function linkPastePanel(report) {
+/** `base` is the upgrade view's base-path input, shared with the redirect files. */
+export function linkPastePanel(report, base) {
   const area = h('textarea', { class: 'paste-box', rows: '5', spellcheck: 'false', placeholder: 'Paste text with links into the docs: a help article, an email, code…', 'aria-label': 'Text with links to check' });
-  const base = h('input', { type: 'text', class: 'base-path', placeholder: '/docs', 'aria-label': 'Base path of the docs on your site', autocomplete: 'off', spellcheck: 'false' });
   const results = h('div', { class: 'paste-results', 'aria-live': 'polite' });
   const check = () => {
     const basePath = base.value.trim().replace(/\/+$/, '');
+    if (!area.value.trim()) {
+      replaceChildren(results);
+      return;
+    }
     const checked = findLinks(area.value).map((raw) => checkPastedLink(raw, report, basePath));
     if (checked.length === 0) {
       replaceChildren(results, area.value.trim() ? h('p', { class: 'muted', text: 'No links found in the text.' }) : null);
@@ -103,7 +107,7 @@ export function linkPastePanel(report) {
     h('h2', { text: 'Check your own links' }),
     h('p', { class: 'muted small', text: `Links are checked here, in the page, against where each page of ${report.from} went; nothing you paste leaves your browser.` }),
     area,
-    h('label', { class: 'muted small base-label' }, 'Docs served under ', base, ' (leave empty when they are at the site root)'),
+    h('p', { class: 'muted small', text: 'Links are read under the base path set above for the redirects.' }),
     results,
   );
 }

@@ -35,14 +35,28 @@ function countsPanel(report) {
   );
 }
 
-function redirectsPanel(report, context) {
-  const texts = new Map([['json', `${JSON.stringify(report.redirects, null, 2)}\n`]]);
-  const initial = FORMATS.some((format) => format.id === new URLSearchParams(window.location.search).get('format'))
-    ? new URLSearchParams(window.location.search).get('format')
-    : 'netlify';
-  let shown = initial;
+const BASE_PATH = /^(\/[A-Za-z0-9._~-]+)*$/;
+
+/** The path the docs are served under on the reader's site ('' for the root), or null if malformed. */
+export function readBasePath(text) {
+  const value = text.trim().replace(/\/+$/, '');
+  return BASE_PATH.test(value) && value.length <= 200 ? value : null;
+}
+
+/** The redirect rules as JSON, their routes prefixed with the base path like the other formats. */
+function redirectsJson(report, basePath) {
+  const prefix = (route) => (basePath ? `${basePath}${route === '/' ? '' : route}` : route);
+  const rules = report.redirects.rules.map((rule) => ({ ...rule, from: prefix(rule.from), to: prefix(rule.to) }));
+  return `${JSON.stringify({ basePath, rules, warnings: report.redirects.warnings }, null, 2)}\n`;
+}
+
+function redirectsPanel(report, context, base) {
+  const texts = new Map();
+  const requested = new URLSearchParams(window.location.search).get('format');
+  let shown = FORMATS.some((format) => format.id === requested) ? requested : 'netlify';
   const output = h('pre', { class: 'redirect-output', tabindex: '0', 'aria-live': 'polite' });
   const current = () => FORMATS.find((format) => format.id === shown);
+  const baseNote = h('span', { class: 'error-message small', role: 'status' });
 
   const show = async (id) => {
     shown = id;
@@ -52,17 +66,25 @@ function redirectsPanel(report, context) {
     else params.set('format', id);
     const query = params.toString();
     context.replaceUrl(`${window.location.pathname}${query ? `?${query}` : ''}`);
-    if (!texts.has(id)) {
-      output.textContent = 'Loading…';
-      try {
-        texts.set(id, await getText('/links', { package: report.package, from: report.from, to: report.to, format: id }));
-      } catch (error) {
-        if (shown === id) output.textContent = `Could not load: ${error.message}`;
-        return;
+    const basePath = readBasePath(base.value);
+    baseNote.textContent = basePath === null ? 'A base path looks like /docs.' : '';
+    if (basePath === null) return;
+    const key = `${id}\u0000${basePath}`;
+    if (!texts.has(key)) {
+      if (id === 'json') texts.set(key, redirectsJson(report, basePath));
+      else {
+        output.textContent = 'Loading…';
+        try {
+          texts.set(key, await getText('/links', { package: report.package, from: report.from, to: report.to, format: id, base_path: basePath || undefined }));
+        } catch (error) {
+          if (shown === id) output.textContent = `Could not load: ${error.message}`;
+          return;
+        }
       }
     }
-    if (shown === id) output.textContent = texts.get(id);
+    if (shown === id && readBasePath(base.value) === basePath) output.textContent = texts.get(key);
   };
+  base.addEventListener('input', () => void show(shown));
 
   const tabButtons = FORMATS.map((format) =>
     h('button', { type: 'button', role: 'tab', class: 'segment', dataset: { format: format.id }, 'aria-selected': 'false', text: format.label, on: { click: () => show(format.id) } }),
@@ -86,6 +108,7 @@ function redirectsPanel(report, context) {
     h('h2', { text: report.redirects.rules.length ? `Redirects to add (${report.redirects.rules.length})` : 'No redirect needed' }),
     ruleRows.length ? h('div', { class: 'table-scroll' }, h('table', { class: 'data-table rules' }, h('tbody', {}, ruleRows))) : null,
     warnings.length ? h('div', { class: 'warnings' }, h('h3', { text: 'Removed pages, deliberately not redirected' }), h('ul', {}, warnings)) : null,
+    h('label', { class: 'muted small base-label' }, 'Docs served under ', base, ' on your site (empty: at its root) ', baseNote),
     h(
       'div',
       { class: 'export-bar' },
@@ -156,11 +179,13 @@ export async function renderUpgrade(main, context, data) {
   const report = await data;
   if (!context.isCurrent()) return null;
   document.title = `Links & redirects: ${report.package} ${report.from} → ${report.to} — docdelta`;
+  // One base path for the redirect files and the pasted-links check.
+  const base = h('input', { type: 'text', class: 'base-path', placeholder: '/docs', 'aria-label': 'Base path of the docs on your site', autocomplete: 'off', spellcheck: 'false' });
   replaceChildren(
     main,
     diffHeader(report, context, 'upgrade'),
     countsPanel(report),
-    redirectsPanel(report, context),
+    redirectsPanel(report, context, base),
     h(
       'section',
       { class: 'panel broken-links', 'aria-label': 'Broken links' },
@@ -169,7 +194,7 @@ export async function renderUpgrade(main, context, data) {
       h('h2', { class: 'spaced', text: `Broken links inside the ${report.to} docs` }),
       brokenTable(report.internal, 'None.'),
     ),
-    linkPastePanel(report),
+    linkPastePanel(report, base),
     routeMapPanel(report),
   );
   window.scrollTo(0, 0);
