@@ -44,9 +44,9 @@ export function diffToolbar(diff, filters, list, state) {
     },
   });
   filters.onChange((_filters, kind) => {
-    // A status toggle leaves the box alone (the user may still be typing); a filter set elsewhere
-    // (a folder move's "show files", a permalink's reset) replaces what is typed.
-    if (kind === 'status' || input.value.trim() === filters.text) return;
+    // A status or whitespace toggle leaves the box alone (the user may still be typing); a filter
+    // set elsewhere (a folder move's "show files", a permalink's reset) replaces what is typed.
+    if (kind === 'status' || kind === 'whitespace' || input.value.trim() === filters.text) return;
     clearTimeout(debounce);
     input.value = filters.text;
   });
