@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/logger.ts';
+import { createAppContext } from '../src/services/app-context.ts';
 import type { ServiceContext } from '../src/services/context.ts';
-import { SnapshotStore } from '../src/source/snapshots.ts';
 import { openDatabase } from '../src/store/database.ts';
 
 export const childDatabaseSchema = z.union([
@@ -27,5 +27,5 @@ export async function openChildContext(target: ChildDatabase, snapshotsDir: stri
       : { DATABASE_URL: target.url, DOCDELTA_SNAPSHOTS_DIR: snapshotsDir };
   const config = loadConfig(env, process.cwd());
   const database = await openDatabase(target.driver === 'pglite' ? { dataDir: target.dataDir } : { url: target.url });
-  return { config, database, db: database.db, snapshots: new SnapshotStore(snapshotsDir), logger: silentLogger };
+  return await createAppContext(config, { database, logger: silentLogger });
 }

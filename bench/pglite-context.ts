@@ -2,8 +2,8 @@
 import fs from 'node:fs/promises';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/logger.ts';
+import { createAppContext } from '../src/services/app-context.ts';
 import type { ServiceContext } from '../src/services/context.ts';
-import { SnapshotStore } from '../src/source/snapshots.ts';
 import { getVersionDiff } from '../src/services/version-diff.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { type BenchEnv, copyPgliteFolder } from './bench-env.ts';
@@ -19,7 +19,7 @@ export async function openPgliteCopy(env: BenchEnv, source: string, label: strin
   const dataDir = await copyPgliteFolder(env, source, label);
   const config = loadConfig({ DOCDELTA_DATA_DIR: dataDir, DOCDELTA_SNAPSHOTS_DIR: env.snapshotsDir }, process.cwd());
   const database = await openDatabase({ dataDir });
-  const ctx: ServiceContext = { config, database, db: database.db, snapshots: new SnapshotStore(env.snapshotsDir), logger: silentLogger };
+  const ctx: ServiceContext = await createAppContext(config, { database, logger: silentLogger });
   return {
     ctx,
     dataDir,

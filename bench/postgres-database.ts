@@ -4,8 +4,8 @@ import crypto from 'node:crypto';
 import postgres from 'postgres';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/logger.ts';
+import { createAppContext } from '../src/services/app-context.ts';
 import type { ServiceContext } from '../src/services/context.ts';
-import { SnapshotStore } from '../src/source/snapshots.ts';
 import { openDatabase } from '../src/store/database.ts';
 
 export interface ScratchDatabase {
@@ -42,7 +42,7 @@ export async function openPostgresContext(adminUrl: string, snapshotsDir: string
   const scratch = await createScratchDatabase(adminUrl);
   const config = loadConfig({ DATABASE_URL: scratch.url, DOCDELTA_SNAPSHOTS_DIR: snapshotsDir }, process.cwd());
   const database = await openDatabase({ url: scratch.url });
-  const ctx: ServiceContext = { config, database, db: database.db, snapshots: new SnapshotStore(snapshotsDir), logger: silentLogger };
+  const ctx: ServiceContext = await createAppContext(config, { database, logger: silentLogger });
   return {
     ctx,
     url: scratch.url,

@@ -2,11 +2,11 @@
 // Runs until SIGTERM or SIGINT, then lets the running job reach a safe point and exits.
 import { loadConfig } from '../src/config.ts';
 import { startScheduler } from '../src/scheduler/index.ts';
-import { createContext } from '../src/services/app-context.ts';
+import { createAppContext } from '../src/services/app-context.ts';
 import { runEntryPoint } from './entry-point.ts';
 
 await runEntryPoint(async () => {
-  const ctx = await createContext(loadConfig());
+  const ctx = await createAppContext(loadConfig());
   try {
     const scheduler = await startScheduler(ctx);
     const signal = await new Promise<NodeJS.Signals>((resolve) => {

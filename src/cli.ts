@@ -3,9 +3,6 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DocdeltaError } from './errors.ts';
 import { type CommandEnv, type CommandIo, UsageError } from './cli/command.ts';
 import { commands } from './cli/commands.ts';
-import { createContext } from './services/app-context.ts';
-import { registerDiffPrecompute } from './scheduler/index.ts';
-import { registerGitSource } from './source/git/index.ts';
 import type { ServiceContext } from './services/context.ts';
 
 function helpText(): string {
@@ -30,8 +27,6 @@ export function exitCodeFor(error: unknown): number {
 }
 
 export async function main(argv: string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  registerGitSource();
-  registerDiffPrecompute();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${helpText()}\n`);
@@ -41,22 +36,24 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
     io.stdout.write('docdelta 0.1.0\n');
     return 0;
   }
-  const command = commands.find((candidate) => candidate.name === name);
-  if (!command) {
+  const entry = commands.find((candidate) => candidate.name === name);
+  if (!entry) {
     io.stderr.write(`docdelta: unknown command ${JSON.stringify(name)}\n\n${helpText()}\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(`usage: ${command.usage}\n  ${command.summary}\n`);
+    io.stdout.write(`usage: ${entry.usage}\n  ${entry.summary}\n`);
     return 0;
   }
+  const command = await entry.load();
   let context: ServiceContext | undefined;
   try {
     const config = loadConfig();
     const env: CommandEnv = {
       io,
       config,
-      context: async () => (context ??= await createContext(config)),
+      // The composition root, loaded on first use: commands that need no database never load a driver.
+      context: async () => (context ??= await (await import('./services/app-context.ts')).createAppContext(config)),
     };
     return await command.run(rest, env);
   } catch (error) {

@@ -42,6 +42,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   NPM_REGISTRY: httpUrl.optional(),
+  NPM_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
 });
 
 export interface Config {
@@ -58,6 +59,8 @@ export interface Config {
   port: number;
   host: string;
   npmRegistry: string;
+  /** Deadline for one registry download (packument, or a version's tarball with its retry), headers and body. */
+  downloadTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -121,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     port: value.PORT,
     host: value.HOST,
     npmRegistry: withTrailingSlash(value.NPM_REGISTRY ?? npmConfiguredRegistry(env, cwd)),
+    downloadTimeoutMs: value.NPM_DOWNLOAD_TIMEOUT_MS,
   };
 }

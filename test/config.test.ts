@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       publicBaseUrl: 'http://localhost:3000',
     });
     expect(config.npmRegistry).toMatch(/^https?:\/\/.+\/$/);
+    expect(config.downloadTimeoutMs).toBe(60_000);
   });
 
   it('names the variable when a value is bad', () => {
@@ -26,6 +27,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SLACK_WEBHOOK_URL: 'javascript:alert(1)' })).toThrow(/SLACK_WEBHOOK_URL/);
     expect(() => loadConfig({ API_TOKEN: 'short' })).toThrow(/API_TOKEN/);
     expect(() => loadConfig({ DIGEST_TIMEZONE: 'Mars/Olympus' })).toThrow(/DIGEST_TIMEZONE/);
+    expect(() => loadConfig({ NPM_DOWNLOAD_TIMEOUT_MS: 'soon' })).toThrow(/NPM_DOWNLOAD_TIMEOUT_MS/);
   });
 
   it('uses the registry npm is configured with unless NPM_REGISTRY overrides it', () => {

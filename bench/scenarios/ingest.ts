@@ -6,7 +6,7 @@ import { runChild } from '../child-process.ts';
 import type { ChildDatabase } from '../child-database.ts';
 import { repeat } from '../interleave.ts';
 import { sha256Hex } from '../../src/normalize/content-hash.ts';
-import { normalizeFiles } from '../../src/normalize/index.ts';
+import { normalizeVersion } from '../diff-input.ts';
 import type { Scenario } from './scenario.ts';
 
 interface IngestChildResult {
@@ -100,7 +100,7 @@ function reportDriver(env: BenchEnv, driver: 'pglite' | 'postgres', result: Inge
 
 /** The pure normalize stage alone (in this process), to tell its share of an ingest from the database's. */
 async function reportNormalize(env: BenchEnv): Promise<void> {
-  const samples = await repeat({ run: async () => normalizeFiles(env.real.files.to) }, env.reps('medium'), 1);
+  const samples = await repeat({ run: async () => normalizeVersion(env.real.files.to) }, env.reps('medium'), 1);
   env.report.figure({
     section: 'ingest (normalize stage)',
     name: `normalize ${env.real.to} in memory (${env.real.files.to.length} files: decode, frontmatter, headings, links, sha256)`,

@@ -2,7 +2,7 @@
 // seeded synthetic 10,000-file app (files/s). lychee is compared when it is installed.
 import { spawnSync } from 'node:child_process';
 import { checkLinks, type LinkReport } from '../../src/links/index.ts';
-import { normalizeFiles } from '../../src/normalize/index.ts';
+import { normalizeVersion } from '../diff-input.ts';
 import { freshFolder } from '../bench-env.ts';
 import { runCommand } from '../external-command.ts';
 import { interleave, repeat } from '../interleave.ts';
@@ -40,7 +40,7 @@ export const linksScenario: Scenario = {
         notes: 'checkLinks with the diff already cached (the route map needs it)',
       });
 
-      const routes = [...new Set(normalizeFiles(real.files.from).files.flatMap((file) => (file.route ? [file.route] : [])))];
+      const routes = [...new Set(normalizeVersion(real.files.from).flatMap((file) => (file.route ? [file.route] : [])))];
       const appDir = await freshFolder(env, 'app');
       // files/s is a rate: the quick run measures it on a smaller app to stay within its budget.
       const appFiles = env.mode === 'quick' ? 2_000 : 10_000;

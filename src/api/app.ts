@@ -10,7 +10,6 @@ import { DEFAULT_RATE_LIMIT, type RateLimitOptions, rateLimiter } from './rate-l
 import type { AppMount, RouteModule } from './route-module.ts';
 import { builtInRoutes } from './routes/index.ts';
 import { securityHeaders } from './security-headers.ts';
-import { invalidateAfterSync } from './sync-invalidation.ts';
 import { type ApiToolkit, createToolkit, type ToolkitOptions } from './toolkit.ts';
 import { mountWebPage } from './web-assets.ts';
 
@@ -52,7 +51,9 @@ export function createApp(ctx: ServiceContext, options: AppOptions = {}): Docdel
 
   const toolkit = createToolkit(ctx, options.caches);
   app.locals.toolkit = toolkit;
-  invalidateAfterSync(toolkit);
+  // A sync anywhere in this process (cron, the CLI's serve --sync) can move `latest`: the context's
+  // invalidateCaches step empties this toolkit's caches.
+  ctx.caches.add(toolkit);
 
   // One instance of each guard, shared with the hot path so a client has one budget.
   const guards = [securityHeaders()] as express.RequestHandler[];

@@ -5,11 +5,9 @@ import { z } from 'zod';
 import { diffPageUrl } from '../api/web-urls.ts';
 import { ALGORITHM_VERSION } from '../diff/index.ts';
 import { invalidInput, notFound } from '../errors.ts';
-import { resolvePackage, resolveVersion } from '../services/catalog.ts';
+import { listPackageRecords, listVersionRecords, type PackageRow, resolvePackage, resolveVersion, type VersionRow } from '../services/catalog.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { summarizePair } from '../services/doc-summary.ts';
-import { listPackageRows, type PackageRow } from '../store/packages.ts';
-import { listVersionRows, type VersionRow } from '../store/versions.ts';
 import { type Changelog, changelogChanges, type ChangelogEntry } from './changelog-changes.ts';
 
 const segment = (text: string) => encodeURIComponent(text).replace(/%40/g, '@');
@@ -49,7 +47,7 @@ interface Candidate {
 const dateOf = (row: VersionRow) => row.publishedAt ?? row.ingestedAt;
 
 async function candidatesOf(ctx: ServiceContext, pkg: PackageRow, since: string | null | undefined): Promise<Candidate[]> {
-  const rows = await listVersionRows(ctx.db, pkg.id);
+  const rows = await listVersionRecords(ctx, pkg);
   let first = 0;
   if (since) {
     const anchor = await resolveVersion(ctx, pkg, since);
@@ -100,7 +98,7 @@ export async function planChangelog(ctx: ServiceContext, request: ChangelogReque
   if (parsed.data.package) {
     packages = [await resolvePackage(ctx, parsed.data.package)];
   } else {
-    packages = await listPackageRows(ctx.db);
+    packages = await listPackageRecords(ctx);
     if (packages.length === 0) throw notFound('no package is tracked yet; run `docdelta sync` first');
     if (since && packages.length > 1) throw invalidInput(`since needs a package when several are tracked: ${packages.map((pkg) => pkg.name).join(', ')}`);
   }

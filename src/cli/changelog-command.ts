@@ -1,6 +1,7 @@
 import { getChangelog, MAX_CHANGELOG_LIMIT, renderAtomFeed, renderChangelogMarkdown } from '../changelog/index.ts';
 import { oneOf, parseCommandArgs } from './args.ts';
 import { type Command, UsageError } from './command.ts';
+import { commandInfo } from './commands.ts';
 
 const FORMATS = ['markdown', 'atom', 'json'] as const;
 
@@ -14,9 +15,7 @@ function parseLimit(value: string | undefined): number | undefined {
 }
 
 export const changelogCommand: Command = {
-  name: 'changelog',
-  usage: 'docdelta changelog [--package P] [--since VERSION] [--limit N] [--format markdown|atom|json]',
-  summary: 'what changed in each version, newest first, as Markdown for release notes',
+  ...commandInfo('changelog'),
   async run(args, env) {
     const { values, positionals } = parseCommandArgs(args, {
       package: { type: 'string' },

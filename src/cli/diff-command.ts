@@ -2,6 +2,7 @@ import { renderJson, renderMarkdown, renderStat } from '../diff/index.ts';
 import { getVersionDiff, getVersionPatch } from '../services/version-diff.ts';
 import { oneOf, parseCommandArgs } from './args.ts';
 import { type Command, UsageError } from './command.ts';
+import { commandInfo } from './commands.ts';
 
 const FORMATS = ['stat', 'json', 'patch', 'markdown'] as const;
 
@@ -15,9 +16,7 @@ function parseThreshold(value: string | undefined): number | undefined {
 }
 
 export const diffCommand: Command = {
-  name: 'diff',
-  usage: 'docdelta diff FROM TO [--package P] [--path PREFIX] [--format stat|json|patch|markdown] [--find-renames=N]',
-  summary: 'what changed between two versions (FROM/TO may be `previous`/`latest`)',
+  ...commandInfo('diff'),
   async run(args, env) {
     const { values, positionals } = parseCommandArgs(args, {
       package: { type: 'string' },

@@ -1,12 +1,11 @@
 import { runDigest } from '../digest/run-digest.ts';
-import { describeJob, exitCodeForJob } from '../scheduler/job-report.ts';
+import { describeJob, exitCodeForJob } from '../services/jobs/index.ts';
 import { parseCommandArgs } from './args.ts';
 import type { Command } from './command.ts';
+import { commandInfo } from './commands.ts';
 
 export const digestCommand: Command = {
-  name: 'digest',
-  usage: 'docdelta digest [--dry-run] [--package P] [--json]',
-  summary: 'post the Slack digest of versions not yet announced (--dry-run prints the payloads, sends nothing)',
+  ...commandInfo('digest'),
   async run(args, env) {
     const { values, positionals } = parseCommandArgs(args, {
       'dry-run': { type: 'boolean', default: false },

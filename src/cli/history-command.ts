@@ -1,11 +1,10 @@
 import { getFileHistory } from '../services/version-diff.ts';
 import { parseCommandArgs } from './args.ts';
 import { type Command, UsageError } from './command.ts';
+import { commandInfo } from './commands.ts';
 
 export const historyCommand: Command = {
-  name: 'history',
-  usage: 'docdelta history PATH [--package P] [--json]',
-  summary: 'the versions that changed a file, following renames',
+  ...commandInfo('history'),
   async run(args, env) {
     const { values, positionals } = parseCommandArgs(args, { package: { type: 'string' }, json: { type: 'boolean', default: false } });
     if (positionals.length !== 1) throw new UsageError('expected one PATH');

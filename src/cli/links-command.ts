@@ -5,6 +5,7 @@ import { renderNextjs } from '../links/render-nextjs.ts';
 import { renderTable } from '../links/render-table.ts';
 import { oneOf, parseCommandArgs } from './args.ts';
 import { type Command, UsageError } from './command.ts';
+import { commandInfo } from './commands.ts';
 
 const FORMATS = ['table', 'json', 'netlify', 'nextjs'] as const;
 
@@ -16,9 +17,7 @@ function basePathArg(value: string | undefined): string {
 }
 
 export const linksCommand: Command = {
-  name: 'links',
-  usage: 'docdelta links FROM TO [--package P] [--scan DIR] [--base-url URL] [--base-path /docs] [--format table|json|netlify|nextjs]',
-  summary: 'route map, broken links and redirects for an upgrade (exit 1 when links break)',
+  ...commandInfo('links'),
   async run(args, env) {
     const { values, positionals } = parseCommandArgs(args, {
       package: { type: 'string' },

@@ -3,11 +3,10 @@
 import { keepStdoutForMessages, serveStdio } from '../mcp/index.ts';
 import { parseCommandArgs } from './args.ts';
 import type { Command } from './command.ts';
+import { commandInfo } from './commands.ts';
 
 export const mcpCommand: Command = {
-  name: 'mcp',
-  usage: 'docdelta mcp',
-  summary: 'serve MCP over stdio (what_changed, file_diff, … for AI agents)',
+  ...commandInfo('mcp'),
   async run(args, env) {
     parseCommandArgs(args, {});
     // Before the database opens: from here on, stdout is the MCP channel.

@@ -3,11 +3,12 @@
 import { runServe, type ServeOptions } from '../api/index.ts';
 import { conflict, invalidInput, toDocdeltaError } from '../errors.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { syncAll, trackedPackageNames } from '../services/sync.ts';
+import { runSync } from '../services/sync.ts';
 import { parseCommandArgs } from './args.ts';
 import { type Command, type CommandEnv, UsageError } from './command.ts';
 import { progressReporter } from './progress.ts';
 import { describeSync } from './sync-command.ts';
+import { commandInfo } from './commands.ts';
 
 /**
  * What the rest of the program adds to a server: extra route modules (links, changelog, jobs),
@@ -25,17 +26,25 @@ function portOf(value: string | undefined, fallback: number): number {
 
 /** A registry outage must not keep the service down: what is stored is still worth serving. */
 async function syncBeforeServing(ctx: ServiceContext, env: CommandEnv): Promise<void> {
-  for (const name of await trackedPackageNames(ctx)) {
-    const progress = progressReporter(env.io.stderr, name);
-    try {
-      const [report] = await syncAll(ctx, [name], { onProgress: (update) => progress.update(update) });
-      progress.done();
-      env.io.stderr.write(`${describeSync(report!)}\n`);
-    } catch (error) {
-      progress.done();
-      const failure = toDocdeltaError(error);
-      env.io.stderr.write(`docdelta serve: could not sync ${name} (${failure.code}: ${failure.message}); serving what is stored\n`);
-    }
+  let progress: ReturnType<typeof progressReporter> | undefined;
+  try {
+    await runSync(ctx, {
+      trigger: 'cli',
+      onProgress: (update) => progress?.update(update),
+      onPackage: (event) => {
+        if (!event.report && !event.error) {
+          progress = progressReporter(env.io.stderr, event.package);
+          return;
+        }
+        progress?.done();
+        if (event.report) env.io.stderr.write(`${describeSync(event.report)}\n`);
+        else env.io.stderr.write(`docdelta serve: could not sync ${event.package} (${event.code}: ${event.error}); serving what is stored\n`);
+      },
+    });
+  } catch (error) {
+    progress?.done();
+    const failure = toDocdeltaError(error);
+    env.io.stderr.write(`docdelta serve: could not sync (${failure.code}: ${failure.message}); serving what is stored\n`);
   }
 }
 
@@ -49,9 +58,7 @@ function listenFailure(error: unknown, host: string, port: number): unknown {
 
 export function createServeCommand(setup?: ServeSetup): Command {
   return {
-    name: 'serve',
-    usage: 'docdelta serve [--port N] [--host H] [--sync]',
-    summary: 'serve the HTTP API and the web diff viewer (with --sync: sync the configured packages first)',
+    ...commandInfo('serve'),
     async run(args, env) {
       const { values, positionals } = parseCommandArgs(args, {
         port: { type: 'string' },

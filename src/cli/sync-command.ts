@@ -1,8 +1,9 @@
-import type { PackageSyncReport } from '../services/sync.ts';
-import { syncAll, trackedPackageNames } from '../services/sync.ts';
+import { describeJob, exitCodeForJob } from '../services/jobs/index.ts';
+import { type PackageSyncReport, runSync } from '../services/sync.ts';
 import { commaList, parseCommandArgs } from './args.ts';
 import { type Command, UsageError } from './command.ts';
 import { progressReporter } from './progress.ts';
+import { commandInfo } from './commands.ts';
 
 export function describeSync(report: PackageSyncReport): string {
   const lines: string[] = [];
@@ -20,9 +21,7 @@ export function describeSync(report: PackageSyncReport): string {
 }
 
 export const syncCommand: Command = {
-  name: 'sync',
-  usage: 'docdelta sync [PACKAGE...] [--versions 0.1.0,0.2.0] [--offline] [--json]',
-  summary: 'ingest new versions (default: DOCDELTA_PACKAGES and every tracked git package)',
+  ...commandInfo('sync'),
   async run(args, env) {
     const { values, positionals } = parseCommandArgs(args, {
       versions: { type: 'string' },
@@ -32,16 +31,34 @@ export const syncCommand: Command = {
     const versions = commaList(values.versions);
     if (versions && positionals.length !== 1) throw new UsageError('--versions needs exactly one package');
     const ctx = await env.context();
-    const names = positionals.length > 0 ? positionals : await trackedPackageNames(ctx);
-    const reports: PackageSyncReport[] = [];
-    for (const name of names) {
-      const progress = progressReporter(env.io.stderr, name);
-      const [report] = await syncAll(ctx, [name], { versions, offline: values.offline, onProgress: (p) => progress.update(p) });
-      progress.done();
-      reports.push(report!);
-      if (!values.json) env.io.stdout.write(`${describeSync(report!)}\n`);
+    let progress: ReturnType<typeof progressReporter> | undefined;
+    let refusedInput = false;
+    const run = await runSync(ctx, {
+      packages: positionals.length > 0 ? positionals : undefined,
+      versions,
+      offline: values.offline,
+      trigger: 'cli',
+      onProgress: (update) => progress?.update(update),
+      onPackage: (event) => {
+        if (!event.report && !event.error) {
+          progress = progressReporter(env.io.stderr, event.package);
+          return;
+        }
+        progress?.done();
+        // A package refused as input (no such version, a bad name at the source) exits 2, as usage errors do.
+        if (event.code === 'INVALID_INPUT') refusedInput = true;
+        if (values.json) return;
+        env.io.stdout.write(event.report ? `${describeSync(event.report)}\n` : `${event.package}: FAILED ${event.error}\n`);
+      },
+    });
+    if (run.status === 'skipped') {
+      env.io.stderr.write(`docdelta sync: ${describeJob(run)}\n`);
+      return 1;
     }
-    if (values.json) env.io.stdout.write(`${JSON.stringify(reports.map((report) => ({ ...report, ingested: report.ingested.map(({ version, files, bytes, blobsWritten }) => ({ version, files, bytes, blobsWritten })) })), null, 2)}\n`);
-    return reports.some((report) => report.failed.length > 0) ? 1 : 0;
+    if (values.json) {
+      const reports = run.details?.reports ?? [];
+      env.io.stdout.write(`${JSON.stringify(reports.map((report) => ({ ...report, ingested: report.ingested.map(({ version, files, bytes, blobsWritten }) => ({ version, files, bytes, blobsWritten })) })), null, 2)}\n`);
+    }
+    return refusedInput ? 2 : exitCodeForJob(run);
   },
 };

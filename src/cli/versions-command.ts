@@ -1,11 +1,10 @@
 import { listVersions } from '../services/catalog.ts';
 import { parseCommandArgs } from './args.ts';
 import type { Command } from './command.ts';
+import { commandInfo } from './commands.ts';
 
 export const versionsCommand: Command = {
-  name: 'versions',
-  usage: 'docdelta versions [--package P] [--json]',
-  summary: 'list stored versions with publish dates and file counts',
+  ...commandInfo('versions'),
   async run(args, env) {
     const { values } = parseCommandArgs(args, { package: { type: 'string' }, json: { type: 'boolean', default: false } });
     const result = await listVersions(await env.context(), values.package);

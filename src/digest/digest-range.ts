@@ -7,7 +7,7 @@
 // "Announced" counts delivered rows and rows whose outcome is unknown (in flight when a process
 // stopped), so neither is covered twice. A failed range is not announced: the next range starts
 // before it and so includes it — the same row again if no version came since, a wider one if one did.
-import { type DeliveryRow, isOutcomeUnknown } from './deliveries.ts';
+import { type DeliveryRow, isOutcomeUnknown } from '../services/digest-deliveries.ts';
 
 export interface VersionPoint {
   version: string;

@@ -17,10 +17,9 @@
 import { invalidInput, toDocdeltaError } from '../errors.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { checkLinks } from '../links/index.ts';
+import { listPackageRecords, listVersionRecords, type PackageRow, type VersionRow } from '../services/catalog.ts';
 import { summarizePair } from '../services/doc-summary.ts';
-import { type JobSummary, type JobTrigger, runJob } from '../scheduler/run-job.ts';
-import { listPackageRows, type PackageRow } from '../store/packages.ts';
-import { listVersionRows, type VersionRow } from '../store/versions.ts';
+import { type JobSummary, type JobTrigger, runJob } from '../services/jobs/run-job.ts';
 import type { SlackMessage } from './block-kit.ts';
 import { buildDigestMessage, DEFAULT_LAYOUT, type DigestLayout } from './build-digest.ts';
 import {
@@ -31,7 +30,7 @@ import {
   markDelivered,
   markFailed,
   settleInterrupted,
-} from './deliveries.ts';
+} from '../services/digest-deliveries.ts';
 import { chooseRange } from './digest-range.ts';
 import { DEFAULT_DELIVERY, type DeliveryOptions, deliverToWebhook } from './slack-webhook.ts';
 import { redactWebhook, webhookHash } from './webhook-secret.ts';
@@ -90,8 +89,8 @@ async function planDigest(
   linkCounter: LinkCounter | null,
   layout: DigestLayout,
 ): Promise<Plan> {
-  const versions = await listVersionRows(ctx.db, pkg.id);
-  const deliveries = hash ? await listDeliveries(ctx.db, pkg.id, hash) : [];
+  const versions = await listVersionRecords(ctx, pkg);
+  const deliveries = hash ? await listDeliveries(ctx, pkg.id, hash) : [];
   const decision = chooseRange(versions, deliveries);
   if (decision.kind === 'quiet') return { kind: 'quiet', reason: decision.reason };
   const { from, to } = decision;
@@ -114,7 +113,7 @@ async function planDigest(
 }
 
 async function selectPackages(ctx: ServiceContext, names: string[] | undefined): Promise<PackageRow[]> {
-  const rows = await listPackageRows(ctx.db);
+  const rows = await listPackageRecords(ctx);
   if (!names) return rows;
   const unknown = names.filter((name) => !rows.some((row) => row.name === name));
   if (unknown.length > 0) throw invalidInput(`no stored package named ${unknown.join(', ')}; stored: ${rows.map((row) => row.name).join(', ') || 'none'}`);
@@ -179,7 +178,7 @@ export async function runDigest(ctx: ServiceContext, options: DigestRunOptions =
         break;
       }
       try {
-        for (const row of await settleInterrupted(ctx.db, pkg.id, hash)) {
+        for (const row of await settleInterrupted(ctx, pkg.id, hash)) {
           if (row.status !== 'pending') continue;
           counts.outcomeUnknown += 1;
           ctx.logger.warn(`digest: ${pkg.name} ${row.fromVersion} → ${row.toVersion} may or may not have been posted (the process stopped mid-request); not sent again`);
@@ -191,7 +190,7 @@ export async function runDigest(ctx: ServiceContext, options: DigestRunOptions =
           continue;
         }
         const range = { package: pkg.name, from: plan.from.version, to: plan.to.version, releases: plan.releases };
-        const claim = await claimRange(ctx.db, { packageId: pkg.id, fromVersion: plan.from.version, toVersion: plan.to.version, webhookHash: hash });
+        const claim = await claimRange(ctx, { packageId: pkg.id, fromVersion: plan.from.version, toVersion: plan.to.version, webhookHash: hash });
         if (!claim.claimed) {
           counts.alreadyAnnounced += 1;
           digests.push({ ...range, status: 'already-announced', reason: claim.row.status });
@@ -204,19 +203,19 @@ export async function runDigest(ctx: ServiceContext, options: DigestRunOptions =
           plan.message,
           delivery,
           {
-            beforeAttempt: (attempt) => markAttemptStarting(ctx.db, id, attempt),
-            afterFailedAttempt: (_attempt, error) => markAttemptFailed(ctx.db, id, error),
+            beforeAttempt: (attempt) => markAttemptStarting(ctx, id, attempt),
+            afterFailedAttempt: (_attempt, error) => markAttemptFailed(ctx, id, error),
           },
           signal,
         );
         lastPost = Date.now();
         if (result.delivered) {
-          await markDelivered(ctx.db, id);
+          await markDelivered(ctx, id);
           counts.delivered += 1;
           digests.push({ ...range, status: 'delivered', attempts: result.attempts });
         } else {
           const error = redact(result.error ?? 'not delivered');
-          await markFailed(ctx.db, id, error);
+          await markFailed(ctx, id, error);
           counts.failed += 1;
           problems.push(`${pkg.name} ${plan.from.version} → ${plan.to.version}: ${error}`);
           digests.push({ ...range, status: 'failed', reason: error, attempts: result.attempts });

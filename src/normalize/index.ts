@@ -2,5 +2,5 @@
 export { detectDocsRoot } from './docs-root.ts';
 export { DEFAULT_NORMALIZE_LIMITS, type NormalizeLimits } from './limits.ts';
 export { normalizeFile, type NormalizeOptions } from './normalize-file.ts';
-export { normalizeFiles, type NormalizeFilesOptions } from './normalize-files.ts';
+
 export { isMarkdownPath, isPartialPath, normalizeDocsRoot, routeFor } from './routes.ts';

@@ -4,7 +4,7 @@
 // does run. Each miss is reported; for a job that catches up, one late run covers them all — the
 // jobs work from stored state, so running every missed tick would only repeat the first.
 import type { ServiceContext } from '../services/context.ts';
-import { recordMissedTick } from './run-job.ts';
+import { recordMissedTick } from '../services/jobs/index.ts';
 
 export interface MissedTickOptions {
   job: string;

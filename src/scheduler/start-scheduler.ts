@@ -6,10 +6,9 @@
 import cron, { type ScheduledTask, type TaskContext } from 'node-cron';
 import { runDigest } from '../digest/run-digest.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { assertSessionPooling } from './pooling-check.ts';
+import { assertSessionPooling, type JobSummary, recordSkip } from '../services/jobs/index.ts';
+import { runSync } from '../services/sync.ts';
 import { missedTickHandler } from './missed-ticks.ts';
-import { type JobSummary, recordSkip } from './run-job.ts';
-import { runSync } from './sync-job.ts';
 
 export interface ScheduledJob {
   name: string;

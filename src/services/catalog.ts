@@ -1,10 +1,12 @@
 // Read verbs over what is stored: packages, versions, and resolving user-given names to rows.
-import { count } from 'drizzle-orm';
 import { invalidInput, notFound } from '../errors.ts';
 import { findPackage, listPackageRows, type PackageRow } from '../store/packages.ts';
-import { versions as versionsTable } from '../store/schema/index.ts';
-import { listVersionRows, type VersionRow } from '../store/versions.ts';
+import { countVersionsByPackage, listVersionRows, type VersionRow } from '../store/versions.ts';
 import type { ServiceContext } from './context.ts';
+
+// The row shapes consumers hold; they read them here so nothing outside services/ imports store/.
+export type { PackageRow } from '../store/packages.ts';
+export type { VersionRow } from '../store/versions.ts';
 
 export interface PackageSummary {
   name: string;
@@ -23,13 +25,16 @@ export interface VersionSummary {
   integrity: string | null;
 }
 
+/** A version pair resolved to its stored rows. */
+export interface ResolvedPair {
+  pkg: PackageRow;
+  from: VersionRow;
+  to: VersionRow;
+}
+
 export async function listPackages(ctx: ServiceContext): Promise<PackageSummary[]> {
   const rows = await listPackageRows(ctx.db);
-  const counts = await ctx.db
-    .select({ packageId: versionsTable.packageId, n: count() })
-    .from(versionsTable)
-    .groupBy(versionsTable.packageId);
-  const byPackage = new Map(counts.map((row) => [row.packageId, Number(row.n)]));
+  const byPackage = await countVersionsByPackage(ctx.db);
   const out: PackageSummary[] = [];
   for (const row of rows) {
     const versions = byPackage.get(row.id) ?? 0;
@@ -37,6 +42,16 @@ export async function listPackages(ctx: ServiceContext): Promise<PackageSummary[
     out.push({ name: row.name, source: row.source, location: row.location, versions, latest });
   }
   return out;
+}
+
+/** Every stored package row, for consumers that walk them all (digest, changelog). */
+export async function listPackageRecords(ctx: ServiceContext): Promise<PackageRow[]> {
+  return listPackageRows(ctx.db);
+}
+
+/** A package's stored versions in release order. */
+export async function listVersionRecords(ctx: ServiceContext, pkg: Pick<PackageRow, 'id'>): Promise<VersionRow[]> {
+  return listVersionRows(ctx.db, pkg.id);
 }
 
 /** A package by name; when none is given and exactly one is tracked, that one. */
@@ -93,4 +108,12 @@ export async function resolveVersion(
   const shown = rows.map((candidate) => candidate.version);
   const list = shown.length > 20 ? `${shown.slice(-20).join(', ')} (and ${shown.length - 20} older)` : shown.join(', ');
   throw notFound(`${pkg.name} has no stored version ${JSON.stringify(name)}; stored: ${list}`);
+}
+
+/** `from` and `to` of one package; `from` may be `previous`, read relative to `to`. */
+export async function resolvePair(ctx: ServiceContext, request: { package?: string | null; from: string; to: string }): Promise<ResolvedPair> {
+  const pkg = await resolvePackage(ctx, request.package);
+  const to = await resolveVersion(ctx, pkg, request.to);
+  const from = await resolveVersion(ctx, pkg, request.from, to.version);
+  return { pkg, from, to };
 }

@@ -4,7 +4,7 @@ import { loadBlobs } from '../store/blobs.ts';
 import { listVersionFiles } from '../store/versions.ts';
 import type { FileChange } from '../types.ts';
 import type { ServiceContext } from './context.ts';
-import type { ResolvedPair } from './version-diff.ts';
+import type { ResolvedPair } from './catalog.ts';
 
 export interface PatchInput {
   path: string;

@@ -1,31 +1,53 @@
-// Chooses the source a registered package syncs from.
+// The source kinds a stored package can sync from, built for the composition root: npm (the
+// registry), git (a repository's tags) and local (a folder or a .tgz on this machine).
 import { invalidInput } from '../errors.ts';
+import { gitCacheRoot, gitPackageSettings } from '../source/git/git-package-settings.ts';
+import { GitSource } from '../source/git/git-source.ts';
+import { DEFAULT_LIMITS } from '../source/limits.ts';
+import { LocalSource, localPackageSettings } from '../source/local-source.ts';
 import { NpmSource } from '../source/npm/npm-source.ts';
 import type { PackageSource } from '../source/package-source.ts';
 import type { PackageRow } from '../store/packages.ts';
-import type { ServiceContext } from './context.ts';
+import type { ServiceContext, SourceFactories, SourceFactory, SourceOptions } from './context.ts';
 
-export interface SourceOptions {
-  offline?: boolean;
+export const npmSourceFactory: SourceFactory = async (ctx, pkg, options) =>
+  new NpmSource(pkg.name, {
+    registry: ctx.config.npmRegistry,
+    snapshots: ctx.snapshots,
+    offline: options.offline ?? false,
+    limits: { ...DEFAULT_LIMITS, requestTimeoutMs: ctx.config.downloadTimeoutMs },
+  });
+
+export const gitSourceFactory: SourceFactory = async (ctx, pkg, options) => {
+  const settings = gitPackageSettings(pkg);
+  return new GitSource({
+    packageName: pkg.name,
+    location: settings.location,
+    docsFolder: settings.docsFolder,
+    tags: settings.tags,
+    cacheRoot: gitCacheRoot(ctx.config.snapshotsDir),
+    offline: options.offline ?? false,
+  });
+};
+
+export const localSourceFactory: SourceFactory = async (_ctx, pkg) => new LocalSource(localPackageSettings(pkg));
+
+/** Every kind docdelta knows; the composition root passes these unless told otherwise. */
+export function defaultSources(): SourceFactories {
+  return { npm: npmSourceFactory, git: gitSourceFactory, local: localSourceFactory };
 }
 
-export type SourceFactory = (ctx: ServiceContext, pkg: PackageRow, options: SourceOptions) => Promise<PackageSource>;
-
-const factories = new Map<string, SourceFactory>([
-  [
-    'npm',
-    async (ctx, pkg, options) =>
-      new NpmSource(pkg.name, { registry: ctx.config.npmRegistry, snapshots: ctx.snapshots, offline: options.offline ?? false }),
-  ],
-]);
-
-/** Other source kinds (git) register themselves here, so this module never depends on them. */
-export function registerSourceFactory(kind: string, factory: SourceFactory): void {
-  factories.set(kind, factory);
+/**
+ * Whether a plain `sync` polls this package: its kind has a source in the context, and a local
+ * package says where it lives (a local row without a location holds imported versions: nothing to read).
+ */
+export function isPollable(ctx: ServiceContext, pkg: Pick<PackageRow, 'source' | 'location'>): boolean {
+  if (!Object.hasOwn(ctx.sources, pkg.source)) return false;
+  return pkg.source !== 'local' || pkg.location !== null;
 }
 
 export async function sourceFor(ctx: ServiceContext, pkg: PackageRow, options: SourceOptions = {}): Promise<PackageSource> {
-  const factory = factories.get(pkg.source);
+  const factory = Object.hasOwn(ctx.sources, pkg.source) ? ctx.sources[pkg.source] : undefined;
   if (!factory) throw invalidInput(`${pkg.name} comes from a ${pkg.source} source, which cannot be synced; import its versions instead`);
   return factory(ctx, pkg, options);
 }

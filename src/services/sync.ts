@@ -1,12 +1,19 @@
-// Sync: ask each package's source what exists, ingest what is new, then run the after-sync steps.
+// Sync, the one door: whoever asks (CLI `docdelta sync`, `POST /sync`, `serve --sync`, cron,
+// jobs/sync.ts), a sync runs as a recorded job — the job lock, a `job_runs` row — over the asked
+// packages: ask each package's source what exists, ingest what is new, then run the context's
+// after-sync steps. One package failing (registry down, a tampered tarball) does not stop the
+// others; the run is recorded as failed with what went wrong, and the next run tries again.
 import { invalidInput, toDocdeltaError } from '../errors.ts';
 import validatePackageName from '../source/package-name.ts';
-import { ensurePackage, findPackage, listPackageRows, type PackageRow, updatePackage } from '../store/packages.ts';
+import { ensurePackage, findPackage, listPackageRows, updatePackage } from '../store/packages.ts';
 import { listVersionRows } from '../store/versions.ts';
 import type { SourceVersion } from '../types.ts';
-import type { ServiceContext } from './context.ts';
-import { type IngestOptions, type IngestedVersion, ingestVersion } from './ingest.ts';
-import { sourceFor } from './sources.ts';
+import type { PackageSyncReport, ServiceContext } from './context.ts';
+import { type IngestOptions, ingestVersion } from './ingest.ts';
+import { type JobSummary, type JobTrigger, runJob } from './jobs/run-job.ts';
+import { isPollable, sourceFor } from './sources.ts';
+
+export type { PackageSyncReport } from './context.ts';
 
 export interface SyncOptions extends IngestOptions {
   /** Only these versions (must exist at the source). */
@@ -14,22 +21,28 @@ export interface SyncOptions extends IngestOptions {
   offline?: boolean;
 }
 
-export interface PackageSyncReport {
-  package: string;
-  ingested: IngestedVersion[];
-  alreadyStored: number;
-  failed: { version: string; code: string; message: string }[];
-  unpublished: boolean;
+export interface SyncRequest extends SyncOptions {
+  /** Default: DOCDELTA_PACKAGES plus every stored package whose source can be polled. */
+  packages?: string[];
+  trigger?: JobTrigger;
+  /** The scheduled tick, for cron runs (a tick is run once across replicas). */
+  slot?: Date;
+  /** Aborted on shutdown: the run stops between packages. */
+  signal?: AbortSignal;
+  /** Told when each package starts and ends (the CLI's progress and per-package lines). */
+  onPackage?: (event: { package: string; report?: PackageSyncReport; code?: string; error?: string }) => void;
 }
 
-/** Steps to run after a package gained versions (diff precompute, link check); registered by those modules. */
-export type AfterSyncStep = (ctx: ServiceContext, pkg: PackageRow, report: PackageSyncReport) => Promise<void>;
-const afterSyncSteps: AfterSyncStep[] = [];
-
-export function registerAfterSyncStep(step: AfterSyncStep): void {
-  afterSyncSteps.push(step);
+export interface SyncRunDetails {
+  packages: { package: string; ingested: string[]; failed: { version: string; code: string; message: string }[]; error?: string }[];
+  /** The full report of every package that synced, in order. */
+  reports: PackageSyncReport[];
 }
 
+/**
+ * One package: list, ingest what is new, run the after-sync steps. The body of a sync run — call
+ * `runSync`, which records it; this is exported for tests and benchmarks that time ingest alone.
+ */
 export async function syncPackage(ctx: ServiceContext, name: string, options: SyncOptions = {}): Promise<PackageSyncReport> {
   if (!validatePackageName(name) && !(await findPackage(ctx.db, name))) {
     throw invalidInput(`not a valid package name: ${JSON.stringify(name)}`);
@@ -40,7 +53,7 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
 
   let available: SourceVersion[];
   let unpublished = false;
-  // Only npm needs the network to list versions; a git source lists tags from its local clone.
+  // Only npm needs the network to list versions; git lists tags from its clone, local reads a path.
   if (options.offline && pkg.source === 'npm') {
     const names = options.versions ?? (await ctx.snapshots.listVersions(pkg.name));
     available = names.map((version) => ({ version, publishedAt: null, deprecated: null, integrity: null }));
@@ -77,7 +90,7 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
     }
   }
   if (report.ingested.length > 0) {
-    for (const step of afterSyncSteps) {
+    for (const step of ctx.afterSync) {
       try {
         await step(ctx, pkg, report);
       } catch (error) {
@@ -88,16 +101,61 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
   return report;
 }
 
-const POLLABLE_SOURCES = new Set(['npm', 'git']);
-
-/** What a plain `sync` covers: the configured packages plus every registered package with a source to poll. */
+/** What a plain `sync` covers: the configured packages plus every stored package with a source to poll. */
 export async function trackedPackageNames(ctx: ServiceContext): Promise<string[]> {
-  const stored = (await listPackageRows(ctx.db)).filter((row) => POLLABLE_SOURCES.has(row.source)).map((row) => row.name);
+  const stored = (await listPackageRows(ctx.db)).filter((row) => isPollable(ctx, row)).map((row) => row.name);
   return [...new Set([...ctx.config.packages, ...stored])];
 }
 
-export async function syncAll(ctx: ServiceContext, names: string[], options: SyncOptions = {}): Promise<PackageSyncReport[]> {
-  const reports: PackageSyncReport[] = [];
-  for (const name of names) reports.push(await syncPackage(ctx, name, options));
-  return reports;
+/** Refuses what is wrong with the request itself before a run is recorded: it is input, not an outcome. */
+async function checkRequest(ctx: ServiceContext, request: SyncRequest): Promise<void> {
+  if (request.versions && request.packages?.length !== 1) throw invalidInput('versions can only be chosen for exactly one package');
+  for (const name of request.packages ?? []) {
+    if (!validatePackageName(name) && !(await findPackage(ctx.db, name))) throw invalidInput(`not a valid package name: ${JSON.stringify(name)}`);
+  }
+}
+
+/** The sync verb: every caller goes through here, and every run is a `job_runs` row. */
+export async function runSync(ctx: ServiceContext, request: SyncRequest = {}): Promise<JobSummary<SyncRunDetails>> {
+  await checkRequest(ctx, request);
+  const { trigger = 'manual', slot, signal: outer, onPackage, packages, ...options } = request;
+  return runJob(ctx, 'sync', { trigger, slot, signal: outer }, async (signal) => {
+    const names = packages ?? (await trackedPackageNames(ctx));
+    const counts = { packages: names.length, synced: 0, ingested: 0, alreadyStored: 0, failedVersions: 0, failedPackages: 0 };
+    const details: SyncRunDetails = { packages: [], reports: [] };
+    const problems: string[] = [];
+    for (const name of names) {
+      if (signal.aborted) break;
+      onPackage?.({ package: name });
+      let report: PackageSyncReport;
+      try {
+        report = await syncPackage(ctx, name, options);
+      } catch (error) {
+        const failure = toDocdeltaError(error);
+        const message = failure.code === 'INTERNAL' ? 'internal error (details in the server log)' : failure.message;
+        if (failure.code === 'INTERNAL') ctx.logger.error(`sync of ${name} failed`, { detail: String((error as Error)?.stack ?? error) });
+        counts.failedPackages += 1;
+        problems.push(`${name}: ${message}`);
+        details.packages.push({ package: name, ingested: [], failed: [], error: message });
+        onPackage?.({ package: name, code: failure.code, error: message });
+        continue;
+      }
+      counts.synced += 1;
+      counts.ingested += report.ingested.length;
+      counts.alreadyStored += report.alreadyStored;
+      counts.failedVersions += report.failed.length;
+      for (const failed of report.failed) problems.push(`${name}@${failed.version}: ${failed.code} ${failed.message}`);
+      details.packages.push({ package: name, ingested: report.ingested.map((version) => version.version), failed: report.failed });
+      details.reports.push(report);
+      onPackage?.({ package: name, report });
+    }
+    const stopped = signal.aborted && counts.synced + counts.failedPackages < names.length;
+    if (stopped) problems.push(`stopped after ${counts.synced + counts.failedPackages} of ${names.length} packages`);
+    return { counts, details, error: problems.length > 0 ? summarize(problems) : null };
+  });
+}
+
+function summarize(problems: string[]): string {
+  const shown = problems.slice(0, 5).join('; ');
+  return problems.length > 5 ? `${shown}; and ${problems.length - 5} more` : shown;
 }

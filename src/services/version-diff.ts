@@ -3,13 +3,15 @@ import { ALGORITHM_VERSION, diffTrees, type DiffInputFile, filterChanges, render
 import { invalidInput, notFound } from '../errors.ts';
 import { loadBlobs, loadDocMeta } from '../store/blobs.ts';
 import { readCachedDiff, writeCachedDiff } from '../store/diff-cache.ts';
-import type { PackageRow } from '../store/packages.ts';
 import { listVersionFiles, listVersionRows, type VersionFileRow, type VersionRow } from '../store/versions.ts';
 import type { FileChange, VersionDiff } from '../types.ts';
 import { LruCache } from '../lru-cache.ts';
 import { loadPatchInputs, type PatchInput } from './patch-inputs.ts';
-import { resolvePackage, resolveVersion } from './catalog.ts';
+import { type ResolvedPair, resolvePackage, resolvePair } from './catalog.ts';
 import type { ServiceContext } from './context.ts';
+
+// Consumers resolve a pair and diff it in one breath; the pair itself is a catalog concept.
+export { resolvePair, type ResolvedPair } from './catalog.ts';
 
 export interface DiffRequest {
   package?: string | null;
@@ -27,19 +29,6 @@ function checkThreshold(threshold: number): number {
     throw invalidInput(`the rename threshold must be a whole percentage from 0 to 100; got ${threshold}`);
   }
   return threshold;
-}
-
-export interface ResolvedPair {
-  pkg: PackageRow;
-  from: VersionRow;
-  to: VersionRow;
-}
-
-export async function resolvePair(ctx: ServiceContext, request: Pick<DiffRequest, 'package' | 'from' | 'to'>): Promise<ResolvedPair> {
-  const pkg = await resolvePackage(ctx, request.package);
-  const to = await resolveVersion(ctx, pkg, request.to);
-  const from = await resolveVersion(ctx, pkg, request.from, to.version);
-  return { pkg, from, to };
 }
 
 /** Files with bytes and page metadata loaded for the hashes in `wanted`; the others get none. */

@@ -1,45 +1,16 @@
-import { and, eq, sql } from 'drizzle-orm';
-import semver from 'semver';
+import { and, count, eq, sql } from 'drizzle-orm';
+import { compareVersions } from '../source/version-order.ts';
 import type { Db } from './database.ts';
 import { ingestFailures, versionFiles, versions } from './schema/index.ts';
 
 export type VersionRow = typeof versions.$inferSelect;
 
-/**
- * Versions in release order: semver first (prereleases before their release), then tags that are
- * not semver by publish date. Ordering lives here so every consumer agrees on "previous" and "latest".
- */
-export function compareVersions(a: Pick<VersionRow, 'version' | 'publishedAt'>, b: Pick<VersionRow, 'version' | 'publishedAt'>): number {
-  const va = cleanVersion(a.version);
-  const vb = cleanVersion(b.version);
-  if (va && vb) {
-    const bySemver = semver.compare(va, vb);
-    if (bySemver !== 0) return bySemver;
-  } else if (va !== vb) {
-    return va ? -1 : 1;
-  }
-  const ta = a.publishedAt?.getTime() ?? 0;
-  const tb = b.publishedAt?.getTime() ?? 0;
-  return ta - tb || (a.version < b.version ? -1 : a.version > b.version ? 1 : 0);
-}
-
-/** `v1.2.0` (a git tag) orders as `1.2.0`; anything semver cannot read stays unparsed. */
-export function cleanVersion(version: string): string | null {
-  return semver.valid(version) ?? semver.valid(version.replace(/^v(?=\d)/, ''));
-}
+// Release order is the sources' (see source/version-order.ts); re-exported for the store's readers.
+export { cleanVersion, compareVersions } from '../source/version-order.ts';
 
 export async function listVersionRows(db: Db, packageId: number): Promise<VersionRow[]> {
   const rows = await db.select().from(versions).where(eq(versions.packageId, packageId));
   return rows.sort(compareVersions);
-}
-
-export async function findVersion(db: Db, packageId: number, version: string): Promise<VersionRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(versions)
-    .where(and(eq(versions.packageId, packageId), eq(versions.version, version)))
-    .limit(1);
-  return row;
 }
 
 export interface VersionFileRow {
@@ -70,4 +41,10 @@ export async function recordIngestFailure(db: Db, packageId: number, version: st
 
 export async function clearIngestFailure(db: Db, packageId: number, version: string): Promise<void> {
   await db.delete(ingestFailures).where(and(eq(ingestFailures.packageId, packageId), eq(ingestFailures.version, version)));
+}
+
+/** How many versions each package has stored, by package id (packages with none are absent). */
+export async function countVersionsByPackage(db: Db): Promise<Map<number, number>> {
+  const rows = await db.select({ packageId: versions.packageId, n: count() }).from(versions).groupBy(versions.packageId);
+  return new Map(rows.map((row) => [row.packageId, Number(row.n)]));
 }

@@ -1,5 +1,7 @@
 // Authentication, rate limiting, security headers, and the sync endpoint against a local registry.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobRuns } from '../../src/store/schema/index.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { openTestDatabase, type TestDatabase, testDrivers } from '../support/databases.ts';
 import { testContext } from '../support/context.ts';
@@ -78,6 +80,10 @@ describe.each(testDrivers())('API security on %s', (driver) => {
     });
     const second = await withToken.request('POST', `/sync?package=${encodeURIComponent(SYNCED)}`, { headers: auth });
     expect(second.json().reports[0]).toMatchObject({ ingested: [expect.objectContaining({ version: '1.2.0' })], alreadyStored: 2 });
+    // Each POST /sync is a recorded run, like a sync from cron or the CLI.
+    const runs = await ctx.db.select().from(jobRuns).where(eq(jobRuns.trigger, 'api'));
+    expect(runs.map((row) => [row.job, row.status, row.id]).sort((a, b) => Number(a[2]) - Number(b[2])).map(([job, status]) => [job, status])).toEqual([['sync', 'ok'], ['sync', 'ok']]);
+    expect(second.json()).toMatchObject({ status: 'ok', runId: Math.max(...runs.map((row) => row.id)) });
     expect((await withToken.get(shortcut)).json()).toMatchObject({ from: '1.1.0', to: '1.2.0' });
   });
 

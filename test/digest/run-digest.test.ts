@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { claimRange, markAttemptStarting } from '../../src/digest/deliveries.ts';
+import { claimRange, markAttemptStarting } from '../../src/store/digest-deliveries.ts';
 import { runDigest, type DigestRunOptions } from '../../src/digest/run-digest.ts';
 import type { DeliveryOptions } from '../../src/digest/slack-webhook.ts';
 import { webhookHash } from '../../src/digest/webhook-secret.ts';

@@ -2,15 +2,10 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
-import { commands } from '../../src/cli/commands.ts';
-import { linksCommand } from '../../src/cli/links-command.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { tempDir, testContext } from '../support/context.ts';
 import { seedFixture, seedPackage } from '../support/seed.ts';
 import { createAppFixture, createCleanAppFixture } from './support/app-fixture.ts';
-
-// Until the lead lists the command in src/cli/commands.ts; afterwards this is a no-op.
-if (!commands.some((command) => command.name === 'links')) commands.push(linksCommand);
 
 const page = (title: string, body: string) => `---\ntitle: ${title}\n---\n\n# ${title}\n\n${body}\n`;
 const saved: Record<string, string | undefined> = {};

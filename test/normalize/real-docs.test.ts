@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normalizeFiles } from '../../src/normalize/index.ts';
+import { detectDocsRoot, normalizeFile } from '../../src/normalize/index.ts';
 import type { NormalizedFile } from '../../src/types.ts';
 import { publishedFiles } from './published-package.ts';
 
@@ -9,7 +9,8 @@ let docsRoot: string | null = null;
 
 beforeAll(async () => {
   const source = await publishedFiles('@workos/mcp-docs-server', '0.2.0');
-  ({ docsRoot, files } = normalizeFiles(source));
+  docsRoot = detectDocsRoot(source.map((file) => file.path));
+  files = source.map((file) => normalizeFile(file, { docsRoot }));
 }, 120_000);
 
 function page(path: string): NormalizedFile {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDocsRoot, normalizeDocsRoot, normalizeFiles, routeFor } from '../../src/normalize/index.ts';
+import { detectDocsRoot, normalizeDocsRoot, normalizeFile, routeFor } from '../../src/normalize/index.ts';
 
 const ROOT = '.docs/organized/docs/';
 
@@ -82,20 +82,20 @@ describe('detectDocsRoot', () => {
   });
 });
 
-describe('normalizeFiles', () => {
+describe('normalizeFile with a docs root', () => {
   const files = [
     { path: 'docs/a.md', bytes: new TextEncoder().encode('# A\n') },
     { path: 'other/b.md', bytes: new TextEncoder().encode('# B\n') },
   ];
 
-  it('detects the docs root when the caller names none', () => {
-    const result = normalizeFiles(files);
-    expect(result.docsRoot).toBe('docs/');
-    expect(result.files.map((normalized) => normalized.route)).toEqual(['/a', null]);
+  it('routes the pages under the root detected across a version', () => {
+    const docsRoot = detectDocsRoot(files.map((file) => file.path));
+    expect(docsRoot).toBe('docs/');
+    expect(files.map((file) => normalizeFile(file, { docsRoot }).route)).toEqual(['/a', null]);
   });
 
   it('uses the root the caller names over detection, and null for none', () => {
-    expect(normalizeFiles(files, { docsRoot: 'other' }).files.map((normalized) => normalized.route)).toEqual([null, '/b']);
-    expect(normalizeFiles(files, { docsRoot: null }).files.map((normalized) => normalized.route)).toEqual([null, null]);
+    expect(files.map((file) => normalizeFile(file, { docsRoot: 'other' }).route)).toEqual([null, '/b']);
+    expect(files.map((file) => normalizeFile(file, { docsRoot: null }).route)).toEqual([null, null]);
   });
 });

@@ -5,7 +5,7 @@ import { jobsRoute } from '../../src/api/routes/jobs-route.ts';
 import { runDigest } from '../../src/digest/run-digest.ts';
 import { webhookHash } from '../../src/digest/webhook-secret.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
-import { runJob } from '../../src/scheduler/run-job.ts';
+import { runJob } from '../../src/services/jobs/run-job.ts';
 import { testContext } from '../support/context.ts';
 import { type Driver, openTestDatabase, type TestDatabase, testDrivers } from '../support/databases.ts';
 import { seedPackage } from '../support/seed.ts';

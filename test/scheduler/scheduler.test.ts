@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../src/services/context.ts';
-import { type JobBody, runJob } from '../../src/scheduler/run-job.ts';
+import { type JobBody, runJob } from '../../src/services/jobs/run-job.ts';
 import { defaultJobs, type ScheduledJob, startScheduler } from '../../src/scheduler/start-scheduler.ts';
 import { openDatabase, type Database } from '../../src/store/database.ts';
 import { jobRuns } from '../../src/store/schema/index.ts';

@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../src/services/context.ts';
-import { runSync } from '../../src/scheduler/sync-job.ts';
-import { trackedPackageNames } from '../../src/services/sync.ts';
+import { runSync, trackedPackageNames } from '../../src/services/sync.ts';
 import { findPackage } from '../../src/store/packages.ts';
 import { diffCache, jobRuns } from '../../src/store/schema/index.ts';
-import { findVersion } from '../../src/store/versions.ts';
+import { listVersionRows } from '../../src/store/versions.ts';
 import { testContext } from '../support/context.ts';
 import { type Driver, openTestDatabase, type TestDatabase, testDrivers } from '../support/databases.ts';
 import { type FakeRegistry, startFakeRegistry } from '../support/fake-registry.ts';
@@ -71,7 +70,8 @@ describe.each(testDrivers())('the sync job on %s', (driver: Driver) => {
     await runSync(ctx, { packages: [name] });
     expect(await cachedPairs(name)).toEqual(['1.0.0→1.1.0', '1.0.0→1.2.0', '1.1.0→1.2.0']);
     const pkg = await findPackage(ctx.db, name);
-    const [from, to] = [await findVersion(ctx.db, pkg!.id, '1.1.0'), await findVersion(ctx.db, pkg!.id, '1.2.0')];
+    const rows = await listVersionRows(ctx.db, pkg!.id);
+    const [from, to] = ['1.1.0', '1.2.0'].map((version) => rows.find((row) => row.version === version));
     const cached = await ctx.db.select().from(diffCache).where(and(eq(diffCache.fromVersionId, from!.id), eq(diffCache.toVersionId, to!.id)));
     expect(cached[0]!.result.summary).toMatchObject({ added: 1, removed: 1 });
   });

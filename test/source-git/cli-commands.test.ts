@@ -10,13 +10,11 @@ import { trackCommand } from '../../src/cli/track-command.ts';
 import { exitCodeFor } from '../../src/cli.ts';
 import { DocdeltaError } from '../../src/errors.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
-import { registerGitSource } from '../../src/source/git/index.ts';
 import { findPackage } from '../../src/store/packages.ts';
 import { testContext } from '../support/context.ts';
 import { openTestDatabase, type TestDatabase, testDrivers } from '../support/databases.ts';
 import { createDocsRepo, type FixtureRepo } from './fixture-repo.ts';
 
-registerGitSource();
 
 function capture(): { stream: PassThrough; text: () => string } {
   const stream = new PassThrough();

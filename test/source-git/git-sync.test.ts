@@ -10,13 +10,12 @@ import { listVersions } from '../../src/services/catalog.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { syncPackage } from '../../src/services/sync.ts';
 import { getVersionDiff } from '../../src/services/version-diff.ts';
-import { registerGitSource, trackGitPackage } from '../../src/source/git/index.ts';
+import { trackGitPackage } from '../../src/services/track.ts';
 import { findPackage } from '../../src/store/packages.ts';
 import { testContext } from '../support/context.ts';
 import { openTestDatabase, type TestDatabase, testDrivers } from '../support/databases.ts';
 import { createDocsRepo, type FixtureRepo } from './fixture-repo.ts';
 
-registerGitSource();
 
 describe.each(testDrivers())('a git-tracked package on %s', (driver) => {
   let database: TestDatabase;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DocdeltaError } from '../../src/errors.ts';
 import { checkTagName, isSafeTagName, normalizeDocsFolder, tagMatcher } from '../../src/source/git/ref-names.ts';
 import { parseRepositoryLocation } from '../../src/source/git/repository-location.ts';
-import { defaultPackageName } from '../../src/source/git/track-git-package.ts';
+import { defaultPackageName } from '../../src/services/track.ts';
 
 function refusal(run: () => unknown): DocdeltaError {
   try {

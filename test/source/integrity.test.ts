@@ -21,6 +21,25 @@ describe('verifyIntegrity', () => {
     const integrity = `sha1-${Buffer.from('wrong').toString('base64')} ${sri(bytes)}`;
     expect(() => verifyIntegrity(bytes, { integrity })).not.toThrow();
   });
+
+  // Issue 16 item 10: a malformed sha512 used to be skipped silently, and the sha1 shasum trusted instead.
+  it('refuses a malformed sha512 with an INTEGRITY error instead of falling back to the sha1 shasum', () => {
+    const attempt = () => verifyIntegrity(bytes, { integrity: 'sha512-!!!notbase64', shasum: shasum(bytes) });
+    expect(attempt).toThrow(expect.objectContaining({ code: 'INTEGRITY' }));
+    expect(attempt).toThrow(/"sha512-!!!notbase64" is malformed .*refusing to fall back/);
+  });
+
+  it('refuses a sha512 of the wrong length, and an integrity string naming no known hash', () => {
+    const short = `sha512-${Buffer.from('too short').toString('base64')}`;
+    expect(() => verifyIntegrity(bytes, { integrity: short, shasum: shasum(bytes) })).toThrow(/malformed/);
+    expect(() => verifyIntegrity(bytes, { integrity: 'md5-abc', shasum: shasum(bytes) })).toThrow(
+      expect.objectContaining({ code: 'INTEGRITY', message: expect.stringMatching(/names no hash docdelta can check/) }),
+    );
+  });
+
+  it('still accepts a sha1 given in the integrity string itself, as old packages have', () => {
+    expect(verifyIntegrity(bytes, { integrity: sri(bytes, 'sha1') })).toBe(sri(bytes, 'sha1'));
+  });
 });
 
 describe('checkTarballUrl', () => {

@@ -67,6 +67,39 @@ describe('extractTarball', () => {
     await expect(extractTarball(tgz([{ path: composed, content: '1' }, { path: decomposed, content: '2' }]))).rejects.toThrow(/collide/);
   });
 
+  // Issue 16 item 10: two top folders were refused as a "Unicode collision". npm (pacote) unpacks with
+  // tar's strip: 1, which drops the first component of every entry whatever it is; we do the same.
+  it('accepts two top folders as npm does: the first component is stripped from every entry, the last copy wins', async () => {
+    const files = await extractTarball(
+      tgz([
+        { path: 'package/README.md', content: 'from package' },
+        { path: 'package/docs/a.md', content: 'a' },
+        { path: 'other/README.md', content: 'from other' },
+        { path: 'other/docs/b.md', content: 'b' },
+      ]),
+    );
+    expect(files.map((file) => file.path)).toEqual(['README.md', 'docs/a.md', 'docs/b.md']);
+    expect(text(files[0]!.bytes)).toBe('from other');
+  });
+
+  it('still calls a real Unicode collision one, even across two top folders', async () => {
+    const entries = [{ path: 'package/caf\u00e9.md', content: '1' }, { path: 'other/cafe\u0301.md', content: '2' }];
+    await expect(extractTarball(tgz(entries))).rejects.toThrow(/collide after Unicode normalization/);
+  });
+
+  // Issue 16 item 6: a 3.6 KB path (a PAX header, under the depth cap) reached the database and failed
+  // every sync with "index row size … exceeds btree": it is refused here, naming the limit.
+  it('refuses a path over the byte limit with a clear message, before anything is stored', async () => {
+    const long = `package/${Array.from({ length: 30 }, () => 'x'.repeat(120)).join('/')}.md`;
+    expect(Buffer.byteLength(long)).toBeGreaterThan(3600);
+    const attempt = extractTarball(tgz([{ path: 'package/ok.md', content: 'ok' }, { path: long, content: 'deep' }]));
+    await expect(attempt).rejects.toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    await expect(extractTarball(tgz([{ path: long, content: 'deep' }]))).rejects.toThrow(/path is 3\d{3} bytes, over the 1024-byte limit/);
+    const justUnder = `package/${'y'.repeat(1021)}.md`;
+    const files = await extractTarball(tgz([{ path: justUnder, content: 'fits' }]));
+    expect(Buffer.byteLength(files[0]!.path)).toBe(1024);
+  });
+
   it('keeps the last of two entries with the same path, as tar does', async () => {
     const files = await extractTarball(tgz([{ path: 'package/a.md', content: 'first' }, { path: 'package/a.md', content: 'second' }]));
     expect(files).toHaveLength(1);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePackage } from '../../src/store/packages.ts';
 import { blobs, versionFiles, versions } from '../../src/store/schema/index.ts';
 import { loadBlobs, loadDocMeta } from '../../src/store/blobs.ts';
-import { findVersion, listVersionFiles, listVersionRows } from '../../src/store/versions.ts';
+import { listVersionFiles, listVersionRows } from '../../src/store/versions.ts';
 import { writeVersion } from '../../src/store/write-version.ts';
 import type { NormalizedFile } from '../../src/types.ts';
 import { openTestDatabase, type TestDatabase, testDrivers } from '../support/databases.ts';
@@ -78,7 +78,7 @@ describe.each(testDrivers())('storage on %s', (driver) => {
         },
       }),
     ).rejects.toThrow('killed part-way');
-    expect(await findVersion(database.db, pkg.id, '2.0.0')).toBeUndefined();
+    expect((await listVersionRows(database.db, pkg.id)).some((row) => row.version === '2.0.0')).toBe(false);
     const [orphans] = await database.db.select({ n: count() }).from(blobs).where(eq(blobs.sha256, many[0]!.sha256));
     expect(Number(orphans!.n)).toBe(0);
 
@@ -89,6 +89,26 @@ describe.each(testDrivers())('storage on %s', (driver) => {
     expect(Number(stored!.n)).toBe(20_000);
     const [versionRows] = await database.db.select({ n: count() }).from(versions).where(eq(versions.packageId, pkg.id));
     expect(Number(versionRows!.n)).toBe(1);
+  });
+
+  // Issue 16 item 6: a 3.6 KB path failed every sync with "index row size 3656 exceeds btree version 4
+  // maximum 2704", shown as INTERNAL. The store now refuses the version with a clear message first.
+  it('refuses a version holding a path over 1024 bytes with a clear message and stores nothing; 1024 bytes fit', async () => {
+    const pkg = await ensurePackage(database.db, { name: uniqueName() });
+    const long = `docs/${Array.from({ length: 30 }, (_, i) => `${i}-${'x'.repeat(118)}`).join('/')}.md`;
+    expect(Buffer.byteLength(long)).toBeGreaterThan(3600);
+    const input = { packageId: pkg.id, version: '4.0.0', publishedAt: null, integrity: null, deprecated: null, docsRoot: null, files: [file('ok.md', `ok ${pkg.id}`), file(long, `long ${pkg.id}`)] };
+    const attempt = writeVersion(database.db, input);
+    await expect(attempt).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(writeVersion(database.db, input)).rejects.toThrow(/version 4\.0\.0 has a file path of 3\d{3} bytes, over the 1024-byte limit/);
+    expect((await listVersionRows(database.db, pkg.id)).some((row) => row.version === '4.0.0')).toBe(false);
+
+    const atLimit = `docs/${'é'.repeat(509)}.md`;
+    expect(Buffer.byteLength(atLimit)).toBe(1026);
+    await expect(writeVersion(database.db, { ...input, files: [file(atLimit, `edge ${pkg.id}`)] })).rejects.toThrow(/1026 bytes/);
+    const fits = `docs/${'é'.repeat(508)}.md`;
+    const stored = await writeVersion(database.db, { ...input, files: [file(fits, `edge ${pkg.id}`)] });
+    expect(stored).toMatchObject({ created: true, filesWritten: 1 });
   });
 
   it('gives two concurrent writers of one version a single row set', async () => {

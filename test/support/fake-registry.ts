@@ -25,11 +25,15 @@ export interface TarballBehaviour {
   replaceWith?: Buffer;
   /** Destroy the socket after sending this fraction of the body. */
   resetAfterFraction?: number;
+  /** Send the body one byte per this many milliseconds (a stalled registry). */
+  trickleEveryMs?: number;
 }
 
 export interface FakeRegistry {
   url: string;
   tarballRequests: number;
+  /** Tarball responses whose connection is still open. */
+  openTarballResponses: number;
   setPackage(pkg: FakePackage): void;
   setTarballBehaviour(version: string, behaviour: TarballBehaviour | undefined): void;
   close(): Promise<void>;
@@ -39,7 +43,7 @@ export async function startFakeRegistry(): Promise<FakeRegistry> {
   const packages = new Map<string, FakePackage>();
   const behaviours = new Map<string, TarballBehaviour>();
   let base = '';
-  const state = { tarballRequests: 0 };
+  const state = { tarballRequests: 0, openTarballResponses: 0 };
 
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', base);
@@ -55,6 +59,17 @@ export async function startFakeRegistry(): Promise<FakeRegistry> {
       const behaviour = behaviours.get(entry.version) ?? {};
       const body = behaviour.replaceWith ?? entry.tarball;
       response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(body.length) });
+      state.openTarballResponses += 1;
+      response.on('close', () => (state.openTarballResponses -= 1));
+      if (behaviour.trickleEveryMs !== undefined) {
+        let sent = 0;
+        const timer = setInterval(() => {
+          if (sent < body.length) response.write(body.subarray(sent, ++sent));
+          else response.end();
+        }, behaviour.trickleEveryMs);
+        response.on('close', () => clearInterval(timer));
+        return;
+      }
       if (behaviour.resetAfterFraction !== undefined) {
         response.write(body.subarray(0, Math.floor(body.length * behaviour.resetAfterFraction)), () => request.socket.destroy());
         return;
@@ -96,6 +111,9 @@ export async function startFakeRegistry(): Promise<FakeRegistry> {
     },
     set tarballRequests(value: number) {
       state.tarballRequests = value;
+    },
+    get openTarballResponses() {
+      return state.openTarballResponses;
     },
     setPackage: (pkg) => packages.set(pkg.name, pkg),
     setTarballBehaviour: (version, behaviour) => {

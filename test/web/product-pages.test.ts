@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runJob } from '../../src/scheduler/index.ts';
+import { runJob } from '../../src/services/jobs/run-job.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import type { TestServer } from '../api/harness.ts';
 import { launchChromium } from '../support/browser.ts';

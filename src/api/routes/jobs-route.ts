@@ -2,7 +2,7 @@
 // ticks and why), recent digest deliveries, and the schedule. Read-only, and nothing in it is
 // secret: the webhook URL is never stored.
 import { z } from 'zod';
-import { getJobHistory, MAX_HISTORY } from '../../scheduler/job-history.ts';
+import { getJobHistory, MAX_HISTORY } from '../../services/job-history.ts';
 import { parseQuery } from '../query.ts';
 import type { RouteModule } from '../route-module.ts';
 

@@ -3,7 +3,6 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { invalidInput } from '../../errors.ts';
-import type { PackageRow } from '../../store/packages.ts';
 import { MAX_TAG_PATTERN_LENGTH } from './ref-names.ts';
 
 const optionsSchema = z.object({ tags: z.string().max(MAX_TAG_PATTERN_LENGTH).nullable().optional() }).passthrough();
@@ -14,7 +13,15 @@ export interface GitPackageSettings {
   tags: string | null;
 }
 
-export function gitPackageSettings(pkg: Pick<PackageRow, 'name' | 'location' | 'docsRoot' | 'options'>): GitPackageSettings {
+/** The columns of a package row this module reads (the row type itself lives in the store, above). */
+export interface GitPackageColumns {
+  name: string;
+  location: string | null;
+  docsRoot: string | null;
+  options: unknown;
+}
+
+export function gitPackageSettings(pkg: GitPackageColumns): GitPackageSettings {
   if (!pkg.location) throw invalidInput(`${pkg.name} is a git package without a repository location; track it again with \`docdelta track git\``);
   if (!pkg.docsRoot) throw invalidInput(`${pkg.name} is a git package without a docs folder; track it again with --docs`);
   const options = optionsSchema.safeParse(pkg.options ?? {});

@@ -1,7 +1,7 @@
 // Versions from a git repository: its tags (optionally matching a pattern) are the versions, and
 // the files under the docs folder at each tag are that version's files, with their paths as the
 // repository has them (the docs folder prefix kept, so routes come from the package's docsRoot).
-import { compareVersions } from '../../store/versions.ts';
+import { compareVersions } from '../version-order.ts';
 import { DocdeltaError, integrity, invalidInput } from '../../errors.ts';
 import type { SourceFile, SourceVersion } from '../../types.ts';
 import { DEFAULT_LIMITS, type SourceLimits } from '../limits.ts';

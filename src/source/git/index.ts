@@ -2,5 +2,3 @@
 export { GitSource, type GitSourceOptions } from './git-source.ts';
 export { DEFAULT_GIT_LIMITS, type GitFactory, type GitLimits, hardenedGitFactory } from './git-process.ts';
 export { parseRepositoryLocation, type RepositoryLocation } from './repository-location.ts';
-export { registerGitSource } from './register-git-source.ts';
-export { defaultPackageName, trackGitPackage, type TrackGitRequest, type TrackGitResult } from './track-git-package.ts';

@@ -2,6 +2,7 @@
 // names) and could reach git: each is checked here, so that nothing starting with `-` or carrying
 // pathspec magic, `..` or control characters is ever passed on.
 import { invalidInput } from '../../errors.ts';
+import { matchGlob } from './tag-glob.ts';
 
 export const MAX_TAG_NAME_LENGTH = 200;
 export const MAX_TAG_PATTERN_LENGTH = 100;
@@ -39,7 +40,8 @@ const PATTERN = /^[A-Za-z0-9._/*?+@][A-Za-z0-9._/*?+@-]*$/;
 /**
  * A tag pattern like `v*` or `docs-?.*` as a predicate. Only `*` (any run of characters, `/`
  * included, as git's for-each-ref patterns) and `?` (one character) are special; matching is done
- * here, so the pattern never reaches git.
+ * here, in time bounded by pattern × tag length, so the pattern never reaches git. Tags longer than
+ * MAX_TAG_NAME_LENGTH never match.
  */
 export function tagMatcher(pattern: string | null | undefined): (tag: string) => boolean {
   if (pattern === null || pattern === undefined || pattern === '' || pattern === '*') return () => true;
@@ -49,12 +51,8 @@ export function tagMatcher(pattern: string | null | undefined): (tag: string) =>
       `refused tag pattern ${JSON.stringify(pattern.slice(0, 80))}: use letters, digits, . _ / + @ - and the wildcards * and ?, not starting with "-"`,
     );
   }
-  const source = pattern
-    .split('')
-    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+/]/g, '\\$&')))
-    .join('');
-  const regex = new RegExp(`^${source}$`, 's');
-  return (tag) => regex.test(tag);
+  // Not a regular expression: those backtrack exponentially on patterns like `*a*a*a…b` (see tag-glob.ts).
+  return (tag) => tag.length <= MAX_TAG_NAME_LENGTH && matchGlob(pattern, tag);
 }
 
 /**

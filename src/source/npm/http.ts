@@ -1,20 +1,37 @@
-// Bounded HTTP reads from a registry: a timeout on the whole request and a cap on the body size.
+// Bounded HTTP reads from a registry: one deadline for the whole request (headers and body) and a cap
+// on the body size.
 import { DocdeltaError, notFound, upstream } from '../../errors.ts';
 
 export interface FetchLimits {
   maxBytes: number;
+  /** The whole request, from connecting to the last body byte, must finish within this. */
   timeoutMs: number;
 }
 
 export async function fetchBounded(url: string, limits: FetchLimits, accept?: string): Promise<Uint8Array> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+  const overdue = () =>
+    upstream(`the download of ${url} did not finish within ${limits.timeoutMs} ms (headers and body); the registry is stalled or too slow`);
+  // The deadline does not rely on the abort reaching the body stream: every wait races it, so a
+  // registry that trickles a byte a second is cut off at the deadline whatever the HTTP client does.
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(overdue());
+      controller.abort();
+    }, Math.max(0, limits.timeoutMs));
+  });
+  deadline.catch(() => {});
+  const beforeDeadline = <T>(work: Promise<T>): Promise<T> => Promise.race([work, deadline]);
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   try {
-    const response = await fetch(url, {
-      signal: controller.signal,
-      redirect: 'error',
-      headers: accept ? { accept } : {},
-    });
+    const response = await beforeDeadline(
+      fetch(url, {
+        signal: controller.signal,
+        redirect: 'error',
+        headers: accept ? { accept } : {},
+      }),
+    );
     if (response.status === 404) throw notFound(`the registry has nothing at ${url}`);
     if (!response.ok) throw upstream(`the registry answered ${response.status} for ${url}`);
     const declared = Number(response.headers.get('content-length') ?? NaN);
@@ -22,22 +39,28 @@ export async function fetchBounded(url: string, limits: FetchLimits, accept?: st
       throw upstream(`${url} is ${declared} bytes, over the ${limits.maxBytes}-byte limit`);
     }
     if (!response.body) return new Uint8Array();
+    reader = response.body.getReader();
     const parts: Uint8Array[] = [];
     let total = 0;
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      total += chunk.byteLength;
-      if (total > limits.maxBytes) {
-        controller.abort();
-        throw upstream(`${url} is over the ${limits.maxBytes}-byte limit`);
-      }
-      parts.push(chunk);
+    for (;;) {
+      const { done, value } = await beforeDeadline(reader.read());
+      if (done) break;
+      total += value.byteLength;
+      if (total > limits.maxBytes) throw upstream(`${url} is over the ${limits.maxBytes}-byte limit`);
+      parts.push(value);
     }
+    reader = undefined;
     return new Uint8Array(Buffer.concat(parts));
   } catch (error) {
     if (error instanceof DocdeltaError) throw error;
-    const reason = controller.signal.aborted ? `timed out after ${limits.timeoutMs} ms` : (error as Error).message;
-    throw upstream(`could not fetch ${url}: ${reason}`, error);
+    if (controller.signal.aborted) throw overdue();
+    throw upstream(`could not fetch ${url}: ${(error as Error).message}`, error);
   } finally {
     clearTimeout(timer);
+    if (reader) {
+      // Stop the transfer: an unfinished body would otherwise keep the socket (and the registry) busy.
+      controller.abort();
+      reader.cancel().catch(() => {});
+    }
   }
 }

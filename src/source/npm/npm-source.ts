@@ -69,9 +69,12 @@ export class NpmSource implements PackageSource {
     if (this.options.offline) throw invalidInput(`no snapshot of ${this.packageName}@${version.version} to ingest offline`);
     if (!entry) throw invalidInput(`${this.packageName}@${version.version} is not in the registry's list of versions`);
     const url = checkTarballUrl(entry.tarball, this.options.registry);
+    // One deadline for the download of this version, the retry included.
+    const deadline = Date.now() + this.limits.requestTimeoutMs;
     let lastError: unknown;
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      const bytes = await fetchBounded(url.href, { maxBytes: this.limits.maxTarballBytes, timeoutMs: this.limits.requestTimeoutMs });
+      if (attempt > 0 && deadline - Date.now() < 1) break;
+      const bytes = await fetchBounded(url.href, { maxBytes: this.limits.maxTarballBytes, timeoutMs: deadline - Date.now() });
       try {
         verifyIntegrity(bytes, expected);
       } catch (error) {

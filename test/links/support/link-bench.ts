@@ -12,7 +12,7 @@ import { clearVersionDocsCache } from '../../../src/links/load-version-docs.ts';
 import { findAppLinks } from '../../../src/links/scan-text.ts';
 import { walkApp } from '../../../src/links/walk-app.ts';
 import { silentLogger } from '../../../src/logger.ts';
-import { createContext } from '../../../src/services/app-context.ts';
+import { createAppContext } from '../../../src/services/app-context.ts';
 import { syncPackage } from '../../../src/services/sync.ts';
 import { tempDir } from '../../support/context.ts';
 import { writeSyntheticApp } from './synthetic-app.ts';
@@ -30,7 +30,7 @@ const time = async <T>(work: () => Promise<T>): Promise<[number, T]> => {
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, files: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' } } });
 const dataDir = values['data-dir'] ?? (await tempDir('docdelta-link-bench-'));
 const config = loadConfig({ ...process.env, DATABASE_URL: '', DOCDELTA_DATA_DIR: dataDir, DOCDELTA_SNAPSHOTS_DIR: path.join(os.tmpdir(), 'docdelta-link-bench-snapshots') });
-const ctx = await createContext(config, silentLogger);
+const ctx = await createAppContext(config, { logger: silentLogger });
 try {
   if (!values['data-dir']) await syncPackage(ctx, NAME, { versions: ['0.1.0', '0.2.0'] });
   const runs = Number(values.runs);

@@ -18,7 +18,7 @@
 // the unlock must return true on the same backend. Any mismatch is reported, never ignored.
 import crypto from 'node:crypto';
 import type { Sql } from 'postgres';
-import { DocdeltaError } from '../errors.ts';
+import { DocdeltaError } from '../../errors.ts';
 
 /** A positive 48-bit key from a name: fits a bigint and a JS number, stable across processes. */
 export function advisoryKey(name: string): number {

@@ -1,12 +1,12 @@
 // After a sync stores new versions, compute the diffs people will ask for first — each new version
 // against its predecessor, and its successor against it when a version landed in the middle — so
-// the first request for them is a cache read rather than a full diff.
-import type { ServiceContext } from '../services/context.ts';
-import { type AfterSyncStep, registerAfterSyncStep } from '../services/sync.ts';
-import { diffPair } from '../services/version-diff.ts';
+// the first request for them is a cache read rather than a full diff. An after-sync step, passed to
+// the context by the composition root.
 import { listVersionRows } from '../store/versions.ts';
+import type { AfterSyncStep } from './context.ts';
+import { diffPair } from './version-diff.ts';
 
-export const precomputeDiffs: AfterSyncStep = async (ctx: ServiceContext, pkg, report) => {
+export const precomputeDiffs: AfterSyncStep = async (ctx, pkg, report) => {
   const rows = await listVersionRows(ctx.db, pkg.id);
   const pairs = new Set<number>();
   for (const ingested of report.ingested) {
@@ -18,12 +18,3 @@ export const precomputeDiffs: AfterSyncStep = async (ctx: ServiceContext, pkg, r
     await diffPair(ctx, { pkg, from: rows[index - 1]!, to: rows[index]! });
   }
 };
-
-let registered = false;
-
-/** Idempotent: the step is added to the sync service once per process. */
-export function registerDiffPrecompute(): void {
-  if (registered) return;
-  registered = true;
-  registerAfterSyncStep(precomputeDiffs);
-}

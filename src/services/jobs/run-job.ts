@@ -2,10 +2,10 @@
 // claim the scheduled slot, record the run in job_runs, run the body, record how it ended, let go of
 // the lock. A run that cannot start is recorded as skipped with the reason, so GET /jobs shows
 // every tick and what became of it.
-import { DocdeltaError } from '../errors.ts';
-import type { ServiceContext } from '../services/context.ts';
+import { DocdeltaError } from '../../errors.ts';
+import type { ServiceContext } from '../context.ts';
 import { acquireJobLock, type JobLock } from './job-lock.ts';
-import { failInterruptedRuns, finishRun, insertRunningRun, insertSkippedRun, type RunCounts, slotTaken } from './job-runs.ts';
+import { failInterruptedRuns, finishRun, insertRunningRun, insertSkippedRun, type RunCounts, slotTaken } from '../../store/job-runs.ts';
 
 export type JobTrigger = 'schedule' | 'cli' | 'api' | 'manual';
 export type JobStatus = 'ok' | 'failed' | 'skipped';

@@ -7,8 +7,8 @@
 // to a process that stopped mid-request or right after Slack said ok: whether the message was
 // posted is unknown, and it is not posted again (see run-digest.ts for why).
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../store/database.ts';
-import { digestDeliveries, packages } from '../store/schema/index.ts';
+import type { Db } from './database.ts';
+import { digestDeliveries, packages } from './schema/index.ts';
 
 export type DeliveryRow = typeof digestDeliveries.$inferSelect;
 

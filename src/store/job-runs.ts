@@ -2,8 +2,8 @@
 // skipped (another replica had it, the previous run was still going, the timer fired late). The
 // queries the scheduler needs live here so the runner itself holds no SQL.
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
-import type { Db } from '../store/database.ts';
-import { jobRuns } from '../store/schema/index.ts';
+import type { Db } from './database.ts';
+import { jobRuns } from './schema/index.ts';
 
 export type JobRunRow = typeof jobRuns.$inferSelect;
 export type JobRunStatus = 'running' | 'ok' | 'failed' | 'skipped';

@@ -13,8 +13,8 @@
 //   what a busy transaction pooler does. The same check runs on every job lock, so a pooler that
 //   slipped past the startup probe is still caught when a job starts.
 import crypto from 'node:crypto';
-import type { Logger } from '../logger.ts';
-import type { Database } from '../store/database.ts';
+import type { Logger } from '../../logger.ts';
+import type { Database } from '../../store/database.ts';
 import { advisoryKey, PoolingModeError, tryAdvisoryLock } from './advisory-lock.ts';
 
 export function poolingModeFromUrl(url: string): string | null {

@@ -1,9 +1,9 @@
 // The read verb behind GET /jobs: recent runs of the scheduled jobs and recent digest deliveries,
 // with the schedule they follow. Nothing secret is part of it — the webhook URL is never stored,
 // and its hash is left out too.
-import { listRecentDeliveries } from '../digest/deliveries.ts';
-import type { ServiceContext } from '../services/context.ts';
-import { listJobRuns } from './job-runs.ts';
+import { listRecentDeliveries } from '../store/digest-deliveries.ts';
+import { listJobRuns } from '../store/job-runs.ts';
+import type { ServiceContext } from './context.ts';
 
 export interface JobRunView {
   id: number;

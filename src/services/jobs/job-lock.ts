@@ -2,7 +2,7 @@
 // previous one is still going (PGlite has a single session, where PostgreSQL's advisory locks are
 // re-entrant and would let the second run through). Across replicas on one PostgreSQL, a session
 // advisory lock in a session of its own decides which process runs (see advisory-lock.ts).
-import type { Database } from '../store/database.ts';
+import type { Database } from '../../store/database.ts';
 import { tryAdvisoryLock } from './advisory-lock.ts';
 
 export interface JobLock {
