@@ -2,10 +2,8 @@
 // with the server's API token. Shown only when the server answers those verbs (OPTIONS /packages
 // lists POST), so an older server shows the list and says where to do it instead. The token stays
 // in this tab (sessionStorage), is sent only as a bearer header to this site, and is never shown.
-import { ApiError } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
-
-const TOKEN_KEY = 'docdelta:api-token';
+import { rememberToken, sendWithToken as send, tokenInput } from './api-token.js';
 
 /** Whether this server takes POST /packages (express answers OPTIONS with the allowed methods). */
 export async function canManagePackages() {
@@ -17,39 +15,6 @@ export async function canManagePackages() {
   }
 }
 
-function storedToken() {
-  try {
-    return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function rememberToken(token) {
-  try {
-    if (token) window.sessionStorage.setItem(TOKEN_KEY, token);
-    else window.sessionStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // Storage off: the token lasts as long as the field keeps it.
-  }
-}
-
-async function send(method, path, token, body) {
-  let response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', 'the server could not be reached');
-  }
-  const payload = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(response.status, payload?.code ?? `HTTP_${response.status}`, payload?.message ?? `${response.status} ${response.statusText}`);
-  return payload;
-}
-
 const packagePath = (name) => `/packages/${name.split('/').map(encodeURIComponent).join('/')}`;
 
 /**
@@ -57,9 +22,7 @@ const packagePath = (name) => `/packages/${name.split('/').map(encodeURIComponen
  * the list after a change.
  */
 export function packageAdmin(onChanged) {
-  const token = h('input', { type: 'password', class: 'token-input', autocomplete: 'off', 'aria-label': 'API token', placeholder: 'API_TOKEN of this server' });
-  token.value = storedToken();
-  token.addEventListener('change', () => rememberToken(token.value.trim()));
+  const token = tokenInput();
   const status = h('p', { class: 'admin-status', role: 'status' });
   const say = (text, isError = false) => {
     status.textContent = text;

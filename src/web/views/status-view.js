@@ -1,8 +1,10 @@
 // `/status`: the scheduler's plan (sync and digest schedules, when each fires next, whether the
 // digest can post, how each last ran) and what became of recent runs — including skipped ticks and
-// why — and of digest deliveries. Data: GET /jobs.
+// why — and of digest deliveries; with the API token, a sync can be started here. Data: GET /jobs.
+import { getJson } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
-import { formatCount } from '../format.js';
+import { formatCount, plural } from '../format.js';
+import { rememberToken, sendWithToken, tokenInput } from './api-token.js';
 import { nextRun } from './cron-next.js';
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -147,18 +149,65 @@ function deliveriesPanel(deliveries) {
   );
 }
 
+/** "Sync now": POST /sync with the API token, then the page redraws with the new run. */
+function syncNowPanel(onDone) {
+  const token = tokenInput();
+  const status = h('p', { class: 'admin-status', role: 'status' });
+  const button = h('button', { type: 'submit', class: 'button primary', text: 'Sync now' });
+  const form = h(
+    'form',
+    {
+      class: 'sync-now',
+      on: {
+        submit: async (event) => {
+          event.preventDefault();
+          const secret = token.value.trim();
+          if (!secret) {
+            status.textContent = 'Enter the API token first.';
+            return;
+          }
+          button.disabled = true;
+          status.textContent = 'Syncing… (new versions are fetched and stored; this can take a while)';
+          try {
+            const result = await sendWithToken('POST', '/sync', secret);
+            rememberToken(secret);
+            const ingested = result.reports.reduce((count, report) => count + report.ingested.length, 0);
+            status.textContent = `Run #${result.runId}: ${result.status}; ${plural(ingested, 'new version')} stored.`;
+            await onDone();
+          } catch (error) {
+            status.textContent = `Could not sync: ${error.message}`;
+          } finally {
+            button.disabled = false;
+          }
+        },
+      },
+    },
+    h('label', { class: 'muted small token-label' }, 'API token ', token),
+    button,
+  );
+  return h('details', { class: 'panel sync-panel' }, h('summary', { text: 'Run a sync now' }), form, status);
+}
+
+function statusPanels(history) {
+  return [schedulePanel(history.schedule, history.runs), runsPanel(history.runs), deliveriesPanel(history.deliveries)];
+}
+
 export async function renderStatus(main, context, data) {
   const history = await data;
   if (!context.isCurrent()) return null;
   document.title = 'Jobs and schedule — docdelta';
+  const panels = h('div', { class: 'status-panels' }, statusPanels(history));
+  const refresh = async () => {
+    const fresh = await getJson('/jobs');
+    if (context.isCurrent()) replaceChildren(panels, statusPanels(fresh));
+  };
   replaceChildren(
     main,
     h('nav', { class: 'crumbs' }, h('a', { href: '/', 'data-nav': true, text: 'Packages' }), ' / status'),
     h('h1', { text: 'Jobs and schedule' }),
-    h('p', { class: 'muted small', text: 'The scheduler runs inside docdelta serve; runs started from the command line are listed too. Times are UTC.' }),
-    schedulePanel(history.schedule, history.runs),
-    runsPanel(history.runs),
-    deliveriesPanel(history.deliveries),
+    h('p', { class: 'muted small', text: 'The scheduler runs inside docdelta serve; runs started from the command line or over HTTP are listed too. Times are UTC.' }),
+    panels,
+    syncNowPanel(refresh),
   );
   window.scrollTo(0, 0);
   return null;
