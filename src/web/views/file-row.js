@@ -95,6 +95,8 @@ export class FileRow {
       h('span', { class: `status status-${change.status}`, title: change.status, text: STATUS_LETTER[change.status] }),
       h('span', { class: 'file-name' }, pathLabel(change), change.title ? h('span', { class: 'file-title', text: change.title }) : null),
       change.status === 'renamed' ? h('span', { class: 'similarity', title: 'similarity to the old file', text: percent(change.similarity) }) : null,
+      // Set by diff engines that can tell (`whitespaceOnly`); absent, nothing is claimed.
+      change.whitespaceOnly ? h('span', { class: 'tag ws-tag', title: 'Only whitespace changed (spaces, tabs, no-break spaces)', text: 'whitespace only' }) : null,
       counts,
       changeBar(change, maxChanges),
       h('a', { class: 'history-link', href: historyUrl(source.package, change.path), 'data-nav': true, title: 'This page across every version', text: 'history' }),
