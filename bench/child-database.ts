@@ -23,9 +23,9 @@ export function childArgs<T extends z.ZodType>(schema: T): z.infer<T> {
 export async function openChildContext(target: ChildDatabase, snapshotsDir: string): Promise<ServiceContext> {
   const env =
     target.driver === 'pglite'
-      ? { DOCDELTA_DATA_DIR: target.dataDir, DOCDELTA_SNAPSHOTS_DIR: snapshotsDir }
+      ? { DATABASE_URL: `pglite:${target.dataDir}`, DOCDELTA_SNAPSHOTS_DIR: snapshotsDir }
       : { DATABASE_URL: target.url, DOCDELTA_SNAPSHOTS_DIR: snapshotsDir };
   const config = loadConfig(env, process.cwd());
-  const database = await openDatabase(target.driver === 'pglite' ? { dataDir: target.dataDir } : { url: target.url });
+  const database = await openDatabase({ url: target.driver === 'pglite' ? `pglite:${target.dataDir}` : target.url });
   return await createAppContext(config, { database, logger: silentLogger });
 }

@@ -7,13 +7,13 @@ import { emitChildResult, peakRssMb } from './child-process.ts';
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: child-pglite-template.ts DATA_DIR');
 const started = performance.now();
-const database = await openDatabase({ dataDir });
+const database = await openDatabase({ url: `pglite:${dataDir}` });
 const firstOpenMs = performance.now() - started;
 const firstOpenRssMb = peakRssMb();
 await database.close();
 
 const again = performance.now();
-const reopened = await openDatabase({ dataDir });
+const reopened = await openDatabase({ url: `pglite:${dataDir}` });
 const reopenMs = performance.now() - again;
 await reopened.close();
 emitChildResult({ firstOpenMs, firstOpenRssMb, reopenMs });

@@ -17,8 +17,8 @@ export interface PgliteContext {
 
 export async function openPgliteCopy(env: BenchEnv, source: string, label: string): Promise<PgliteContext> {
   const dataDir = await copyPgliteFolder(env, source, label);
-  const config = loadConfig({ DOCDELTA_DATA_DIR: dataDir, DOCDELTA_SNAPSHOTS_DIR: env.snapshotsDir }, process.cwd());
-  const database = await openDatabase({ dataDir });
+  const config = loadConfig({ DATABASE_URL: `pglite:${dataDir}`, DOCDELTA_SNAPSHOTS_DIR: env.snapshotsDir }, process.cwd());
+  const database = await openDatabase({ url: `pglite:${dataDir}` });
   const ctx: ServiceContext = await createAppContext(config, { database, logger: silentLogger });
   return {
     ctx,

@@ -1,5 +1,5 @@
 // The `docdelta` command line: parse, run one command, map errors to a message and an exit code.
-import { ConfigError, loadConfig } from './config.ts';
+import type { ConfigError } from './config.ts';
 import { DocdeltaError } from './errors.ts';
 import { type CommandEnv, type CommandIo, UsageError } from './cli/command.ts';
 import { commands } from './cli/commands.ts';
@@ -19,9 +19,14 @@ function helpText(): string {
   ].join('\n');
 }
 
+/** config.ts is imported only once a command runs, so its error is recognised by name. */
+function isConfigError(error: unknown): error is ConfigError {
+  return error instanceof Error && error.name === 'ConfigError';
+}
+
 /** Exit codes: 0 ok, 1 failure, 2 usage or invalid input. */
 export function exitCodeFor(error: unknown): number {
-  if (error instanceof UsageError || error instanceof ConfigError) return 2;
+  if (error instanceof UsageError || isConfigError(error)) return 2;
   if (error instanceof DocdeltaError && error.code === 'INVALID_INPUT') return 2;
   return 1;
 }
@@ -48,6 +53,8 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
   const command = await entry.load();
   let context: ServiceContext | undefined;
   try {
+    // Loaded here, not at the top: zod and node-cron are most of `docdelta --help`'s start-up.
+    const { loadConfig } = await import('./config.ts');
     const config = loadConfig();
     const env: CommandEnv = {
       io,
@@ -59,7 +66,7 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
   } catch (error) {
     const code = exitCodeFor(error);
     if (error instanceof UsageError) io.stderr.write(`docdelta ${name}: ${error.message}\nusage: ${command.usage}\n`);
-    else if (error instanceof DocdeltaError || error instanceof ConfigError) io.stderr.write(`docdelta ${name}: ${error.message}\n`);
+    else if (error instanceof DocdeltaError || isConfigError(error)) io.stderr.write(`docdelta ${name}: ${error.message}\n`);
     else io.stderr.write(`docdelta ${name}: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
     return code;
   } finally {

@@ -20,7 +20,7 @@ const schema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
-    .refine((value) => /^postgres(ql)?:\/\//i.test(value), 'must start with postgres:// or postgresql://')
+    .refine((value) => /^(postgres(ql)?:\/\/|pglite:)/i.test(value), 'must start with postgres:// or postgresql:// (or be pglite: or pglite:FOLDER for the WASM database)')
     .optional(),
   DOCDELTA_DATA_DIR: z.string().trim().min(1).default('.data'),
   DOCDELTA_SNAPSHOTS_DIR: z.string().trim().min(1).default('snapshots'),

@@ -17,5 +17,6 @@ export const SCENARIOS: ScenarioEntry[] = [
   { name: 'http', load: async () => (await import('./http.ts')).httpScenario },
   { name: 'mcp', load: async () => (await import('./mcp.ts')).mcpScenario },
   { name: 'links', load: async () => (await import('./links.ts')).linksScenario },
+  { name: 'cli', load: async () => (await import('./cli-runtime.ts')).cliRuntimeScenario },
   { name: 'scale', fullOnly: true, load: async () => (await import('./scale.ts')).scaleScenario },
 ];

@@ -25,7 +25,7 @@ async function stdioClient(env: BenchEnv, dataDir: string): Promise<{ client: Co
   const childEnv: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
-    DOCDELTA_DATA_DIR: dataDir,
+    DATABASE_URL: `pglite:${dataDir}`,
     DOCDELTA_SNAPSHOTS_DIR: env.snapshotsDir,
   };
   const viaCli = commands.some((command) => command.name === 'mcp');

@@ -81,7 +81,7 @@ export function warmSide(env: BenchEnv, ctx: ServiceContext, output: 'json' | 'p
 }
 
 /** `docdelta sync` then `docdelta diff --format patch`, as two processes, like a user at a shell. */
-export function cliSide(env: BenchEnv, database: 'pglite-first-run' | 'postgres'): TimedSide {
+export function cliSide(env: BenchEnv, database: 'embedded-first-run' | 'postgres'): TimedSide {
   let childEnv: NodeJS.ProcessEnv = {};
   let dropDatabase: (() => Promise<void>) | null = null;
   const base: NodeJS.ProcessEnv = { ...process.env, DOCDELTA_SNAPSHOTS_DIR: env.snapshotsDir };

@@ -36,7 +36,7 @@ export const npmDiffScenario: Scenario = {
         coldPglite: coldSide(env, pglite.ctx, 'kept', pgliteSplit),
         warmPglite: warmSide(env, pglite.ctx, 'json'),
         warmPatchPglite: warmSide(env, pglite.ctx, 'patch'),
-        cliPglite: cliSide(env, 'pglite-first-run'),
+        cliPglite: cliSide(env, 'embedded-first-run'),
       };
       if (postgres) {
         sides.coldPostgres = coldSide(env, postgres.ctx, 'kept', postgresSplit);
@@ -73,8 +73,8 @@ export const npmDiffScenario: Scenario = {
       compare('what changed: docdelta warm (PGlite) vs npm diff', 'warmPglite', 'both versions stored, diff not cached → getVersionDiff (files, counts, renames, moves)');
       compare('what changed: docdelta warm (PostgreSQL) vs npm diff', 'warmPostgres', 'both versions stored, diff not cached → getVersionDiff');
       compare('full patch: docdelta warm (PGlite) vs npm diff', 'warmPatchPglite', 'both versions stored, diff not cached → getVersionPatch (the whole unified patch, like npm diff prints)');
-      compare('end to end: docdelta CLI, first run (PGlite) vs npm diff', 'cliPglite', '`docdelta sync` + `docdelta diff --format patch` as two processes, into an empty DOCDELTA_DATA_DIR', {
-        notes: "includes node + tsx start-up twice and PGlite's one-time database creation (initdb in WASM) on the first command",
+      compare('end to end: docdelta CLI, first run (embedded PostgreSQL) vs npm diff', 'cliPglite', '`docdelta sync` + `docdelta diff --format patch` as two processes, into an empty DOCDELTA_DATA_DIR', {
+        notes: "includes node start-up twice and the one-time creation of the embedded database on the first command",
       });
       compare('end to end: docdelta CLI (PostgreSQL) vs npm diff', 'cliPostgres', '`docdelta sync` + `docdelta diff --format patch` as two processes, into a new empty PostgreSQL database');
 

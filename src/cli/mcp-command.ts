@@ -12,7 +12,8 @@ export const mcpCommand: Command = {
     // Before the database opens: from here on, stdout is the MCP channel.
     keepStdoutForMessages();
     const ctx = await env.context();
-    env.io.stderr.write(`docdelta mcp: serving over stdio (${ctx.config.databaseUrl ? 'PostgreSQL' : `PGlite in ${ctx.config.dataDir}`})\n`);
+    const where = ctx.database.client.driver === 'pglite' ? 'PGlite' : ctx.config.databaseUrl ? 'PostgreSQL' : `the embedded PostgreSQL in ${ctx.config.dataDir}`;
+    env.io.stderr.write(`docdelta mcp: serving over stdio (${where})\n`);
     // SIGTERM/SIGINT end the session the same way a closed stdin does, so the database is closed
     // cleanly (PGlite on disk may be mid-write: the diff cache is filled on first use).
     const stop = new AbortController();

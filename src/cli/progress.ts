@@ -1,9 +1,11 @@
 // A one-line progress bar on a terminal; plain, occasional lines when output is a file or a pipe.
 import type { IngestProgress } from '../services/ingest.ts';
 
+/** Made when a package's sync starts: the first thing it does is ask its source for the version list. */
 export function progressReporter(stream: NodeJS.WritableStream & { isTTY?: boolean }, packageName: string) {
-  let lastLine = '';
+  let lastLine = stream.isTTY ? `${packageName}: fetching the version list…` : '';
   let lastPhase = '';
+  stream.write(stream.isTTY ? `\r${lastLine}\x1b[K` : `${packageName}: fetching the version list…\n`);
   return {
     update(progress: IngestProgress): void {
       if (stream.isTTY) {

@@ -25,13 +25,15 @@ export interface AppContextOverrides {
 export const DEFAULT_AFTER_SYNC: readonly AfterSyncStep[] = [precomputeDiffs, invalidateCaches];
 
 export async function createAppContext(config: Config, overrides: AppContextOverrides = {}): Promise<ServiceContext> {
-  const database = overrides.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
+  const logger = overrides.logger ?? stderrLogger;
+  const database =
+    overrides.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, onStatus: (message) => logger.info(message) }));
   return {
     config,
     database,
     db: database.db,
     snapshots: new SnapshotStore(config.snapshotsDir),
-    logger: overrides.logger ?? stderrLogger,
+    logger,
     sources: overrides.sources ?? defaultSources(),
     afterSync: overrides.afterSync ?? DEFAULT_AFTER_SYNC,
     caches: new CacheSet(),

@@ -7,6 +7,7 @@ import { clearIngestFailure, recordIngestFailure } from '../store/versions.ts';
 import { type WriteHooks, type WriteResult, writeVersion } from '../store/write-version.ts';
 import type { SourceFile, SourceVersion } from '../types.ts';
 import type { ServiceContext } from './context.ts';
+import type { NormalizeMemo } from './normalize-memo.ts';
 
 export interface IngestProgress {
   version: string;
@@ -17,6 +18,8 @@ export interface IngestProgress {
 
 export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
+  /** Carried from one version to the next by a sync: unchanged files are not normalized again. */
+  normalizeMemo?: NormalizeMemo;
   /** Test seam: runs after each written chunk, inside the transaction. */
   writeHooks?: WriteHooks;
 }
@@ -36,7 +39,9 @@ export async function ingestFiles(
 ): Promise<IngestedVersion> {
   const docsRoot = pkg.docsRoot ?? detectDocsRoot(files.map((file) => file.path));
   options.onProgress?.({ version: version.version, phase: 'normalize', done: 0, total: files.length });
-  const normalized = files.map((file) => normalizeFile(file, { docsRoot }));
+  const normalized = options.normalizeMemo
+    ? options.normalizeMemo.normalizeVersion(files, docsRoot)
+    : files.map((file) => normalizeFile(file, { docsRoot }));
   const onFilesWritten = options.writeHooks?.onFilesWritten;
   const result = await writeVersion(
     ctx.db,
@@ -66,10 +71,12 @@ export async function ingestVersion(
   source: PackageSource,
   version: SourceVersion,
   options: IngestOptions = {},
+  /** The files, when a prefetch already started downloading them. */
+  fetched?: Promise<SourceFile[]>,
 ): Promise<IngestedVersion> {
   try {
     options.onProgress?.({ version: version.version, phase: 'fetch', done: 0, total: 1 });
-    const files = await source.fetchVersion(version);
+    const files = await (fetched ?? source.fetchVersion(version));
     const result = await ingestFiles(ctx, pkg, version, files, options);
     await clearIngestFailure(ctx.db, pkg.id, version.version);
     return result;

@@ -11,6 +11,8 @@ import type { SourceVersion } from '../types.ts';
 import type { PackageSyncReport, ServiceContext } from './context.ts';
 import { type IngestOptions, ingestVersion } from './ingest.ts';
 import { type JobSummary, type JobTrigger, runJob } from './jobs/run-job.ts';
+import { NormalizeMemo } from './normalize-memo.ts';
+import { prefetchVersions } from './prefetch-versions.ts';
 import { isPollable, sourceFor } from './sources.ts';
 
 export type { PackageSyncReport } from './context.ts';
@@ -74,13 +76,16 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
   }
 
   const report: PackageSyncReport = { package: pkg.name, ingested: [], alreadyStored: 0, failed: [], unpublished };
+  // Tarballs are independent downloads; git sources share one clone, so they stay one at a time.
+  const ingestOptions = { ...options, normalizeMemo: new NormalizeMemo() };
+  const prefetch = pkg.source === 'npm' ? prefetchVersions(source, available.filter((version) => !stored.has(version.version))) : undefined;
   for (const version of available) {
     if (stored.has(version.version)) {
       report.alreadyStored += 1;
       continue;
     }
     try {
-      const result = await ingestVersion(ctx, pkg, source, version, options);
+      const result = await ingestVersion(ctx, pkg, source, version, ingestOptions, prefetch?.(version));
       if (result.created) report.ingested.push(result);
       else report.alreadyStored += 1;
     } catch (error) {

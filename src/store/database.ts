@@ -1,11 +1,13 @@
-// One interface over two drivers: PGlite (embedded, zero setup) or postgres.js (a real server).
-import { existsSync } from 'node:fs';
+// One interface over two drivers: postgres.js (the user's server, or the embedded PostgreSQL server of
+// the data folder) and PGlite (WASM, in memory for tests, or on request with DATABASE_URL=pglite:).
+import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Sql } from 'postgres';
+import { DocdeltaError } from '../errors.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -22,13 +24,18 @@ export interface Database {
 }
 
 export interface DatabaseOptions {
-  /** postgres:// URL; when absent, the embedded PGlite database in `dataDir` is used. */
+  /**
+   * postgres:// URL of the user's own server; `pglite:` (or `pglite:FOLDER`) for the WASM database;
+   * when absent, the embedded PostgreSQL server of `dataDir` (see docs/adr/0009).
+   */
   url?: string | undefined;
   dataDir?: string;
   /** PGlite only: keep everything in memory (tests, benchmarks). */
   inMemory?: boolean;
   statementTimeoutMs?: number;
   lockTimeoutMs?: number;
+  /** One-line notes about slow first-run work (creating the database), for progress output. */
+  onStatus?: (message: string) => void;
 }
 
 /** The migrations folder at the package root, whether running from src/ (tsx) or dist/src/ (build). */
@@ -36,12 +43,25 @@ const MIGRATIONS = [new URL('../../migrations', import.meta.url), new URL('../..
   .map((url) => fileURLToPath(url))
   .find((folder) => existsSync(path.join(folder, 'meta', '_journal.json')))!;
 
+export function isPgliteUrl(url: string | undefined): url is string {
+  return url !== undefined && /^pglite:/i.test(url);
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const statementTimeout = options.statementTimeoutMs ?? 120_000;
   const lockTimeout = options.lockTimeoutMs ?? 15_000;
-  const database = options.url
-    ? await openPostgres(options.url, statementTimeout, lockTimeout)
-    : await openPglite(options, statementTimeout, lockTimeout);
+  let database: Database;
+  if (options.inMemory) {
+    database = await openPglite(undefined, statementTimeout, lockTimeout);
+  } else if (isPgliteUrl(options.url)) {
+    const folder = options.url.slice('pglite:'.length);
+    database = await openPglite(path.resolve(folder || (options.dataDir ?? '.data')), statementTimeout, lockTimeout);
+  } else if (options.url) {
+    database = await openPostgres(options.url, statementTimeout, lockTimeout);
+  } else {
+    const { openEmbedded } = await import('./embedded-database.ts');
+    database = await openEmbedded(options.dataDir ?? '.data', { statementTimeout, lockTimeout, onStatus: options.onStatus });
+  }
   try {
     await applyMigrations(database);
   } catch (error) {
@@ -51,28 +71,47 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return database;
 }
 
-async function openPostgres(url: string, statementTimeout: number, lockTimeout: number): Promise<Database> {
+/** A postgres.js client with docdelta's session settings. */
+export async function connectPostgres(url: string, statementTimeout: number, lockTimeout: number, max = 10): Promise<Sql> {
   const { default: postgres } = await import('postgres');
-  const { drizzle } = await import('drizzle-orm/postgres-js');
-  const sql = postgres(url, {
-    max: 10,
+  return postgres(url, {
+    max,
     onnotice: () => {},
     connection: { statement_timeout: statementTimeout, lock_timeout: lockTimeout, application_name: 'docdelta' },
   });
-  const db = drizzle({ client: sql, schema }) as unknown as Db;
-  return { db, url, client: { driver: 'postgres', sql }, close: () => sql.end({ timeout: 5 }) };
 }
 
-async function openPglite(options: DatabaseOptions, statementTimeout: number, lockTimeout: number): Promise<Database> {
+export async function drizzlePostgres(sql: Sql): Promise<Db> {
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  return drizzle({ client: sql, schema }) as unknown as Db;
+}
+
+async function openPostgres(url: string, statementTimeout: number, lockTimeout: number): Promise<Database> {
+  const sql = await connectPostgres(url, statementTimeout, lockTimeout);
+  return { db: await drizzlePostgres(sql), url, client: { driver: 'postgres', sql }, close: () => sql.end({ timeout: 5 }) };
+}
+
+/** An error's message on one line, bounded: it is quoted inside our own one-line message. */
+function oneLine(message: string): string {
+  return message.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
+async function openPglite(dataDir: string | undefined, statementTimeout: number, lockTimeout: number): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  let dataDir: string | undefined;
-  if (!options.inMemory) {
-    dataDir = path.resolve(options.dataDir ?? '.data');
-    await fs.mkdir(dataDir, { recursive: true });
+  if (dataDir) await fs.mkdir(dataDir, { recursive: true });
+  let pglite: PGlite;
+  try {
+    pglite = new PGlite(dataDir);
+    await pglite.waitReady;
+  } catch (error) {
+    // A damaged folder makes the WASM runtime abort with no word about the folder.
+    throw new DocdeltaError(
+      'INTERNAL',
+      `the PGlite database in ${dataDir ?? 'memory'} cannot be opened (${oneLine((error as Error)?.message ?? String(error))}); move that folder away and run \`docdelta sync\` to rebuild it from the registry`,
+      { cause: error },
+    );
   }
-  const pglite = new PGlite(dataDir);
-  await pglite.waitReady;
   await pglite.exec(`SET statement_timeout = ${Number(statementTimeout)}; SET lock_timeout = ${Number(lockTimeout)};`);
   const db = drizzle({ client: pglite, schema }) as unknown as Db;
   return {
@@ -84,11 +123,31 @@ async function openPglite(options: DatabaseOptions, statementTimeout: number, lo
   };
 }
 
+/** The `when` of the newest migration in the journal: drizzle records it as `created_at` once applied. */
+function newestMigration(): number {
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+  return Math.max(...journal.entries.map((entry) => entry.when));
+}
+
+/**
+ * Every start opens the database; most find the schema current. One query answers that, so the
+ * migrator (its import, a second session, the lock) is paid only when there is something to apply.
+ */
+async function migrationsApplied(sql: Sql): Promise<boolean> {
+  try {
+    const [row] = await sql<{ last: string | null }[]>`select max(created_at)::text as last from drizzle.__drizzle_migrations`;
+    return row?.last != null && Number(row.last) >= newestMigration();
+  } catch {
+    return false; // no drizzle schema yet: a new database
+  }
+}
+
 async function applyMigrations(database: Database): Promise<void> {
   if (database.client.driver === 'pglite') {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(database.db as never, { migrationsFolder: MIGRATIONS });
   } else {
+    if (await migrationsApplied(database.client.sql)) return;
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const { default: postgres } = await import('postgres');

@@ -1,0 +1,99 @@
+// A client of the data folder's embedded PostgreSQL server. Every docdelta process on the folder
+// (serve, the CLI, `docdelta mcp`) is just a client of that one server, so writes from any of them
+// are seen by all. The server is started on demand and stopped by the last client to leave:
+// each client holds a shared advisory lock for its whole life; at exit a client that can take the
+// lock exclusively knows nobody else is connected and stops the server (docs/adr/0009).
+import path from 'node:path';
+import type { ReservedSql, Sql } from 'postgres';
+import { DocdeltaError } from '../errors.ts';
+import { type Database, connectPostgres, drizzlePostgres } from './database.ts';
+import { type ServerAddress, ensureServer, isServerProcess, readPassword, sleep, stopServer } from './embedded-server.ts';
+
+/** One advisory lock key for "a docdelta client is here" (any 64-bit number unused elsewhere). */
+const CLIENT_LEASE_KEY = 0x646f6364_656c7461n; // "docdelta" in ASCII
+
+const OPEN_DEADLINE_MS = 30_000;
+
+export interface EmbeddedOptions {
+  statementTimeout: number;
+  lockTimeout: number;
+  onStatus?: ((message: string) => void) | undefined;
+}
+
+/** Connection failures that mean "the server is starting, stopping or gone": find or start it again. */
+function serverGoingAway(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  return (
+    code === '57P01' || // terminated by administrator: a last client's fast shutdown
+    code === '57P02' ||
+    code === '57P03' || // cannot connect now: starting up or shutting down
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'CONNECTION_CLOSED' ||
+    code === 'CONNECTION_ENDED' ||
+    code === 'CONNECTION_DESTROYED'
+  );
+}
+
+interface Lease {
+  sql: Sql;
+  reserved: ReservedSql;
+  address: ServerAddress;
+  url: string;
+}
+
+async function takeLease(dataDir: string, options: EmbeddedOptions): Promise<Lease> {
+  const deadline = Date.now() + OPEN_DEADLINE_MS;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    const address = await ensureServer({ dataDir, deadline, onStatus: options.onStatus });
+    const url = `postgres://postgres:${encodeURIComponent(readPassword(dataDir))}@127.0.0.1:${address.port}/postgres`;
+    // One connection more than the pool's usual ten: the lease keeps one for itself.
+    const sql = await connectPostgres(url, options.statementTimeout, options.lockTimeout, 11);
+    try {
+      const reserved = await sql.reserve();
+      await reserved`select pg_advisory_lock_shared(${CLIENT_LEASE_KEY.toString()}::bigint)`;
+      return { sql, reserved, address, url };
+    } catch (error) {
+      await sql.end({ timeout: 0 }).catch(() => {});
+      if (!serverGoingAway(error)) throw error;
+      lastError = error;
+      await sleep(20);
+    }
+  }
+  throw new DocdeltaError('INTERNAL', `could not connect to the database server of ${path.resolve(dataDir)} within ${OPEN_DEADLINE_MS / 1000} s`, { cause: lastError });
+}
+
+/**
+ * Leaves the server: if no other client holds the lease, stops it (fast shutdown, so a client that
+ * connected a moment ago and waits for its shared lock is cut off and starts the server anew).
+ */
+async function leave(lease: Lease): Promise<void> {
+  let last = false;
+  try {
+    // A killed server: nothing to stop, and writing to its dead sockets trips a postgres.js bug.
+    if (!isServerProcess(lease.address.pid)) throw new Error('the server is gone');
+    await lease.reserved`select pg_advisory_unlock_shared(${CLIENT_LEASE_KEY.toString()}::bigint)`;
+    const [row] = await lease.reserved<{ last: boolean }[]>`select pg_try_advisory_lock(${CLIENT_LEASE_KEY.toString()}::bigint) as last`;
+    last = row?.last === true;
+    // Signalled while the exclusive lock is held: nobody can slip in between the check and the stop.
+    if (last) process.kill(lease.address.pid, 'SIGINT');
+  } catch {
+    // The server is already gone (killed, or stopped by another last client): nothing to stop.
+  } finally {
+    lease.reserved.release();
+    await lease.sql.end({ timeout: 5 }).catch(() => {});
+  }
+  if (last) await stopServer(lease.address);
+}
+
+export async function openEmbedded(dataDir: string, options: EmbeddedOptions): Promise<Database> {
+  const lease = await takeLease(dataDir, options);
+  let closing: Promise<void> | undefined;
+  return {
+    db: await drizzlePostgres(lease.sql),
+    url: lease.url,
+    client: { driver: 'postgres', sql: lease.sql },
+    close: () => (closing ??= leave(lease)),
+  };
+}

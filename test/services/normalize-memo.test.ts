@@ -1,0 +1,30 @@
+// A sync normalizes an unchanged file once: the next version reuses the result, which equals what
+// normalizing it again would give; a changed file or another docs root is normalized afresh.
+import { describe, expect, it } from 'vitest';
+import { normalizeFile } from '../../src/normalize/index.ts';
+import { NormalizeMemo } from '../../src/services/normalize-memo.ts';
+import type { SourceFile } from '../../src/types.ts';
+
+const file = (path: string, text: string): SourceFile => ({ path, bytes: new TextEncoder().encode(text) });
+const page = (title: string) => `---\ntitle: ${title}\n---\n\n# ${title}\n\nSee [the guide](./guide.mdx).\n`;
+
+describe('NormalizeMemo', () => {
+  it('reuses the previous version’s result for an unchanged file and normalizes changed ones', () => {
+    const memo = new NormalizeMemo();
+    const [kept1, edited1] = memo.normalizeVersion([file('docs/a.mdx', page('A')), file('docs/b.mdx', page('B'))], 'docs');
+    const [kept2, edited2, added] = memo.normalizeVersion([file('docs/a.mdx', page('A')), file('docs/b.mdx', page('B, edited')), file('docs/c.mdx', page('C'))], 'docs');
+    expect(kept2).toBe(kept1);
+    expect(kept2).toEqual(normalizeFile(file('docs/a.mdx', page('A')), { docsRoot: 'docs' }));
+    expect(edited2).not.toBe(edited1);
+    expect(edited2!.doc?.title).toBe('B, edited');
+    expect(added!.route).toBe('/c');
+  });
+
+  it('normalizes everything again when the docs root changes, since routes depend on it', () => {
+    const memo = new NormalizeMemo();
+    const [first] = memo.normalizeVersion([file('docs/a.mdx', page('A'))], 'docs');
+    const [second] = memo.normalizeVersion([file('docs/a.mdx', page('A'))], null);
+    expect(second).not.toBe(first);
+    expect(second).toEqual(normalizeFile(file('docs/a.mdx', page('A')), { docsRoot: null }));
+  });
+});
