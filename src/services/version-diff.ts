@@ -1,6 +1,8 @@
 // The diff verbs every consumer shares: a whole version pair, one file, one file's history.
-import { ALGORITHM_VERSION, diffTrees, type DiffInputFile, filterChanges, renderFilePatch, renderPatch, toVersionDiff } from '../diff/index.ts';
+import { ALGORITHM_VERSION, diffTrees, type DiffInputFile, filterChanges, ignoreWhitespace, renderFilePatch, renderPatch, toVersionDiff } from '../diff/index.ts';
+import { fileCandidates, type PathResolution, resolvePathFilter } from '../diff/path-readings.ts';
 import { invalidInput, notFound } from '../errors.ts';
+import { didYouMean } from '../suggest.ts';
 import { loadBlobs, loadDocMeta } from '../store/blobs.ts';
 import { readCachedDiff, writeCachedDiff } from '../store/diff-cache.ts';
 import { listVersionFiles, listVersionRows, type VersionFileRow, type VersionRow } from '../store/versions.ts';
@@ -20,6 +22,8 @@ export interface DiffRequest {
   path?: string | null;
   /** Percent, 0–100 (git's -M); 100 = exact renames only. */
   renameThreshold?: number;
+  /** `git diff -w`: drop changes that are only whitespace (NBSP included), count lines ignoring it. */
+  ignoreWhitespace?: boolean;
 }
 
 export const DEFAULT_RENAME_THRESHOLD = 50;
@@ -103,19 +107,69 @@ export async function diffPair(ctx: ServiceContext, pair: ResolvedPair, renameTh
   return result;
 }
 
-export async function getVersionDiff(ctx: ServiceContext, request: DiffRequest): Promise<VersionDiff> {
-  const pair = await resolvePair(ctx, request);
-  const diff = await diffPair(ctx, pair, request.renameThreshold ?? DEFAULT_RENAME_THRESHOLD);
-  return request.path ? filterChanges(diff, request.path) : diff;
+/** A diff as a consumer asked for it, and how its path filter was read (for a warning when it matched no file). */
+export interface DiffView {
+  diff: VersionDiff;
+  /** Present when a path was given: the patterns used, whether any file matched, the closest paths if not. */
+  path?: PathResolution & { input: string };
 }
 
-/** The whole pair as one git-style patch (optionally narrowed to a path prefix or glob). */
-export async function getVersionPatch(ctx: ServiceContext, request: DiffRequest): Promise<string> {
+/** The docs root of a pair (the newer side's, else the older's). */
+function docsRootOf(pair: ResolvedPair): string | null {
+  return pair.to.docsRoot ?? pair.from.docsRoot ?? null;
+}
+
+/**
+ * Reads a path filter from the package root, the docs root or as a route (path-readings.ts),
+ * against every file of both versions, so `authkit/` and `/authkit` work wherever a path is taken.
+ */
+export async function resolveDiffPath(ctx: ServiceContext, pair: ResolvedPair, input: string): Promise<PathResolution & { input: string }> {
+  const [oldFiles, newFiles] = await Promise.all([listVersionFiles(ctx.db, pair.from.id), listVersionFiles(ctx.db, pair.to.id)]);
+  const paths = [...new Set([...oldFiles, ...newFiles].map((file) => file.path))];
+  return { input, ...resolvePathFilter(input, docsRootOf(pair), paths) };
+}
+
+/** The diff with -w and the path filter applied, and how the path was read. */
+export async function getVersionDiffView(ctx: ServiceContext, request: DiffRequest): Promise<DiffView> {
   const pair = await resolvePair(ctx, request);
-  const diff = await diffPair(ctx, pair, request.renameThreshold ?? DEFAULT_RENAME_THRESHOLD);
-  const view = request.path ? filterChanges(diff, request.path) : diff;
-  const { oldFiles, newFiles } = await loadPatchInputs(ctx, pair, view.files);
-  return renderPatch(view, oldFiles, newFiles);
+  const full = await diffPair(ctx, pair, request.renameThreshold ?? DEFAULT_RENAME_THRESHOLD);
+  const diff = request.ignoreWhitespace ? ignoreWhitespace(full) : full;
+  if (!request.path) return { diff };
+  const path = await resolveDiffPath(ctx, pair, request.path);
+  return { diff: filterChanges(diff, path.patterns), path };
+}
+
+export async function getVersionDiff(ctx: ServiceContext, request: DiffRequest): Promise<VersionDiff> {
+  return (await getVersionDiffView(ctx, request)).diff;
+}
+
+/** The whole pair as one git-style patch (optionally narrowed to a path prefix or glob, or without whitespace-only files). */
+export async function getVersionPatch(ctx: ServiceContext, request: DiffRequest): Promise<string> {
+  return (await getVersionPatchView(ctx, request)).patch;
+}
+
+export async function getVersionPatchView(ctx: ServiceContext, request: DiffRequest): Promise<Omit<DiffView, 'diff'> & { patch: string }> {
+  const pair = await resolvePair(ctx, request);
+  const { diff, path } = await getVersionDiffView(ctx, request);
+  const { oldFiles, newFiles } = await loadPatchInputs(ctx, pair, diff.files);
+  return { patch: renderPatch(diff, oldFiles, newFiles), ...(path ? { path } : {}) };
+}
+
+/** Both sides' bytes of a diff's files, for `--format raw`'s git blob ids. */
+export async function getRawBytes(ctx: ServiceContext, request: DiffRequest, diff: Pick<VersionDiff, 'files'>): Promise<(side: 'old' | 'new', path: string) => Uint8Array | undefined> {
+  const pair = await resolvePair(ctx, request);
+  const { oldFiles, newFiles } = await loadPatchInputs(ctx, pair, diff.files);
+  const sides = { old: new Map(oldFiles.map((file) => [file.path, file.bytes])), new: new Map(newFiles.map((file) => [file.path, file.bytes])) };
+  return (side, path) => sides[side].get(path);
+}
+
+/** The stored file a page name means in this pair (as given, under the docs root, or at a route); the input when none. */
+async function fileInPair(ctx: ServiceContext, pair: ResolvedPair, input: string): Promise<string> {
+  const candidates = fileCandidates(input, docsRootOf(pair));
+  if (candidates.length <= 1) return input;
+  const [oldFiles, newFiles] = await Promise.all([listVersionFiles(ctx.db, pair.from.id), listVersionFiles(ctx.db, pair.to.id)]);
+  const present = new Set([...oldFiles, ...newFiles].map((file) => file.path));
+  return candidates.find((candidate) => present.has(candidate)) ?? input;
 }
 
 export interface FileDiff {
@@ -131,8 +185,9 @@ export interface FileDiff {
 const textOf = (side: PatchInput | undefined) => (side && !side.binary ? Buffer.from(side.bytes).toString('utf8') : null);
 
 /** One file's change; `path` may name either side of a rename. */
-export async function getFileDiff(ctx: ServiceContext, request: DiffRequest & { path: string }): Promise<FileDiff> {
-  const pair = await resolvePair(ctx, request);
+export async function getFileDiff(ctx: ServiceContext, input: DiffRequest & { path: string }): Promise<FileDiff> {
+  const pair = await resolvePair(ctx, input);
+  const request = { ...input, path: await fileInPair(ctx, pair, input.path) };
   const diff = await diffPair(ctx, pair, request.renameThreshold ?? DEFAULT_RENAME_THRESHOLD);
   const change =
     diff.files.find((candidate) => candidate.path === request.path) ??
@@ -180,8 +235,26 @@ export async function getFileHistory(
 ): Promise<{ package: string; path: string; entries: HistoryEntry[] }> {
   const pkg = await resolvePackage(ctx, request.package);
   const rows = await listVersionRows(ctx.db, pkg.id);
+  const fileLists = new Map<number, Set<string>>();
+  const filesOf = async (row: VersionRow) => {
+    let files = fileLists.get(row.id);
+    if (!files) fileLists.set(row.id, (files = new Set((await listVersionFiles(ctx.db, row.id)).map((file) => file.path))));
+    return files;
+  };
+  // The page may be named from the package root, the docs root or by its route: the first reading
+  // some stored version holds, newest first.
+  let path = request.path;
+  const candidates = fileCandidates(request.path, rows.at(-1)?.docsRoot ?? null);
+  search: for (const candidate of candidates) {
+    for (const row of [...rows].reverse()) {
+      if ((await filesOf(row)).has(candidate)) {
+        path = candidate;
+        break search;
+      }
+    }
+  }
   const entries: HistoryEntry[] = [];
-  let current = request.path;
+  let current = path;
   for (let i = rows.length - 1; i >= 1; i -= 1) {
     const diff = await diffPair(ctx, { pkg, from: rows[i - 1]!, to: rows[i]! });
     const change = diff.files.find(
@@ -201,8 +274,12 @@ export async function getFileHistory(
     if (change.status === 'renamed') current = change.oldPath;
   }
   if (entries.length === 0) {
-    const present = await Promise.all(rows.map(async (row) => (await listVersionFiles(ctx.db, row.id)).some((file) => file.path === request.path)));
-    if (!present.some(Boolean)) throw notFound(`${request.path} is in no stored version of ${pkg.name}`);
+    const present = await Promise.all(rows.map(async (row) => (await filesOf(row)).has(path)));
+    if (!present.some(Boolean)) {
+      const latest = rows.at(-1);
+      const near = latest ? resolvePathFilter(request.path, latest.docsRoot, [...(await filesOf(latest))]).closest : [];
+      throw notFound(`${request.path} is in no stored version of ${pkg.name}${didYouMean(near)}`);
+    }
   }
-  return { package: pkg.name, path: request.path, entries };
+  return { package: pkg.name, path, entries };
 }

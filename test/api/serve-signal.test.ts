@@ -38,7 +38,7 @@ describe('docdelta serve as a process', () => {
 
     const [, url] = await waitForLine(child, /docdelta is serving on (http:\/\/127\.0\.0\.1:\d+)\n/, 60_000);
     expect(stderr).toMatch(/could not sync @fixture\/unreachable \(\w+: .+\); serving what is stored/);
-    expect((await rawRequest(`${url}/diff?package=%40fixture%2Fdocs&from=1.0.0&to=2.0.0&format=stat`, 'GET')).text).toContain('{user-management → authkit}');
+    expect((await rawRequest(`${url}/diff?package=%40fixture%2Fdocs&from=1.0.0&to=2.0.0&format=stat`, 'GET')).text).toContain('{user-management => authkit}');
 
     const agent = new http.Agent({ keepAlive: true });
     await rawRequest(`${url}/packages`, 'GET', { agent });
