@@ -192,6 +192,10 @@ describe('the diff viewer', () => {
     const { page, problems } = await watchPage(browser);
     await page.goto(`${server.url}${LATEST}?w=1`);
     expect(await page.locator('.whitespace-toggle').isChecked()).toBe(true);
+    // The diff engine marks the files whose every change is whitespace (a no-break space included).
+    expect(await row(page, 'glossary').locator('.ws-tag').textContent()).toBe('whitespace only');
+    expect(await row(page, 'sso').locator('.ws-tag').textContent()).toBe('whitespace only');
+    expect(await row(page, 'authkit-users').locator('.ws-tag').count()).toBe(0);
     const glossary = row(page, 'glossary');
     await glossary.locator('.file-head').click();
     await expect.poll(() => glossary.locator('.file-body').textContent(), POLL).toBe('Only whitespace changed. Turn off “hide whitespace” to see it.');
