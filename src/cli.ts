@@ -2,7 +2,7 @@
 // Git's habits throughout (README "The command line"): one exit-code rule, near misses named,
 // help in 80 columns, colour and a pager on a terminal only.
 import type { ConfigError } from './config.ts';
-import { DocdeltaError } from './errors.ts';
+import { DocdeltaError, toDocdeltaError } from './errors.ts';
 import { takeGlobalFlags } from './cli/args.ts';
 import { type CommandEnv, type CommandIo, UsageError } from './cli/command.ts';
 import { commands } from './cli/commands.ts';
@@ -73,7 +73,10 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
       context: async () => (context ??= await (await import('./services/app-context.ts')).createAppContext(config)),
     };
     code = await command.run(rest, env);
-  } catch (error) {
+  } catch (thrown) {
+    // A lock timeout or a full disk reads as one sentence, not as the failed query's SQL and a stack.
+    const known = thrown instanceof DocdeltaError ? thrown : toDocdeltaError(thrown);
+    const error = known.code === 'INTERNAL' ? thrown : known;
     code = exitCodeFor(error);
     // What was written so far is shown first; the error follows it, as with git.
     await output.close();

@@ -8,6 +8,8 @@ export interface SignalOptions {
   /** How long the shutdown may take before the process exits with code 1. */
   graceMs: number;
   logger: Logger;
+  /** After a finished shutdown, how long the process may linger before it exits (default 500 ms). */
+  lingerMs?: number;
   /** process.exit, replaceable in tests. */
   exit?: (code: number) => void;
 }
@@ -32,7 +34,14 @@ export function onShutdownSignals(shutdown: (signal: NodeJS.Signals) => Promise<
     }, options.graceMs);
     overrun.unref();
     shutdown(signal).then(
-      () => clearTimeout(overrun),
+      () => {
+        clearTimeout(overrun);
+        // Everything docdelta owns is closed. Work that was abandoned rather than stopped (a
+        // download trickling at 1 byte/s) may still hold the event loop open: end the process
+        // shortly after, with the exit code the command set.
+        const linger = setTimeout(() => exit(typeof process.exitCode === 'number' ? process.exitCode : 0), options.lingerMs ?? 500);
+        linger.unref();
+      },
       (error: unknown) => {
         clearTimeout(overrun);
         options.logger.error('shutdown failed', { message: (error as Error)?.message ?? String(error) });

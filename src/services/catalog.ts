@@ -67,7 +67,7 @@ export async function resolvePackage(ctx: ServiceContext, name?: string | null):
   const rows = await listPackageRows(ctx.db);
   if (rows.length === 1) return rows[0]!;
   if (rows.length === 0) throw notFound('no package is tracked yet; run `docdelta sync` first');
-  throw invalidInput(`several packages are tracked; name one with package: ${rows.map((row) => row.name).join(', ')}`);
+  throw invalidInput(`several packages are tracked (${rows.map((row) => row.name).join(', ')}); choose one with --package, ?package= or the tool's package argument`);
 }
 
 function toSummary(row: VersionRow): VersionSummary {

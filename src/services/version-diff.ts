@@ -1,16 +1,17 @@
 // The diff verbs every consumer shares: a whole version pair, one file, one file's history.
-import { ALGORITHM_VERSION, diffTrees, type DiffInputFile, filterChanges, ignoreWhitespace, renderFilePatch, renderPatch, toVersionDiff } from '../diff/index.ts';
+import { ALGORITHM_VERSION, type DiffInputFile, filterChanges, ignoreWhitespace, renderFilePatch, renderPatch } from '../diff/index.ts';
 import { fileCandidates, type PathResolution, resolvePathFilter } from '../diff/path-readings.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { didYouMean } from '../suggest.ts';
-import { loadBlobs, loadDocMeta } from '../store/blobs.ts';
+import { loadBlobs, loadDocMeta, type StoredBlob } from '../store/blobs.ts';
 import { readCachedDiff, writeCachedDiff } from '../store/diff-cache.ts';
 import { listVersionFiles, listVersionRows, type VersionFileRow, type VersionRow } from '../store/versions.ts';
-import type { FileChange, VersionDiff } from '../types.ts';
+import type { DocMeta, FileChange, VersionDiff } from '../types.ts';
 import { LruCache } from '../lru-cache.ts';
 import { loadPatchInputs, type PatchInput } from './patch-inputs.ts';
 import { type ResolvedPair, resolvePackage, resolvePair } from './catalog.ts';
 import type { ServiceContext } from './context.ts';
+import { diffPool } from './diff-pool.ts';
 
 // Consumers resolve a pair and diff it in one breath; the pair itself is a catalog concept.
 export { resolvePair, type ResolvedPair } from './catalog.ts';
@@ -35,9 +36,28 @@ function checkThreshold(threshold: number): number {
   return threshold;
 }
 
+/**
+ * PGlite runs each query on this thread, so a pair's contents are read a few hundred blobs per
+ * query: between two, the server answers other requests (a single 20,000-blob read held it 3 s).
+ */
+const CONTENT_CHUNK = 100;
+
+async function loadContents(ctx: ServiceContext, wanted: Set<string>) {
+  const shas = [...wanted];
+  const contents = new Map<string, StoredBlob>();
+  const docs = new Map<string, DocMeta>();
+  for (let i = 0; i < shas.length; i += CONTENT_CHUNK) {
+    const chunk = shas.slice(i, i + CONTENT_CHUNK);
+    const [someContents, someDocs] = await Promise.all([loadBlobs(ctx.db, chunk), loadDocMeta(ctx.db, chunk)]);
+    for (const [sha, blob] of someContents) contents.set(sha, blob);
+    for (const [sha, doc] of someDocs) docs.set(sha, doc);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { contents, docs };
+}
+
 /** Files with bytes and page metadata loaded for the hashes in `wanted`; the others get none. */
-async function withContents(ctx: ServiceContext, files: VersionFileRow[], wanted: Set<string>): Promise<DiffInputFile[]> {
-  const [contents, docs] = await Promise.all([loadBlobs(ctx.db, wanted), loadDocMeta(ctx.db, wanted)]);
+function withContents(files: VersionFileRow[], { contents, docs }: Awaited<ReturnType<typeof loadContents>>): DiffInputFile[] {
   return files.map((file) => ({
     path: file.path,
     sha256: file.sha256,
@@ -55,7 +75,8 @@ async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair): Promise<[
   const newShaByPath = new Map(newFiles.map((file) => [file.path, file.sha256]));
   const unchanged = new Set(oldFiles.filter((file) => newShaByPath.get(file.path) === file.sha256).map((file) => file.path));
   const wanted = new Set([...oldFiles, ...newFiles].filter((file) => !unchanged.has(file.path)).map((file) => file.sha256));
-  return Promise.all([withContents(ctx, oldFiles, wanted), withContents(ctx, newFiles, wanted)]);
+  const loaded = await loadContents(ctx, wanted);
+  return [withContents(oldFiles, loaded), withContents(newFiles, loaded)];
 }
 
 /**
@@ -77,13 +98,22 @@ function memoKeyOf(ctx: ServiceContext, pair: ResolvedPair, algorithm: string, o
   return [tag, pair.pkg.name, side(pair.from), side(pair.to), algorithm, options].join('\u0000');
 }
 
+/** Diffs being computed, by memo key: concurrent requests for one pair share one computation. */
+const computing = new Map<string, Promise<VersionDiff>>();
+
 /** Drops the in-process memo, so the next request reads the database cache (benchmarks of cold paths). */
 export function forgetRecentDiffs(): void {
   recentDiffs.clear();
 }
 
 /** Computes (or reads from the cache) the full diff of a resolved pair. */
-export async function diffPair(ctx: ServiceContext, pair: ResolvedPair, renameThreshold = DEFAULT_RENAME_THRESHOLD): Promise<VersionDiff> {
+export async function diffPair(
+  ctx: ServiceContext,
+  pair: ResolvedPair,
+  renameThreshold = DEFAULT_RENAME_THRESHOLD,
+  /** Background work (precomputing after a sync) waits for the result instead of giving up at the request deadline. */
+  options: { patient?: boolean } = {},
+): Promise<VersionDiff> {
   const key = {
     fromVersionId: pair.from.id,
     toVersionId: pair.to.id,
@@ -99,12 +129,22 @@ export async function diffPair(ctx: ServiceContext, pair: ResolvedPair, renameTh
     recent.set(memoKey, cached, cached.files.length * 512);
     return cached;
   }
-  const [oldTree, newTree] = await loadPairTrees(ctx, pair);
-  const computed = diffTrees(oldTree, newTree, { renameThreshold });
-  const result = toVersionDiff(pair.pkg.name, pair.from.version, pair.to.version, computed);
-  await writeCachedDiff(ctx.db, key, result);
-  recent.set(memoKey, result, result.files.length * 512);
-  return result;
+  let work = computing.get(memoKey);
+  if (!work) {
+    work = (async () => {
+      const [oldTree, newTree] = await loadPairTrees(ctx, pair);
+      const task = { package: pair.pkg.name, from: pair.from.version, to: pair.to.version, oldTree, newTree, renameThreshold };
+      const result = await diffPool().run(task);
+      await writeCachedDiff(ctx.db, key, result);
+      recent.set(memoKey, result, result.files.length * 512);
+      return result;
+    })().finally(() => computing.delete(memoKey));
+    computing.set(memoKey, work);
+    // Whoever gave up waiting no longer listens; the failure still reaches those who do.
+    work.catch(() => {});
+  }
+  if (options.patient) return work;
+  return diffPool().within(work, `the diff of ${pair.pkg.name} ${pair.from.version} → ${pair.to.version}`);
 }
 
 /** A diff as a consumer asked for it, and how its path filter was read (for a warning when it matched no file). */

@@ -102,7 +102,7 @@ describe.each(testDrivers())('API errors on %s', (driver) => {
   });
 
   it('asks for a package when several are tracked and none is named', async () => {
-    expectJsonError(await api.get('/diff?from=1.0.0&to=2.0.0'), 400, 'INVALID_INPUT', /several packages are tracked; name one with package: @fixture\/docs, @fixture\/other/);
+    expectJsonError(await api.get('/diff?from=1.0.0&to=2.0.0'), 400, 'INVALID_INPUT', /several packages are tracked \(@fixture\/docs, @fixture\/other\); choose one with --package/);
   });
 
   it('answers 404 for a file that did not change or does not exist', async () => {
