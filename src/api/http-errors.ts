@@ -1,9 +1,11 @@
 // The one place errors become HTTP responses: a DocdeltaError code maps to a status, transport-level
-// failures (auth, rate limit, body size) carry their own, and the body is always `{code, message}` —
-// never HTML, never a stack trace.
+// failures (auth, rate limit, body size) carry their own, and the body is `{code, message}` — or,
+// for a browser's page load (Accept prefers text/html), the same message as a small HTML page;
+// never a stack trace.
 import type express from 'express';
 import { DocdeltaError, type ErrorCode, toDocdeltaError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { errorPageHtml, prefersHtml } from './error-page.ts';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
@@ -106,10 +108,12 @@ export function sendError(res: express.Response, error: unknown, logger?: Logger
 
 // Written directly rather than with res.json: an error must carry no ETag and no cache lifetime.
 function writeErrorBody(res: express.Response, status: number, body: ErrorBody, headers: Record<string, string>): void {
-  const payload = JSON.stringify(body);
+  const html = prefersHtml(res.req);
+  const payload = html ? errorPageHtml(status, body) : JSON.stringify(body);
   res.removeHeader('ETag');
+  res.vary('Accept');
   res.status(status).set(headers).set({
-    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Type': html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(payload)),
     'Cache-Control': 'no-store',
   });
