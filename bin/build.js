@@ -13,6 +13,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const stamp = path.join(dist, '.build-stamp');
 
+// npm links a package's own `bin` only into its dependents, never into itself, so `npx docdelta` in
+// this checkout would otherwise install a second copy from the folder (35 s) before it runs.
+linkOwnBin();
+
 let tsc;
 try {
   tsc = createRequire(path.join(root, 'package.json')).resolve('typescript/bin/tsc');
@@ -33,3 +37,16 @@ fs.rmSync(path.join(dist, 'src', 'web'), { recursive: true, force: true });
 fs.cpSync(path.join(root, 'src', 'web'), path.join(dist, 'src', 'web'), { recursive: true });
 fs.writeFileSync(stamp, `${began.toISOString()}\n`);
 fs.utimesSync(stamp, began, began);
+
+function linkOwnBin() {
+  const binDir = path.join(root, 'node_modules', '.bin');
+  if (!fs.existsSync(binDir)) return;
+  const link = path.join(binDir, 'docdelta');
+  try {
+    fs.lstatSync(link);
+    return;
+  } catch {
+    // not linked yet
+  }
+  fs.symlinkSync(path.join('..', '..', 'bin', 'docdelta.js'), link);
+}

@@ -1,57 +1,66 @@
 // The `docdelta` command line: parse, run one command, map errors to a message and an exit code.
+// Git's habits throughout (README "The command line"): one exit-code rule, near misses named,
+// help in 80 columns, colour and a pager on a terminal only.
 import type { ConfigError } from './config.ts';
-import { DocdeltaError } from './errors.ts';
+import { DocdeltaError, toDocdeltaError } from './errors.ts';
+import { takeGlobalFlags } from './cli/args.ts';
 import { type CommandEnv, type CommandIo, UsageError } from './cli/command.ts';
 import { commands } from './cli/commands.ts';
+import { helpFor, renderCommandHelp, renderOverview } from './cli/help.ts';
+import { openOutput } from './cli/terminal.ts';
 import type { ServiceContext } from './services/context.ts';
 
-function helpText(): string {
-  const width = Math.max(...commands.map((command) => command.usage.length));
-  const lines = commands.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`);
-  return [
-    'docdelta — what changed in these docs between version A and version B?',
-    '',
-    'Usage:',
-    ...lines,
-    '',
-    '`--package` may be left out when one package is tracked.',
-    'Configuration comes from the environment (DATABASE_URL, DOCDELTA_PACKAGES, …); see the README.',
-  ].join('\n');
-}
+/** Wrong input is the user's to fix: a flag, a name, a version or a path that does not exist. */
+const INPUT_CODES = new Set(['INVALID_INPUT', 'NOT_FOUND']);
 
 /** config.ts is imported only once a command runs, so its error is recognised by name. */
 function isConfigError(error: unknown): error is ConfigError {
   return error instanceof Error && error.name === 'ConfigError';
 }
 
-/** Exit codes: 0 ok, 1 failure, 2 usage or invalid input. */
+/** Exit codes, for every command: 0 ok, 1 failure (or findings, which a command returns itself), 2 wrong input. */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError || isConfigError(error)) return 2;
-  if (error instanceof DocdeltaError && error.code === 'INVALID_INPUT') return 2;
+  if (error instanceof DocdeltaError && INPUT_CODES.has(error.code)) return 2;
   return 1;
 }
 
-export async function main(argv: string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(`${helpText()}\n`);
-    return name ? 0 : 2;
+/** Commands whose stdout is a protocol or a live log: never paged. */
+const UNPAGED = new Set(['serve', 'mcp']);
+
+export async function main(argv: string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
+  const { args, flags } = takeGlobalFlags(argv);
+  const [name, ...rest] = args;
+  if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
+    io.stdout.write(renderOverview());
+    return 0;
+  }
+  if (!name) {
+    io.stderr.write(renderOverview());
+    return 2;
   }
   if (name === '--version' || name === '-v') {
     io.stdout.write('docdelta 0.1.0\n');
     return 0;
   }
-  const entry = commands.find((candidate) => candidate.name === name);
+  // `docdelta help diff` is `docdelta diff --help`, as in git.
+  const wanted = name === 'help' ? rest[0]! : name;
+  const entry = commands.find((candidate) => candidate.name === wanted);
   if (!entry) {
-    io.stderr.write(`docdelta: unknown command ${JSON.stringify(name)}\n\n${helpText()}\n`);
+    const { closest, didYouMean } = await import('./suggest.ts');
+    const near = didYouMean(closest(wanted, commands.map((command) => command.name)));
+    io.stderr.write(`docdelta: unknown command ${JSON.stringify(wanted)}${near}\nRun \`docdelta --help\` for the list of commands.\n`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(`usage: ${entry.usage}\n  ${entry.summary}\n`);
+  if (name === 'help' || rest.includes('--help') || rest.includes('-h')) {
+    const help = helpFor(entry.name);
+    io.stdout.write(help ? renderCommandHelp(help) : `usage: ${entry.usage}\n`);
     return 0;
   }
   const command = await entry.load();
+  const output = openOutput(io.stdout, process.env, { color: flags.color, noPager: flags.noPager, page: !UNPAGED.has(entry.name) });
   let context: ServiceContext | undefined;
+  let code: number;
   try {
     // Loaded here, not at the top: zod and node-cron are most of `docdelta --help`'s start-up.
     const { loadConfig } = await import('./config.ts');
@@ -59,17 +68,24 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
     const env: CommandEnv = {
       io,
       config,
+      output,
       // The composition root, loaded on first use: commands that need no database never load a driver.
       context: async () => (context ??= await (await import('./services/app-context.ts')).createAppContext(config)),
     };
-    return await command.run(rest, env);
-  } catch (error) {
-    const code = exitCodeFor(error);
-    if (error instanceof UsageError) io.stderr.write(`docdelta ${name}: ${error.message}\nusage: ${command.usage}\n`);
-    else if (error instanceof DocdeltaError || isConfigError(error)) io.stderr.write(`docdelta ${name}: ${error.message}\n`);
-    else io.stderr.write(`docdelta ${name}: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
-    return code;
+    code = await command.run(rest, env);
+  } catch (thrown) {
+    // A lock timeout or a full disk reads as one sentence, not as the failed query's SQL and a stack.
+    const known = thrown instanceof DocdeltaError ? thrown : toDocdeltaError(thrown);
+    const error = known.code === 'INTERNAL' ? thrown : known;
+    code = exitCodeFor(error);
+    // What was written so far is shown first; the error follows it, as with git.
+    await output.close();
+    if (error instanceof UsageError) io.stderr.write(`docdelta ${entry.name}: ${error.message}\nRun \`docdelta ${entry.name} --help\` for its flags.\n`);
+    else if (error instanceof DocdeltaError || isConfigError(error)) io.stderr.write(`docdelta ${entry.name}: ${error.message}\n`);
+    else io.stderr.write(`docdelta ${entry.name}: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
   } finally {
     await context?.database.close();
   }
+  await output.close();
+  return code;
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import cron from 'node-cron';
 import { z } from 'zod';
+import { poolerRefusal, poolingModeFromUrl } from './pooled-connection.ts';
 import validatePackageName from './source/package-name.ts';
 
 const DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
@@ -21,6 +22,10 @@ const schema = z.object({
     .string()
     .trim()
     .refine((value) => /^(postgres(ql)?:\/\/|pglite:)/i.test(value), 'must start with postgres:// or postgresql:// (or be pglite: or pglite:FOLDER for the WASM database)')
+    .superRefine((value, issue) => {
+      const declared = poolingModeFromUrl(value);
+      if (declared) issue.addIssue({ code: 'custom', message: poolerRefusal(`it declares ${declared}`) });
+    })
     .optional(),
   DOCDELTA_DATA_DIR: z.string().trim().min(1).default('.data'),
   DOCDELTA_SNAPSHOTS_DIR: z.string().trim().min(1).default('snapshots'),
@@ -55,6 +60,8 @@ export interface Config {
   digestTimezone: string;
   slackWebhookUrl: string | undefined;
   publicBaseUrl: string;
+  /** True when PUBLIC_BASE_URL is unset and publicBaseUrl follows the listening port. */
+  publicBaseUrlFromPort: boolean;
   apiToken: string | undefined;
   port: number;
   host: string;
@@ -100,14 +107,28 @@ function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
+const defaultBaseUrl = (port: number) => `http://localhost:${port}`;
+
+/**
+ * The configuration of a server listening on `port` (`serve --port N` overrides PORT): without
+ * PUBLIC_BASE_URL, feed self-links, digest links and the /mcp Origin allowlist follow the port.
+ */
+export function configForPort(config: Config, port: number): Config {
+  if (port === config.port) return config;
+  // Port 0 (any free port) is known only once listening: links keep the configured default.
+  const follow = config.publicBaseUrlFromPort && port !== 0;
+  return { ...config, port, publicBaseUrl: follow ? defaultBaseUrl(port) : config.publicBaseUrl };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
   const blankAsUnset = Object.fromEntries(
     Object.keys(schema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
   );
   const parsed = schema.safeParse(blankAsUnset);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    // One problem reads on one line; several are listed one per line.
+    throw new ConfigError(lines.length === 1 ? `invalid configuration: ${lines[0]}` : `invalid configuration:\n${lines.map((line) => `  ${line}`).join('\n')}`);
   }
   const value = parsed.data;
   return {
@@ -119,7 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     digestCron: value.DIGEST_CRON,
     digestTimezone: value.DIGEST_TIMEZONE,
     slackWebhookUrl: value.SLACK_WEBHOOK_URL,
-    publicBaseUrl: (value.PUBLIC_BASE_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ''),
+    publicBaseUrl: (value.PUBLIC_BASE_URL ?? defaultBaseUrl(value.PORT)).replace(/\/+$/, ''),
+    publicBaseUrlFromPort: value.PUBLIC_BASE_URL === undefined,
     apiToken: value.API_TOKEN,
     port: value.PORT,
     host: value.HOST,

@@ -64,6 +64,8 @@ export interface FrontmatterChange {
   field: string;
   before: unknown;
   after: unknown;
+  /** Set when the values differ only in whitespace (a space that became U+00A0, say): invisible when rendered. */
+  whitespaceOnly?: true;
 }
 
 export interface SectionChanges {
@@ -89,6 +91,10 @@ interface FileChangeBase {
   /** Page titles, when the file is a doc page (new side; old side for removed files). */
   title?: string | null;
   doc?: DocChanges;
+  /** Set when every changed line differs only in whitespace (NBSP included): `git diff -w` shows nothing. */
+  whitespaceOnly?: true;
+  /** The line counts `git diff -w` gives, when they differ from `additions`/`deletions`. */
+  ignoringWhitespace?: { additions: number; deletions: number };
 }
 
 export type FileChange =

@@ -16,7 +16,7 @@ import { mountWebPage } from './web-assets.ts';
 export interface AppOptions {
   /** Extra resources (links, changelog, jobs…), registered after the built-in ones. */
   routes?: RouteModule[];
-  /** Raw mounts (the MCP endpoint), added after the API routes and before the 404 handler. */
+  /** Raw mounts (the MCP endpoint), added after the guards and before the API's body limit and routes. */
   mounts?: AppMount[];
   /** Per-client token bucket; `false` turns it off (benchmarks of the server alone). */
   rateLimit?: RateLimitOptions | false;
@@ -61,12 +61,14 @@ export function createApp(ctx: ServiceContext, options: AppOptions = {}): Docdel
   if (limit) guards.push(rateLimiter({ skip: (req) => req.path === '/healthz', ...limit }));
   app.use(guards);
   if (options.hotPath ?? true) app.locals.hotPath = createDiffHotPath(app, toolkit, guards);
+  // Mounts (MCP) parse and bound their own bodies and answer in their own protocol (a 413 on /mcp
+  // is a JSON-RPC error), so they come before the API's body limit.
+  for (const mount of options.mounts ?? []) mount(app);
   app.use(bodyLimit(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES));
 
   const router = express.Router();
   for (const register of [...builtInRoutes, ...(options.routes ?? [])]) register(router, ctx, toolkit);
   app.use(router);
-  for (const mount of options.mounts ?? []) mount(app);
   if (options.web ?? true) mountWebPage(app);
 
   app.use(unknownRouteMiddleware());

@@ -14,13 +14,19 @@ const GZIP_MIN_BYTES = 1024;
 export interface BuiltBody {
   body: string | Buffer;
   contentType: string;
+  /** A note for the client (a path filter that matched no file), sent as `Docdelta-Warning`. */
+  warning?: string;
 }
 
 interface CachedBody {
   body: Buffer;
   gzip: Buffer | null | undefined;
   contentType: string;
+  warning?: string;
 }
+
+/** Header values are ASCII: anything else is escaped as in JSON. */
+const headerText = (text: string) => text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).slice(0, 1000);
 
 export interface ResponseCacheOptions {
   maxEntries?: number;
@@ -72,6 +78,7 @@ function writeNotModified(res: http.ServerResponse, etag: string, cacheControl: 
 function writeBody(req: http.IncomingMessage, res: http.ServerResponse, etag: string, cacheControl: string, entry: CachedBody): void {
   setValidators(res, etag, cacheControl);
   res.setHeader('Content-Type', entry.contentType);
+  if (entry.warning) res.setHeader('Docdelta-Warning', headerText(entry.warning));
   if (entry.body.length >= GZIP_MIN_BYTES && acceptsGzip(req)) {
     entry.gzip ??= zlib.gzipSync(entry.body, { level: 6 });
     res.setHeader('Content-Encoding', 'gzip');
@@ -115,7 +122,7 @@ export class ResponseCache {
       pending = build()
         .then((built): CachedBody => {
           const body = typeof built.body === 'string' ? Buffer.from(built.body) : built.body;
-          const entry: CachedBody = { body, gzip: undefined, contentType: built.contentType };
+          const entry: CachedBody = { body, gzip: undefined, contentType: built.contentType, ...(built.warning ? { warning: built.warning } : {}) };
           this.#bodies.set(key, entry, body.length * 2);
           return entry;
         })

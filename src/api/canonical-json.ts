@@ -7,7 +7,7 @@ function orderDoc(doc: DocChanges): DocChanges {
   return {
     titleBefore: doc.titleBefore,
     titleAfter: doc.titleAfter,
-    frontmatter: doc.frontmatter.map((field) => ({ field: field.field, before: field.before, after: field.after })),
+    frontmatter: doc.frontmatter.map((field) => ({ field: field.field, before: field.before, after: field.after, ...(field.whitespaceOnly ? { whitespaceOnly: true as const } : {}) })),
     sections: { added: doc.sections.added, removed: doc.sections.removed, changed: doc.sections.changed },
     removedAnchors: doc.removedAnchors,
   };
@@ -25,6 +25,9 @@ export function orderFileChange(change: FileChange): FileChange {
     ...(change.binary !== undefined ? { binary: change.binary } : {}),
     ...(change.title !== undefined ? { title: change.title } : {}),
     ...(change.doc !== undefined ? { doc: orderDoc(change.doc) } : {}),
+    // What the diff engine tells about whitespace reaches API clients too (the web viewer marks it).
+    ...(change.whitespaceOnly ? { whitespaceOnly: true as const } : {}),
+    ...(change.ignoringWhitespace !== undefined ? { ignoringWhitespace: { additions: change.ignoringWhitespace.additions, deletions: change.ignoringWhitespace.deletions } } : {}),
   } as FileChange;
 }
 

@@ -40,7 +40,7 @@ export function createDiffHotPath(app: express.Express, toolkit: ApiToolkit, gua
     }
     const pair = toolkit.pairs.peek(query);
     if (!pair) return false;
-    const write = toolkit.responses.ready(req, diffResponseKey(pair, query.format ?? 'json', query.path), cacheControlFor(query));
+    const write = toolkit.responses.ready(req, diffResponseKey(pair, query.format ?? 'json', query.path, query.w === '1'), cacheControlFor(query));
     if (!write) return false;
     // From here on the request is an express request as far as the guards can tell (req.ip
     // honours `trust proxy`); express itself does the same before its router runs.

@@ -1,9 +1,11 @@
 // The one place errors become HTTP responses: a DocdeltaError code maps to a status, transport-level
-// failures (auth, rate limit, body size) carry their own, and the body is always `{code, message}` —
-// never HTML, never a stack trace.
+// failures (auth, rate limit, body size) carry their own, and the body is `{code, message}` — or,
+// for a browser's page load (Accept prefers text/html), the same message as a small HTML page;
+// never a stack trace.
 import type express from 'express';
-import { DocdeltaError, type ErrorCode } from '../errors.ts';
+import { DocdeltaError, type ErrorCode, toDocdeltaError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { errorPageHtml, prefersHtml } from './error-page.ts';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
@@ -11,6 +13,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   CONFLICT: 409,
   UPSTREAM: 502,
   INTEGRITY: 502,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -63,7 +66,8 @@ export function mapError(error: unknown): MappedError {
   if (error instanceof DocdeltaError) {
     const status = STATUS_BY_CODE[error.code];
     const message = error.code === 'INTERNAL' ? 'internal error' : error.message;
-    return { status, body: { code: error.code, message }, headers: {}, unexpected: error.code === 'INTERNAL' };
+    const headers: Record<string, string> = error.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(error.retryAfterSeconds) };
+    return { status, body: { code: error.code, message }, headers, unexpected: error.code === 'INTERNAL' };
   }
   if (error instanceof HttpError) {
     return { status: error.status, body: { code: error.code, message: error.message }, headers: error.headers, unexpected: false };
@@ -82,6 +86,8 @@ export function mapError(error: unknown): MappedError {
     if (client.status === 404) return { status: 404, body: { code: 'NOT_FOUND', message: 'not found' }, headers: {}, unexpected: false };
     return { status: client.status, body: { code: 'INVALID_INPUT', message: 'bad request' }, headers: {}, unexpected: false };
   }
+  const known = toDocdeltaError(error);
+  if (known.code !== 'INTERNAL') return { ...mapError(known), unexpected: true };
   return { status: 500, body: { code: 'INTERNAL', message: 'internal error' }, headers: {}, unexpected: true };
 }
 
@@ -102,10 +108,12 @@ export function sendError(res: express.Response, error: unknown, logger?: Logger
 
 // Written directly rather than with res.json: an error must carry no ETag and no cache lifetime.
 function writeErrorBody(res: express.Response, status: number, body: ErrorBody, headers: Record<string, string>): void {
-  const payload = JSON.stringify(body);
+  const html = prefersHtml(res.req);
+  const payload = html ? errorPageHtml(status, body) : JSON.stringify(body);
   res.removeHeader('ETag');
+  res.vary('Accept');
   res.status(status).set(headers).set({
-    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Type': html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(payload)),
     'Cache-Control': 'no-store',
   });

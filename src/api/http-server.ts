@@ -60,6 +60,9 @@ export async function startHttpServer(app: express.Express, options: HttpServerO
       // A response that went out with keep-alive before shutdown began leaves an open socket
       // behind; end it gracefully now that its last response is written.
       if (closing && res.getHeader('Connection') !== 'close') res.socket?.end();
+      // Half-closed, such a socket would otherwise wait for the client's end (or the keep-alive
+      // timeout) before server.close() can finish; idle now, it can be closed outright.
+      if (closing) setImmediate(() => server.closeIdleConnections());
     });
     res.on('close', () => active.delete(res));
   });

@@ -1,8 +1,13 @@
 // `docdelta serve` minus the command line: build the app, listen, and shut down in order on
-// SIGTERM — stop the hooks' background work (scheduler) first so nothing new starts, then drain
-// HTTP, then close the database. The lead adds MCP and the scheduler through `mounts`, `routes`
-// and `onShutdown` without touching this file.
+// SIGTERM. Stopping accepting comes first and at once (a load balancer must see the port close,
+// not a server that still takes connections while it winds down); then, together, the hooks'
+// background work is stopped (the scheduler aborts its running job, MCP ends its sessions and their
+// event streams) and in-flight requests drain; past the drain deadline the remaining sockets are
+// cut. Last, the diff threads end and the database closes — within the grace period, so the exit
+// code is 0. The lead adds MCP and the scheduler through `mounts`, `routes` and `onShutdown`
+// without touching this file.
 import type { ServiceContext } from '../services/context.ts';
+import { closeDiffPool } from '../services/diff-pool.ts';
 import { type AppOptions, createApp, type DocdeltaApp } from './app.ts';
 import { type HttpServerOptions, type RunningServer, SERVER_DEFAULTS, startHttpServer } from './http-server.ts';
 import { onShutdownSignals } from './shutdown-signals.ts';
@@ -51,15 +56,26 @@ export async function runServe(ctx: ServiceContext, options: ServeOptions = {}):
       const started = Date.now();
       const remaining = () => Math.max(0, graceMs - (Date.now() - started));
       ctx.logger.info(`stopping: ${reason}`);
-      for (const hook of options.onShutdown ?? []) {
+      // Kept for the last steps (diff threads, database), so they too finish inside the grace period.
+      const reserve = Math.min(1_000, Math.floor(graceMs / 4));
+      const draining = running.close(Math.max(0, graceMs - reserve));
+      app.locals.toolkit.stop();
+      const hooks = (options.onShutdown ?? []).map(async (hook) => {
         try {
           await hook();
         } catch (error) {
           ctx.logger.warn('a shutdown hook failed', { message: (error as Error)?.message ?? String(error) });
         }
+      });
+      const late = await settleWithin([draining, ...hooks], Math.max(0, remaining() - reserve));
+      if (late) ctx.logger.warn('shutdown: some work did not stop within the grace period; closing the database under it');
+      else ctx.logger.info(`shutdown: requests drained and background work stopped in ${Date.now() - started} ms`);
+      await closeDiffPool();
+      if (options.closeDatabase ?? true) {
+        await withDeadline(ctx.database.close(), remaining()).catch((error: unknown) =>
+          ctx.logger.warn('shutdown: the database did not close cleanly', { message: (error as Error)?.message ?? String(error) }),
+        );
       }
-      await running.close(remaining());
-      if (options.closeDatabase ?? true) await ctx.database.close();
       removeSignalHandlers();
       ctx.logger.info(`stopped in ${Date.now() - started} ms`);
       finished();
@@ -71,4 +87,18 @@ export async function runServe(ctx: ServiceContext, options: ServeOptions = {}):
     removeSignalHandlers = onShutdownSignals((signal) => shutdown(`${signal} received`), { graceMs, logger: ctx.logger });
   }
   return { ...running, app, shutdown, closed, close: running.close };
+}
+
+/** Waits for all of `work`, at most `ms`; true when time ran out first. */
+async function settleWithin(work: Promise<unknown>[], ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<true>((resolve) => (timer = setTimeout(() => resolve(true), ms)));
+  const late = await Promise.race([Promise.allSettled(work).then(() => false), timeout]);
+  clearTimeout(timer);
+  return late;
+}
+
+async function withDeadline(work: Promise<void>, ms: number): Promise<void> {
+  if (await settleWithin([work], ms)) throw new Error(`not closed within ${ms} ms`);
+  await work;
 }

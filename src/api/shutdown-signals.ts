@@ -8,6 +8,8 @@ export interface SignalOptions {
   /** How long the shutdown may take before the process exits with code 1. */
   graceMs: number;
   logger: Logger;
+  /** After a finished shutdown, how long the process may linger before it exits (default 500 ms). */
+  lingerMs?: number;
   /** process.exit, replaceable in tests. */
   exit?: (code: number) => void;
 }
@@ -32,7 +34,14 @@ export function onShutdownSignals(shutdown: (signal: NodeJS.Signals) => Promise<
     }, options.graceMs);
     overrun.unref();
     shutdown(signal).then(
-      () => clearTimeout(overrun),
+      () => {
+        clearTimeout(overrun);
+        // Everything docdelta owns is closed. Work that was abandoned rather than stopped (a
+        // download trickling at 1 byte/s) may still hold the event loop open: end the process
+        // shortly after, with the exit code the command set.
+        const linger = setTimeout(() => exit(typeof process.exitCode === 'number' ? process.exitCode : 0), options.lingerMs ?? 500);
+        linger.unref();
+      },
       (error: unknown) => {
         clearTimeout(overrun);
         options.logger.error('shutdown failed', { message: (error as Error)?.message ?? String(error) });
@@ -42,7 +51,30 @@ export function onShutdownSignals(shutdown: (signal: NodeJS.Signals) => Promise<
   };
 
   for (const signal of signals) process.on(signal, handler);
+  const stopWatchingParent = watchNpmParent(() => {
+    options.logger.info('npm, which started this server, has exited');
+    handler('SIGTERM');
+  });
   return () => {
+    stopWatchingParent();
     for (const signal of signals) process.off(signal, handler);
   };
+}
+
+/**
+ * Under `npm start`, a SIGTERM sent to npm ends npm but does not reach this process, which would
+ * keep serving as an orphan (and keep the embedded database up). When npm runs us and our parent
+ * goes away, shut down as if we had been told to. Outside npm a changed parent is left alone: a
+ * server started with nohup or by a shell that exits is meant to outlive it.
+ */
+function watchNpmParent(onOrphaned: () => void): () => void {
+  if (!process.env.npm_lifecycle_event) return () => {};
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onOrphaned();
+  }, 1000);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -10,6 +10,10 @@ export interface ApiToolkit {
   responses: ResponseCache;
   /** Forgets cached version resolutions (`latest` may have moved); serialized pairs stay valid. */
   invalidate(): void;
+  /** Aborted when the server shuts down: long work started by a request (POST /sync) stops with it. */
+  stopping: AbortSignal;
+  /** Called by the shutdown; aborts `stopping`. */
+  stop(): void;
 }
 
 export interface ToolkitOptions {
@@ -20,7 +24,8 @@ export interface ToolkitOptions {
 export function createToolkit(ctx: ServiceContext, options: ToolkitOptions = {}): ApiToolkit {
   const pairs = new PairResolver(ctx, options.resolution);
   const responses = new ResponseCache(options.responses);
-  return { pairs, responses, invalidate: () => pairs.invalidate() };
+  const stopping = new AbortController();
+  return { pairs, responses, invalidate: () => pairs.invalidate(), stopping: stopping.signal, stop: () => stopping.abort(new Error('server shutting down')) };
 }
 
 /**

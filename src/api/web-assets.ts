@@ -1,5 +1,5 @@
 // The web page: static HTML, CSS and browser ES modules from src/web (no build step), plus the
-// diff2html bundle from node_modules. Client-side routes (/p/…) all get the same page.
+// diff2html bundle from node_modules. Client-side routes (/p/…, /status) all get the same page.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -30,6 +30,7 @@ export function mountWebPage(app: express.Express, webRoot: string = WEB_ROOT): 
   };
   app.get('/', sendPage);
   app.get('/p/*splat', sendPage);
+  app.get('/status', sendPage);
   app.use('/assets', express.static(webRoot, staticOptions));
 
   const bundles = diff2htmlBundles();

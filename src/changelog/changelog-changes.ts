@@ -23,6 +23,8 @@ export interface ChangedPage extends ChangelogPage {
   sectionsAdded: string[];
   sectionsRemoved: string[];
   sectionsChanged: string[];
+  /** Set when every change is whitespace (a space that became NBSP): the page reads the same. */
+  whitespaceOnly?: true;
   /** The page's diff in the web viewer (set by the service, which knows the base URL). */
   url?: string;
 }
@@ -95,6 +97,7 @@ function changedPage(change: FileChange): ChangedPage {
     sectionsChanged: sections?.changed ?? [],
   };
   if (change.status === 'renamed') out.oldPath = change.oldPath;
+  if (change.whitespaceOnly) out.whitespaceOnly = true;
   if (change.doc && change.doc.titleBefore !== change.doc.titleAfter) out.titleBefore = change.doc.titleBefore;
   return out;
 }

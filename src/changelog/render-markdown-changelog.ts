@@ -42,7 +42,7 @@ function moveLine(move: FolderMove): string {
 function changedLines(page: ChangedPage): string[] {
   const name = codeSpan(page.oldPath ? foldRenamePath(page.oldPath, page.path) : page.path);
   const linked = page.url ? `[${name}](<${page.url}>)` : name;
-  const lines = [`- ${page.title ? `**${escapeMarkdown(page.title)}** ` : ''}${linked} +${page.additions} −${page.deletions}`];
+  const lines = [`- ${page.title ? `**${escapeMarkdown(page.title)}** ` : ''}${linked} +${page.additions} −${page.deletions}${page.whitespaceOnly ? ' (whitespace only)' : ''}`];
   const list = (names: string[]) => names.map(escapeMarkdown).join(', ');
   if (page.titleBefore !== undefined) lines.push(`  - title was ${page.titleBefore ? `“${escapeMarkdown(page.titleBefore)}”` : 'empty'}`);
   if (page.sectionsAdded.length) lines.push(`  - sections added: ${list(page.sectionsAdded)}`);

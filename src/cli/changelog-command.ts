@@ -1,6 +1,6 @@
 import { getChangelog, MAX_CHANGELOG_LIMIT, renderAtomFeed, renderChangelogMarkdown } from '../changelog/index.ts';
 import { oneOf, parseCommandArgs } from './args.ts';
-import { type Command, UsageError } from './command.ts';
+import { type Command, outputOf, UsageError } from './command.ts';
 import { commandInfo } from './commands.ts';
 
 const FORMATS = ['markdown', 'atom', 'json'] as const;
@@ -27,12 +27,12 @@ export const changelogCommand: Command = {
     const format = oneOf(values.format, FORMATS, '--format', 'markdown');
     const ctx = await env.context();
     const changelog = await getChangelog(ctx, { package: values.package, since: values.since, limit: parseLimit(values.limit) });
-    if (format === 'json') env.io.stdout.write(`${JSON.stringify(changelog, null, 2)}\n`);
+    if (format === 'json') outputOf(env).write(`${JSON.stringify(changelog, null, 2)}\n`);
     else if (format === 'atom') {
       const base = env.config.publicBaseUrl;
       const query = values.package ? `?package=${encodeURIComponent(values.package)}` : '';
-      env.io.stdout.write(renderAtomFeed(changelog, { selfUrl: `${base}/changelog.xml${query}`, siteUrl: `${base}/` }));
-    } else env.io.stdout.write(renderChangelogMarkdown(changelog));
+      outputOf(env).write(renderAtomFeed(changelog, { selfUrl: `${base}/changelog.xml${query}`, siteUrl: `${base}/` }));
+    } else outputOf(env).write(renderChangelogMarkdown(changelog));
     return 0;
   },
 };

@@ -1,9 +1,13 @@
 import type { Config } from '../config.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { PLAIN } from '../diff/paint.ts';
+import type { Output } from './terminal.ts';
 
 export interface CommandIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** For the one question the CLI asks (`untrack` on a terminal without --yes). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 export interface CommandEnv {
@@ -11,6 +15,13 @@ export interface CommandEnv {
   config: Config;
   /** Opens the database on first use; commands that need none never pay for it. */
   context(): Promise<ServiceContext>;
+  /** The main output: coloured and paged on a terminal, plain in a pipe (terminal.ts). */
+  output?: Output;
+}
+
+/** The env's output, or plain stdout for callers (tests, `serve`'s child) that set none. */
+export function outputOf(env: CommandEnv): Output {
+  return env.output ?? { paint: PLAIN, width: 80, write: (text) => void env.io.stdout.write(text), close: async () => {} };
 }
 
 export interface Command {

@@ -1,10 +1,14 @@
-import { renderJson, renderMarkdown, renderStat } from '../diff/index.ts';
-import { getVersionDiff, getVersionPatch } from '../services/version-diff.ts';
+// `docdelta diff FROM TO`: git's formats (stat, numstat, name-status, raw, patch) and docdelta's
+// (json, markdown), coloured on a terminal, with -w and a path filter read from the package root,
+// the docs root or as a route. A filter that names no file is a warning with the closest paths.
+import { renderJson, renderMarkdown, renderNameStatus, renderNumstat, renderRaw, renderStat } from '../diff/index.ts';
+import { getRawBytes, getVersionDiffView, getVersionPatchView, type DiffRequest, type DiffView } from '../services/version-diff.ts';
 import { oneOf, parseCommandArgs } from './args.ts';
-import { type Command, UsageError } from './command.ts';
+import { type Command, type CommandEnv, outputOf, UsageError } from './command.ts';
 import { commandInfo } from './commands.ts';
+import { colorPatch } from './terminal.ts';
 
-const FORMATS = ['stat', 'json', 'patch', 'markdown'] as const;
+const FORMATS = ['stat', 'numstat', 'name-status', 'raw', 'patch', 'json', 'markdown'] as const;
 
 /** git's `--find-renames=<n>`: a whole percentage; 100 means exact renames only. */
 function parseThreshold(value: string | undefined): number | undefined {
@@ -15,6 +19,13 @@ function parseThreshold(value: string | undefined): number | undefined {
   return percent;
 }
 
+/** Said on stderr, so the output stays what a script expects. */
+export function warnPath(env: CommandEnv, path: DiffView['path']): void {
+  if (!path || path.matched) return;
+  const near = path.closest.length ? `; closest: ${path.closest.join(', ')}` : '';
+  env.io.stderr.write(`docdelta: warning: --path ${JSON.stringify(path.input)} matches no file in either version${near}\n`);
+}
+
 export const diffCommand: Command = {
   ...commandInfo('diff'),
   async run(args, env) {
@@ -22,25 +33,51 @@ export const diffCommand: Command = {
       package: { type: 'string' },
       path: { type: 'string' },
       format: { type: 'string' },
-      'find-renames': { type: 'string' },
+      'find-renames': { type: 'string', short: 'M' },
+      'ignore-all-space': { type: 'boolean', short: 'w', default: false },
     });
-    if (positionals.length !== 2) throw new UsageError('expected two versions: FROM TO');
+    if (positionals.length !== 2) throw new UsageError(`expected two versions, FROM and TO; got ${positionals.length} argument(s)`);
     const format = oneOf(values.format, FORMATS, '--format', 'stat');
-    const request = {
+    const request: DiffRequest = {
       package: values.package,
       from: positionals[0]!,
       to: positionals[1]!,
       path: values.path,
       renameThreshold: parseThreshold(values['find-renames']),
+      ignoreWhitespace: values['ignore-all-space'],
     };
     const ctx = await env.context();
+    const out = outputOf(env);
     if (format === 'patch') {
-      env.io.stdout.write(await getVersionPatch(ctx, request));
+      const { patch, path } = await getVersionPatchView(ctx, request);
+      warnPath(env, path);
+      out.write(colorPatch(patch, out.paint));
       return 0;
     }
-    const diff = await getVersionDiff(ctx, request);
-    const output = format === 'json' ? renderJson(diff) : format === 'markdown' ? renderMarkdown(diff) : renderStat(diff);
-    env.io.stdout.write(output);
+    const view = await getVersionDiffView(ctx, request);
+    warnPath(env, view.path);
+    const { diff } = view;
+    switch (format) {
+      case 'json':
+        out.write(renderJson(diff));
+        break;
+      case 'markdown':
+        out.write(renderMarkdown(diff));
+        break;
+      case 'numstat':
+        out.write(renderNumstat(diff));
+        break;
+      case 'name-status':
+        out.write(renderNameStatus(diff, { paint: out.paint }));
+        break;
+      case 'raw': {
+        const bytesOf = await getRawBytes(ctx, request, diff);
+        out.write(renderRaw(diff, { paint: out.paint, bytesOf }));
+        break;
+      }
+      default:
+        out.write(renderStat(diff, { paint: out.paint, width: out.width }));
+    }
     return 0;
   },
 };

@@ -1,6 +1,6 @@
 import { getFileHistory } from '../services/version-diff.ts';
 import { parseCommandArgs } from './args.ts';
-import { type Command, UsageError } from './command.ts';
+import { type Command, outputOf, UsageError } from './command.ts';
 import { commandInfo } from './commands.ts';
 
 export const historyCommand: Command = {
@@ -10,16 +10,16 @@ export const historyCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('expected one PATH');
     const history = await getFileHistory(await env.context(), { package: values.package, path: positionals[0]! });
     if (values.json) {
-      env.io.stdout.write(`${JSON.stringify(history, null, 2)}\n`);
+      outputOf(env).write(`${JSON.stringify(history, null, 2)}\n`);
       return 0;
     }
     if (history.entries.length === 0) {
-      env.io.stdout.write(`${history.path}: unchanged in every stored version pair\n`);
+      outputOf(env).write(`${history.path}: unchanged in every stored version pair\n`);
       return 0;
     }
     for (const entry of history.entries) {
       const where = entry.status === 'renamed' ? `${entry.oldPath} → ${entry.path}` : entry.path;
-      env.io.stdout.write(`${entry.previous} → ${entry.version}  ${entry.status.padEnd(8)} ${where} +${entry.additions} -${entry.deletions}\n`);
+      outputOf(env).write(`${entry.previous} → ${entry.version}  ${entry.status.padEnd(8)} ${where} +${entry.additions} -${entry.deletions}\n`);
     }
     return 0;
   },

@@ -3,7 +3,7 @@ import { checkLinks } from '../services/links.ts';
 import { renderNetlify, renderNextjs } from '../links/redirects.ts';
 import { renderTable } from '../links/link-report.ts';
 import { oneOf, parseCommandArgs } from './args.ts';
-import { type Command, UsageError } from './command.ts';
+import { type Command, outputOf, UsageError } from './command.ts';
 import { commandInfo } from './commands.ts';
 
 const FORMATS = ['table', 'json', 'netlify', 'nextjs'] as const;
@@ -47,14 +47,14 @@ export const linksCommand: Command = {
     };
     switch (format) {
       case 'json':
-        env.io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        outputOf(env).write(`${JSON.stringify(report, null, 2)}\n`);
         break;
       case 'table':
-        env.io.stdout.write(renderTable(report));
+        outputOf(env).write(renderTable(report));
         break;
       case 'netlify':
       case 'nextjs':
-        env.io.stdout.write(format === 'netlify' ? renderNetlify(report.redirects, header) : renderNextjs(report.redirects, header));
+        outputOf(env).write(format === 'netlify' ? renderNetlify(report.redirects, header) : renderNextjs(report.redirects, header));
         if (report.redirects.warnings.length > 0) {
           env.io.stderr.write(`docdelta links: ${report.redirects.warnings.length} removed page(s) are not redirected; see the comments in the output\n`);
         }

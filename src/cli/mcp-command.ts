@@ -1,14 +1,14 @@
 // `docdelta mcp`: MCP over stdio, for clients that start docdelta themselves (Claude Desktop,
 // Cursor, …). Runs until the client closes stdin.
 import { keepStdoutForMessages, serveStdio } from '../mcp/index.ts';
-import { parseCommandArgs } from './args.ts';
+import { noMorePositionals, parseCommandArgs } from './args.ts';
 import type { Command } from './command.ts';
 import { commandInfo } from './commands.ts';
 
 export const mcpCommand: Command = {
   ...commandInfo('mcp'),
   async run(args, env) {
-    parseCommandArgs(args, {});
+    noMorePositionals(parseCommandArgs(args, {}).positionals, 'no arguments');
     // Before the database opens: from here on, stdout is the MCP channel.
     keepStdoutForMessages();
     const ctx = await env.context();

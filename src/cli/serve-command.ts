@@ -1,6 +1,7 @@
 // `docdelta serve [--port N] [--host H] [--sync]`: optionally sync the configured packages first,
 // then serve the API and the web page until SIGTERM/SIGINT.
 import { runServe, type ServeOptions } from '../api/index.ts';
+import { configForPort } from '../config.ts';
 import { conflict, invalidInput, toDocdeltaError } from '../errors.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { runSync } from '../services/sync.ts';
@@ -29,7 +30,7 @@ async function syncBeforeServing(ctx: ServiceContext, env: CommandEnv): Promise<
   let progress: ReturnType<typeof progressReporter> | undefined;
   try {
     await runSync(ctx, {
-      trigger: 'cli',
+      trigger: 'serve',
       onProgress: (update) => progress?.update(update),
       onPackage: (event) => {
         if (!event.report && !event.error) {
@@ -68,7 +69,8 @@ export function createServeCommand(setup?: ServeSetup): Command {
       if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
       const port = portOf(values.port, env.config.port);
       const host = values.host ?? env.config.host;
-      const ctx = await env.context();
+      const opened = await env.context();
+      const ctx = { ...opened, config: configForPort(opened.config, port) };
       if (values.sync) await syncBeforeServing(ctx, env);
       const extra = (await setup?.(ctx, { host, port })) ?? {};
       let handle;

@@ -45,10 +45,11 @@ export const syncCommand: Command = {
           return;
         }
         progress?.done();
-        // A package refused as input (no such version, a bad name at the source) exits 2, as usage errors do.
-        if (event.code === 'INVALID_INPUT') refusedInput = true;
-        if (values.json) return;
-        env.io.stdout.write(event.report ? `${describeSync(event.report)}\n` : `${event.package}: FAILED ${event.error}\n`);
+        // A package refused as input (no such version, a name the registry lacks) exits 2, as usage errors do.
+        if (event.code === 'INVALID_INPUT' || event.code === 'NOT_FOUND') refusedInput = true;
+        // A package that could not sync at all is an error, on stderr; the reports are the output.
+        if (event.error) env.io.stderr.write(`docdelta sync: ${event.package}: ${event.error}\n`);
+        else if (!values.json) env.io.stdout.write(`${describeSync(event.report!)}\n`);
       },
     });
     if (run.status === 'skipped') {

@@ -1,7 +1,9 @@
-// `docdelta track git …` and `docdelta track local …`: register a package whose versions come from
-// a repository's tags or from a folder or .tgz on this machine. The first `docdelta sync` reads it.
+// `docdelta track npm|git|local …`: register a package whose versions come from the npm registry, a
+// repository's tags, or a folder or .tgz on this machine. The first `docdelta sync` reads it.
 import type { PackageRow } from '../services/catalog.ts';
 import { trackGitPackage, trackLocalPackage, type TrackResult } from '../services/track.ts';
+import { trackNpmPackage } from '../services/packages.ts';
+import { closest, didYouMean } from '../suggest.ts';
 import { parseCommandArgs } from './args.ts';
 import { type Command, type CommandEnv, UsageError } from './command.ts';
 import { commandInfo } from './commands.ts';
@@ -32,10 +34,18 @@ export const trackCommand: Command = {
       json: { type: 'boolean', default: false },
     });
     const [kind, location, ...extra] = positionals;
-    if (kind !== 'git' && kind !== 'local') {
-      throw new UsageError(kind ? `cannot track a ${JSON.stringify(kind)} source; only git or local` : 'expected `git <url-or-path>` or `local <folder-or-.tgz>`');
+    if (kind !== 'git' && kind !== 'local' && kind !== 'npm') {
+      const near = kind ? didYouMean(closest(kind, ['npm', 'git', 'local'])) : '';
+      throw new UsageError(kind ? `cannot track a ${JSON.stringify(kind)} source${near}; sources are npm, git or local` : 'expected `npm NAME`, `git <url-or-path>` or `local <folder-or-.tgz>`');
     }
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+    if (kind === 'npm') {
+      if (!location) throw new UsageError('expected the package NAME after `npm`');
+      if (values.docs || values.tags || values.version || values.name) throw new UsageError('--docs, --tags, --version and --name are for git and local sources');
+      const result = await trackNpmPackage(await env.context(), location);
+      const text = `${result.package.name} from the npm registry (${result.versions} version${result.versions === 1 ? '' : 's'} published)`;
+      return writeResult(env, values.json, result, { published: result.versions }, text);
+    }
     if (kind === 'local') {
       if (!location) throw new UsageError('expected the folder or .tgz after `local`');
       if (values.docs || values.tags) throw new UsageError('--docs and --tags are for git sources');

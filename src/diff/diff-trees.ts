@@ -11,6 +11,7 @@ import { countLineChanges } from './line-counts.ts';
 import { compareGitPaths } from './path-order.ts';
 import { scoreToSimilarity, thresholdToScore } from './similarity.ts';
 import { summarize } from './summary.ts';
+import { countIgnoringWhitespace } from './whitespace.ts';
 
 export interface DiffInputFile {
   path: string;
@@ -54,11 +55,17 @@ function fileDetail(oldFile: DiffInputFile | null, newFile: DiffInputFile | null
   const counts = identical
     ? { additions: 0, deletions: 0, binary: isBinaryContent(newFile.bytes) }
     : countLineChanges(oldFile?.bytes ?? empty, newFile?.bytes ?? empty);
-  const detail: Pick<FileChange, 'additions' | 'deletions' | 'binary' | 'title' | 'doc'> = {
+  const detail: Pick<FileChange, 'additions' | 'deletions' | 'binary' | 'title' | 'doc' | 'whitespaceOnly' | 'ignoringWhitespace'> = {
     additions: counts.additions,
     deletions: counts.deletions,
   };
   if (counts.binary) detail.binary = true;
+  // Both sides present and different: what `-w` would count, and whether only whitespace changed.
+  if (oldFile && newFile && !identical && !counts.binary && counts.additions + counts.deletions > 0) {
+    const ignoring = countIgnoringWhitespace(oldFile.bytes, newFile.bytes);
+    if (ignoring.additions + ignoring.deletions === 0) detail.whitespaceOnly = true;
+    if (ignoring.additions !== counts.additions || ignoring.deletions !== counts.deletions) detail.ignoringWhitespace = ignoring;
+  }
   const titled = newFile ?? oldFile!;
   if (titled.doc) detail.title = titled.doc.title;
   if (oldFile?.doc && newFile?.doc && !identical && !counts.binary && isDocPath(newFile.path)) {

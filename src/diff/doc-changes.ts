@@ -3,6 +3,7 @@
 // Sections are matched by their anchor slug, so a renamed heading is one removed and one added
 // section, and its old anchor shows up in `removedAnchors` (where inbound links break).
 import type { DocChanges, DocMeta, FrontmatterChange, Heading } from '../types.ts';
+import { valuesDifferOnlyInWhitespace } from './whitespace.ts';
 
 export function isDocPath(path: string): boolean {
   return /\.mdx?$/i.test(path);
@@ -40,7 +41,9 @@ function frontmatterChanges(before: Record<string, unknown>, after: Record<strin
     const has = Object.hasOwn(after, field);
     if (had && has && canonical(before[field]) === canonical(after[field])) continue;
     // An absent field is reported as null: JSON has no undefined.
-    changes.push({ field, before: had ? summarizeValue(before[field]) : null, after: has ? summarizeValue(after[field]) : null });
+    const change: FrontmatterChange = { field, before: had ? summarizeValue(before[field]) : null, after: has ? summarizeValue(after[field]) : null };
+    if (had && has && valuesDifferOnlyInWhitespace(before[field], after[field])) change.whitespaceOnly = true;
+    changes.push(change);
   }
   return changes;
 }

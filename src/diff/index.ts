@@ -9,7 +9,10 @@
  *   narrows any diff to a prefix or glob and recomputes its summary and moves.
  * - `summarizeDocChanges(diff)` is the doc summary every consumer reads (pages, moves, most-changed).
  * - `renderStat`, `renderMarkdown`, `renderJson`, `renderPatch` / `renderFilePatch` are the output
- *   formats; the patch applies with `git apply` on the old tree.
+ *   formats; the patch applies with `git apply` on the old tree. `renderNumstat`, `renderNameStatus`
+ *   and `renderRaw` print git's script formats in git's exact shape. A `Paint` colours them.
+ * - `ignoreWhitespace(diff)` is `git diff -w`: files changed only in whitespace (NBSP included)
+ *   drop out, counts ignore whitespace; without it those files carry `whitespaceOnly`.
  * - `ALGORITHM_VERSION` changes whenever any of this would give a different result for the same
  *   input, so cached diffs keyed by it are recomputed.
  */
@@ -21,7 +24,10 @@ export { renderFilePatch, type PatchSide } from './file-patch.ts';
 export { filterChanges, pathMatcher, type PathMatcher } from './path-filter.ts';
 export { renderMarkdown, renderSummaryMarkdown } from './render-markdown.ts';
 export { renderPatch } from './render-patch.ts';
-export { renderStat, type RenderOptions } from './render-stat.ts';
+export { renderStat, gitSummaryLine, statName, type RenderOptions } from './render-stat.ts';
+export { gitBlobId, renderNameStatus, renderNumstat, renderRaw, statusField, type RawOptions } from './render-git.ts';
+export { PLAIN, type Paint } from './paint.ts';
+export { ignoreWhitespace, withoutWhitespace } from './whitespace.ts';
 export { foldRenamePath } from './stat-path.ts';
 export { renderJson, toVersionDiff } from './version-diff.ts';
 export { type DocSummary, isPageChange, isPagePath, isRename, moveOf, type RenameChange, type SummaryMove, summarizeDocChanges } from './doc-summary.ts';

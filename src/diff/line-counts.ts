@@ -31,7 +31,7 @@ function sameBlock(a: Uint8Array, b: Uint8Array, at: number): boolean {
 }
 
 /** Length of the common head, cut back to a record boundary. */
-function commonHead(a: Uint8Array, b: Uint8Array): number {
+export function commonHead(a: Uint8Array, b: Uint8Array): number {
   const limit = Math.min(a.length, b.length);
   let i = 0;
   // Whole blocks first with a native compare; the byte loop only finishes the last block.
@@ -42,7 +42,7 @@ function commonHead(a: Uint8Array, b: Uint8Array): number {
 }
 
 /** Length of the common tail that starts a record in both files and leaves `head` alone. */
-function commonTail(a: Uint8Array, b: Uint8Array, head: number): number {
+export function commonTail(a: Uint8Array, b: Uint8Array, head: number): number {
   const limit = Math.min(a.length, b.length) - head;
   let n = 0;
   while (n < limit && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;

@@ -22,14 +22,18 @@ function label(change: FileChange): string {
 }
 
 function counts(change: FileChange): string {
-  return change.binary ? 'binary' : `+${change.additions} −${change.deletions}`;
+  if (change.binary) return 'binary';
+  // Invisible when rendered (a space that became NBSP): say so, or the reader hunts for a change.
+  return `+${change.additions} −${change.deletions}${change.whitespaceOnly ? ', whitespace only' : ''}`;
 }
 
 function docDetails(doc: DocChanges | undefined): string[] {
   if (!doc) return [];
   const out: string[] = [];
   if (doc.titleBefore !== doc.titleAfter) out.push(`title: ${shown(doc.titleBefore)} → ${shown(doc.titleAfter)}`);
-  for (const field of doc.frontmatter) out.push(`${code(field.field)}: ${shown(field.before)} → ${shown(field.after)}`);
+  for (const field of doc.frontmatter) {
+    out.push(`${code(field.field)}: ${shown(field.before)} → ${shown(field.after)}${field.whitespaceOnly ? ' (whitespace only)' : ''}`);
+  }
   const list = (names: string[]) => names.map(escapeText).join(', ');
   if (doc.sections.added.length) out.push(`sections added: ${list(doc.sections.added)}`);
   if (doc.sections.removed.length) out.push(`sections removed: ${list(doc.sections.removed)}`);

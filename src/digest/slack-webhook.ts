@@ -1,5 +1,6 @@
 // POSTs one message to a Slack incoming webhook, the way Slack asks clients to behave:
-// - 2xx: delivered.
+// - 2xx: delivered — decided by the status alone. Slack posts before it answers, so a body that
+//   then stalls or breaks off must not count as a failure: retrying it would post twice.
 // - 429: wait for Retry-After (bounded), then try again.
 // - 5xx, a network error, a timeout: Slack did not take the message; back off exponentially.
 // - any other 4xx (invalid_payload, no_service, channel_is_archived, 403, 404, 410): retrying cannot
@@ -96,8 +97,12 @@ export async function attemptDelivery(url: string, body: string, timeoutMs: numb
       redirect: 'manual',
       signal: combined,
     });
-    const text = truncate(oneLine(await readBounded(response)), 200);
-    if (response.status >= 200 && response.status < 300) return { kind: 'delivered', status: response.status };
+    if (response.status >= 200 && response.status < 300) {
+      // The body ("ok") says nothing more; let it go without waiting for it.
+      void response.body?.cancel().catch(() => {});
+      return { kind: 'delivered', status: response.status };
+    }
+    const text = truncate(oneLine(await readBounded(response).catch(() => '(body not readable)')), 200);
     if (response.status === 429) return { kind: 'rate-limited', status: 429, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')), text };
     if (response.status >= 500) return { kind: 'retryable', status: response.status, text };
     if (response.status >= 300 && response.status < 400) return { kind: 'rejected', status: response.status, text: 'redirect refused' };

@@ -5,6 +5,7 @@
 // everything a doc author wrote passes through oneLine/prose/code/value before it lands in an answer.
 // Paths are shown relative to the docs root (`.docs/organized/docs/`), which is said once: over a
 // release's worth of pages that saves a fifth of the answer; tools accept a path either way.
+import { fileCandidates } from '../diff/path-readings.ts';
 import { normalizeDocsRoot } from '../normalize/index.ts';
 import type { DocChanges, FrontmatterChange } from '../types.ts';
 
@@ -167,7 +168,10 @@ export function cleanPath(input: string): string {
 export function candidatePaths(input: string, root: string): string[] {
   const path = cleanPath(input);
   if (!root || path.startsWith(root)) return [path];
-  return [path, `${root}${path.replace(/^\/+/, '')}`];
+  const readings = [path, `${root}${path.replace(/^\/+/, '')}`];
+  // A route (`/authkit/sso`) also names the page file that serves it, as in the CLI and HTTP.
+  if (input.trim().startsWith('/') && !/\.[a-z0-9]+$/i.test(path)) readings.push(...fileCandidates(input, root).filter((candidate) => !readings.includes(candidate)));
+  return readings;
 }
 
 const SECTION_NAMES = 12;
@@ -187,7 +191,7 @@ export function docChangeLines(doc: DocChanges): string[] {
   if (doc.titleBefore !== doc.titleAfter) lines.push(`title: ${value(doc.titleBefore, 100)} → ${value(doc.titleAfter, 100)}`);
   for (const field of doc.frontmatter.slice(0, 12)) {
     const name = code(field.field, 60);
-    lines.push(whitespaceOnly(field) ? `${name}: whitespace only` : `${name}: ${value(field.before, 100)} → ${value(field.after, 100)}`);
+    lines.push(field.whitespaceOnly || whitespaceOnly(field) ? `${name}: whitespace only` : `${name}: ${value(field.before, 100)} → ${value(field.after, 100)}`);
   }
   if (doc.frontmatter.length > 12) lines.push(`${doc.frontmatter.length - 12} more frontmatter fields changed`);
   const { added, removed, changed } = doc.sections;

@@ -15,6 +15,7 @@ const WHAT_TO_TRY: Record<ErrorCode, string> = {
   UPSTREAM: 'A source docdelta reads from (the npm registry or a git host) failed; try again later.',
   INTEGRITY: 'Stored data failed verification; the server operator has to sync this package again.',
   CONFLICT: 'Another change was being made at the same time; call again.',
+  UNAVAILABLE: 'docdelta is busy or its database is (a lock, a full disk); call again in a little while.',
   INTERNAL: 'docdelta failed unexpectedly (the server log has the details); call again, or try a narrower call.',
 };
 

@@ -5,6 +5,7 @@ import { countVersionsByPackage, listVersionRows, type VersionRow } from '../sto
 import type { DocsLayout } from '../normalize/index.ts';
 import type { ServiceContext } from './context.ts';
 import { loadDocsLayout } from './version-docs.ts';
+import { closest, didYouMean, matchVersion } from '../suggest.ts';
 
 // The row shapes consumers hold; they read them here so nothing outside services/ imports store/.
 export type { PackageRow } from '../store/packages.ts';
@@ -64,12 +65,13 @@ export async function resolvePackage(ctx: ServiceContext, name?: string | null):
     const row = await findPackage(ctx.db, name);
     if (row) return row;
     const known = (await listPackageRows(ctx.db)).map((pkg) => pkg.name);
-    throw notFound(`unknown package ${JSON.stringify(name)}; tracked: ${known.join(', ') || 'none (run `docdelta sync` first)'}`);
+    const near = didYouMean(closest(name, known));
+    throw notFound(`unknown package ${JSON.stringify(name)}${near}; tracked: ${known.join(', ') || 'none (run `docdelta sync` first)'}`);
   }
   const rows = await listPackageRows(ctx.db);
   if (rows.length === 1) return rows[0]!;
   if (rows.length === 0) throw notFound('no package is tracked yet; run `docdelta sync` first');
-  throw invalidInput(`several packages are tracked; name one with package: ${rows.map((row) => row.name).join(', ')}`);
+  throw invalidInput(`several packages are tracked (${rows.map((row) => row.name).join(', ')}); choose one with --package, ?package= or the tool's package argument`);
 }
 
 function toSummary(row: VersionRow): VersionSummary {
@@ -113,8 +115,11 @@ export async function resolveVersion(
   const row = rows.find((candidate) => candidate.version === name);
   if (row) return row;
   const shown = rows.map((candidate) => candidate.version);
+  // npm's own spellings (`v1.2.3`, `=1.2.3`) name the stored version; a partial one (`0.2`) is a question.
+  const match = matchVersion(name, shown);
+  if (match.kind === 'exact') return rows.find((candidate) => candidate.version === match.version)!;
   const list = shown.length > 20 ? `${shown.slice(-20).join(', ')} (and ${shown.length - 20} older)` : shown.join(', ');
-  throw notFound(`${pkg.name} has no stored version ${JSON.stringify(name)}; stored: ${list}`);
+  throw notFound(`${pkg.name} has no stored version ${JSON.stringify(name)}${didYouMean(match.suggestions)}; stored: ${list}`);
 }
 
 /** `from` and `to` of one package; `from` may be `previous`, read relative to `to`. */

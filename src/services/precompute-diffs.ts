@@ -15,6 +15,6 @@ export const precomputeDiffs: AfterSyncStep = async (ctx, pkg, report) => {
     if (index >= 0 && index < rows.length - 1) pairs.add(index + 1);
   }
   for (const index of [...pairs].sort((a, b) => a - b)) {
-    await diffPair(ctx, { pkg, from: rows[index - 1]!, to: rows[index]! });
+    await diffPair(ctx, { pkg, from: rows[index - 1]!, to: rows[index]! }, undefined, { patient: true });
   }
 };

@@ -3,7 +3,7 @@
 // packages: ask each package's source what exists, ingest what is new, then run the context's
 // after-sync steps. One package failing (registry down, a tampered tarball) does not stop the
 // others; the run is recorded as failed with what went wrong, and the next run tries again.
-import { invalidInput, toDocdeltaError } from '../errors.ts';
+import { invalidInput, notFound, toDocdeltaError } from '../errors.ts';
 import validatePackageName from '../source/package-name.ts';
 import { ensurePackage, findPackage, listPackageRows, updatePackage } from '../store/packages.ts';
 import { listVersionRows } from '../store/versions.ts';
@@ -14,6 +14,9 @@ import { type JobSummary, type JobTrigger, runJob } from './jobs/run-job.ts';
 import { NormalizeMemo } from './normalize-memo.ts';
 import { prefetchVersions } from './prefetch-versions.ts';
 import { isPollable, sourceFor } from './sources.ts';
+
+import { listOrExplain } from './packages.ts';
+import { provisionalPackage } from './track.ts';
 
 export type { PackageSyncReport } from './context.ts';
 
@@ -49,9 +52,11 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
   if (!validatePackageName(name) && !(await findPackage(ctx.db, name))) {
     throw invalidInput(`not a valid package name: ${JSON.stringify(name)}`);
   }
-  const pkg = (await findPackage(ctx.db, name)) ?? (await ensurePackage(ctx.db, { name, source: 'npm' }));
+  // A new name is stored only once its source has answered with versions: a mistyped name, or one
+  // the registry does not have, leaves no trace (it would otherwise be tracked, and fail, forever).
+  const existing = await findPackage(ctx.db, name);
+  let pkg = existing ?? provisionalPackage(name, 'npm');
   const source = await sourceFor(ctx, pkg, { offline: options.offline ?? false });
-  const stored = new Set((await listVersionRows(ctx.db, pkg.id)).map((row) => row.version));
 
   let available: SourceVersion[];
   let unpublished = false;
@@ -60,11 +65,17 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
     const names = options.versions ?? (await ctx.snapshots.listVersions(pkg.name));
     available = names.map((version) => ({ version, publishedAt: null, deprecated: null, integrity: null }));
   } else {
-    const listing = await source.listVersions();
+    const listing = await listOrExplain(ctx, source, name, existing === undefined);
     available = listing.versions;
     unpublished = listing.unpublished;
-    if (unpublished && !pkg.unpublishedAt) await updatePackage(ctx.db, pkg.name, { unpublishedAt: new Date() });
+    if (existing && unpublished && !pkg.unpublishedAt) await updatePackage(ctx.db, pkg.name, { unpublishedAt: new Date() });
   }
+  if (!existing) {
+    if (available.length === 0) throw notFound(`${name} has no versions to sync${unpublished ? ' (it was unpublished)' : ''}; nothing was stored`);
+    pkg = await ensurePackage(ctx.db, { name, source: 'npm' });
+  }
+  const stored = new Set((await listVersionRows(ctx.db, pkg.id)).map((row) => row.version));
+  await updatePackage(ctx.db, pkg.name, { lastSyncedAt: new Date() });
   if (options.versions && !options.offline) {
     const known = new Set(available.map((entry) => entry.version));
     const missing = options.versions.filter((version) => !known.has(version));

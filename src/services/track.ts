@@ -5,7 +5,7 @@
 //   local: `docdelta track local PATH`: a folder or a .tgz on this machine is one version.
 import path from 'node:path';
 import { z } from 'zod';
-import { conflict, invalidInput } from '../errors.ts';
+import { conflict, DocdeltaError, invalidInput, toDocdeltaError } from '../errors.ts';
 import { checkLocalRepository } from '../source/git/local-repository.ts';
 import { MAX_DOCS_FOLDER_LENGTH, MAX_TAG_PATTERN_LENGTH, normalizeDocsFolder, tagMatcher } from '../source/git/ref-names.ts';
 import { MAX_LOCATION_LENGTH, parseRepositoryLocation, type RepositoryLocation } from '../source/git/repository-location.ts';
@@ -13,6 +13,7 @@ import { checkVersionName, readLocation, readManifest } from '../source/local-so
 import validatePackageName from '../source/package-name.ts';
 import { ensurePackage, findPackage, type PackageRow, updatePackage } from '../store/packages.ts';
 import type { ServiceContext } from './context.ts';
+import { sourceFor } from './sources.ts';
 
 export const trackGitRequestSchema = z
   .object({
@@ -78,8 +79,23 @@ export async function trackGitPackage(ctx: ServiceContext, request: TrackGitRequ
     await updatePackage(ctx.db, name, { docsRoot, options });
     return { package: (await findPackage(ctx.db, name))!, outcome: 'updated' };
   }
-  const row = await ensurePackage(ctx.db, { name, source: 'git', location: location.address, docsRoot, options: { tags } });
+  // Read before storing: a repository that cannot be cloned, or has no tag to sync, stores nothing.
+  const fields = { location: location.address, docsRoot, options: { tags } };
+  const source = await sourceFor(ctx, provisionalPackage(name, 'git', fields));
+  const listing = await source.listVersions().catch((error: unknown) => {
+    const failure = toDocdeltaError(error);
+    throw new DocdeltaError(failure.code, `${failure.message}; nothing was stored`, { cause: error });
+  });
+  if (listing.versions.length === 0) {
+    throw invalidInput(`${location.address} has no tags${tags ? ` matching ${JSON.stringify(tags)}` : ''} to sync; nothing was stored`);
+  }
+  const row = await ensurePackage(ctx.db, { name, source: 'git', ...fields });
   return { package: row, outcome: 'created' };
+}
+
+/** A row for a package that is not stored (yet), so its source can be asked before anything is written. */
+export function provisionalPackage(name: string, source: PackageRow['source'] = 'npm', fields: Partial<PackageRow> = {}): PackageRow {
+  return { id: -1, name, source, location: null, docsRoot: null, options: {}, unpublishedAt: null, lastSyncedAt: null, createdAt: new Date(), ...fields };
 }
 
 export const trackLocalRequestSchema = z

@@ -1,14 +1,17 @@
 // The diff verbs every consumer shares: a whole version pair, one file, one file's history.
-import { ALGORITHM_VERSION, diffTrees, type DiffInputFile, filterChanges, renderFilePatch, renderPatch, toVersionDiff } from '../diff/index.ts';
+import { ALGORITHM_VERSION, type DiffInputFile, filterChanges, ignoreWhitespace, renderFilePatch, renderPatch } from '../diff/index.ts';
+import { fileCandidates, type PathResolution, resolvePathFilter } from '../diff/path-readings.ts';
 import { invalidInput, notFound } from '../errors.ts';
-import { loadBlobs, loadDocMeta } from '../store/blobs.ts';
+import { didYouMean } from '../suggest.ts';
+import { loadBlobs, loadDocMeta, type StoredBlob } from '../store/blobs.ts';
 import { readCachedDiff, writeCachedDiff } from '../store/diff-cache.ts';
 import { listVersionFiles, listVersionRows, type VersionFileRow, type VersionRow } from '../store/versions.ts';
-import type { FileChange, VersionDiff } from '../types.ts';
+import type { DocMeta, FileChange, VersionDiff } from '../types.ts';
 import { LruCache } from '../lru-cache.ts';
 import { loadPatchInputs, type PatchInput } from './patch-inputs.ts';
 import { type ResolvedPair, resolvePackage, resolvePair } from './catalog.ts';
 import type { ServiceContext } from './context.ts';
+import { diffPool } from './diff-pool.ts';
 
 // Consumers resolve a pair and diff it in one breath; the pair itself is a catalog concept.
 export { resolvePair, type ResolvedPair } from './catalog.ts';
@@ -20,6 +23,8 @@ export interface DiffRequest {
   path?: string | null;
   /** Percent, 0–100 (git's -M); 100 = exact renames only. */
   renameThreshold?: number;
+  /** `git diff -w`: drop changes that are only whitespace (NBSP included), count lines ignoring it. */
+  ignoreWhitespace?: boolean;
 }
 
 export const DEFAULT_RENAME_THRESHOLD = 50;
@@ -31,9 +36,28 @@ function checkThreshold(threshold: number): number {
   return threshold;
 }
 
+/**
+ * PGlite runs each query on this thread, so a pair's contents are read a few hundred blobs per
+ * query: between two, the server answers other requests (a single 20,000-blob read held it 3 s).
+ */
+const CONTENT_CHUNK = 100;
+
+async function loadContents(ctx: ServiceContext, wanted: Set<string>) {
+  const shas = [...wanted];
+  const contents = new Map<string, StoredBlob>();
+  const docs = new Map<string, DocMeta>();
+  for (let i = 0; i < shas.length; i += CONTENT_CHUNK) {
+    const chunk = shas.slice(i, i + CONTENT_CHUNK);
+    const [someContents, someDocs] = await Promise.all([loadBlobs(ctx.db, chunk), loadDocMeta(ctx.db, chunk)]);
+    for (const [sha, blob] of someContents) contents.set(sha, blob);
+    for (const [sha, doc] of someDocs) docs.set(sha, doc);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { contents, docs };
+}
+
 /** Files with bytes and page metadata loaded for the hashes in `wanted`; the others get none. */
-async function withContents(ctx: ServiceContext, files: VersionFileRow[], wanted: Set<string>): Promise<DiffInputFile[]> {
-  const [contents, docs] = await Promise.all([loadBlobs(ctx.db, wanted), loadDocMeta(ctx.db, wanted)]);
+function withContents(files: VersionFileRow[], { contents, docs }: Awaited<ReturnType<typeof loadContents>>): DiffInputFile[] {
   return files.map((file) => ({
     path: file.path,
     sha256: file.sha256,
@@ -51,7 +75,8 @@ async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair): Promise<[
   const newShaByPath = new Map(newFiles.map((file) => [file.path, file.sha256]));
   const unchanged = new Set(oldFiles.filter((file) => newShaByPath.get(file.path) === file.sha256).map((file) => file.path));
   const wanted = new Set([...oldFiles, ...newFiles].filter((file) => !unchanged.has(file.path)).map((file) => file.sha256));
-  return Promise.all([withContents(ctx, oldFiles, wanted), withContents(ctx, newFiles, wanted)]);
+  const loaded = await loadContents(ctx, wanted);
+  return [withContents(oldFiles, loaded), withContents(newFiles, loaded)];
 }
 
 /**
@@ -73,13 +98,22 @@ function memoKeyOf(ctx: ServiceContext, pair: ResolvedPair, algorithm: string, o
   return [tag, pair.pkg.name, side(pair.from), side(pair.to), algorithm, options].join('\u0000');
 }
 
+/** Diffs being computed, by memo key: concurrent requests for one pair share one computation. */
+const computing = new Map<string, Promise<VersionDiff>>();
+
 /** Drops the in-process memo, so the next request reads the database cache (benchmarks of cold paths). */
 export function forgetRecentDiffs(): void {
   recentDiffs.clear();
 }
 
 /** Computes (or reads from the cache) the full diff of a resolved pair. */
-export async function diffPair(ctx: ServiceContext, pair: ResolvedPair, renameThreshold = DEFAULT_RENAME_THRESHOLD): Promise<VersionDiff> {
+export async function diffPair(
+  ctx: ServiceContext,
+  pair: ResolvedPair,
+  renameThreshold = DEFAULT_RENAME_THRESHOLD,
+  /** Background work (precomputing after a sync) waits for the result instead of giving up at the request deadline. */
+  options: { patient?: boolean } = {},
+): Promise<VersionDiff> {
   const key = {
     fromVersionId: pair.from.id,
     toVersionId: pair.to.id,
@@ -95,27 +129,87 @@ export async function diffPair(ctx: ServiceContext, pair: ResolvedPair, renameTh
     recent.set(memoKey, cached, cached.files.length * 512);
     return cached;
   }
-  const [oldTree, newTree] = await loadPairTrees(ctx, pair);
-  const computed = diffTrees(oldTree, newTree, { renameThreshold });
-  const result = toVersionDiff(pair.pkg.name, pair.from.version, pair.to.version, computed);
-  await writeCachedDiff(ctx.db, key, result);
-  recent.set(memoKey, result, result.files.length * 512);
-  return result;
+  let work = computing.get(memoKey);
+  if (!work) {
+    work = (async () => {
+      const [oldTree, newTree] = await loadPairTrees(ctx, pair);
+      const task = { package: pair.pkg.name, from: pair.from.version, to: pair.to.version, oldTree, newTree, renameThreshold };
+      const result = await diffPool().run(task);
+      await writeCachedDiff(ctx.db, key, result);
+      recent.set(memoKey, result, result.files.length * 512);
+      return result;
+    })().finally(() => computing.delete(memoKey));
+    computing.set(memoKey, work);
+    // Whoever gave up waiting no longer listens; the failure still reaches those who do.
+    work.catch(() => {});
+  }
+  if (options.patient) return work;
+  return diffPool().within(work, `the diff of ${pair.pkg.name} ${pair.from.version} → ${pair.to.version}`);
+}
+
+/** A diff as a consumer asked for it, and how its path filter was read (for a warning when it matched no file). */
+export interface DiffView {
+  diff: VersionDiff;
+  /** Present when a path was given: the patterns used, whether any file matched, the closest paths if not. */
+  path?: PathResolution & { input: string };
+}
+
+/** The docs root of a pair (the newer side's, else the older's). */
+function docsRootOf(pair: ResolvedPair): string | null {
+  return pair.to.docsRoot ?? pair.from.docsRoot ?? null;
+}
+
+/**
+ * Reads a path filter from the package root, the docs root or as a route (path-readings.ts),
+ * against every file of both versions, so `authkit/` and `/authkit` work wherever a path is taken.
+ */
+export async function resolveDiffPath(ctx: ServiceContext, pair: ResolvedPair, input: string): Promise<PathResolution & { input: string }> {
+  const [oldFiles, newFiles] = await Promise.all([listVersionFiles(ctx.db, pair.from.id), listVersionFiles(ctx.db, pair.to.id)]);
+  const paths = [...new Set([...oldFiles, ...newFiles].map((file) => file.path))];
+  return { input, ...resolvePathFilter(input, docsRootOf(pair), paths) };
+}
+
+/** The diff with -w and the path filter applied, and how the path was read. */
+export async function getVersionDiffView(ctx: ServiceContext, request: DiffRequest): Promise<DiffView> {
+  const pair = await resolvePair(ctx, request);
+  const full = await diffPair(ctx, pair, request.renameThreshold ?? DEFAULT_RENAME_THRESHOLD);
+  const diff = request.ignoreWhitespace ? ignoreWhitespace(full) : full;
+  if (!request.path) return { diff };
+  const path = await resolveDiffPath(ctx, pair, request.path);
+  return { diff: filterChanges(diff, path.patterns), path };
 }
 
 export async function getVersionDiff(ctx: ServiceContext, request: DiffRequest): Promise<VersionDiff> {
-  const pair = await resolvePair(ctx, request);
-  const diff = await diffPair(ctx, pair, request.renameThreshold ?? DEFAULT_RENAME_THRESHOLD);
-  return request.path ? filterChanges(diff, request.path) : diff;
+  return (await getVersionDiffView(ctx, request)).diff;
 }
 
-/** The whole pair as one git-style patch (optionally narrowed to a path prefix or glob). */
+/** The whole pair as one git-style patch (optionally narrowed to a path prefix or glob, or without whitespace-only files). */
 export async function getVersionPatch(ctx: ServiceContext, request: DiffRequest): Promise<string> {
+  return (await getVersionPatchView(ctx, request)).patch;
+}
+
+export async function getVersionPatchView(ctx: ServiceContext, request: DiffRequest): Promise<Omit<DiffView, 'diff'> & { patch: string }> {
   const pair = await resolvePair(ctx, request);
-  const diff = await diffPair(ctx, pair, request.renameThreshold ?? DEFAULT_RENAME_THRESHOLD);
-  const view = request.path ? filterChanges(diff, request.path) : diff;
-  const { oldFiles, newFiles } = await loadPatchInputs(ctx, pair, view.files);
-  return renderPatch(view, oldFiles, newFiles);
+  const { diff, path } = await getVersionDiffView(ctx, request);
+  const { oldFiles, newFiles } = await loadPatchInputs(ctx, pair, diff.files);
+  return { patch: renderPatch(diff, oldFiles, newFiles), ...(path ? { path } : {}) };
+}
+
+/** Both sides' bytes of a diff's files, for `--format raw`'s git blob ids. */
+export async function getRawBytes(ctx: ServiceContext, request: DiffRequest, diff: Pick<VersionDiff, 'files'>): Promise<(side: 'old' | 'new', path: string) => Uint8Array | undefined> {
+  const pair = await resolvePair(ctx, request);
+  const { oldFiles, newFiles } = await loadPatchInputs(ctx, pair, diff.files);
+  const sides = { old: new Map(oldFiles.map((file) => [file.path, file.bytes])), new: new Map(newFiles.map((file) => [file.path, file.bytes])) };
+  return (side, path) => sides[side].get(path);
+}
+
+/** The stored file a page name means in this pair (as given, under the docs root, or at a route); the input when none. */
+async function fileInPair(ctx: ServiceContext, pair: ResolvedPair, input: string): Promise<string> {
+  const candidates = fileCandidates(input, docsRootOf(pair));
+  if (candidates.length <= 1) return input;
+  const [oldFiles, newFiles] = await Promise.all([listVersionFiles(ctx.db, pair.from.id), listVersionFiles(ctx.db, pair.to.id)]);
+  const present = new Set([...oldFiles, ...newFiles].map((file) => file.path));
+  return candidates.find((candidate) => present.has(candidate)) ?? input;
 }
 
 export interface FileDiff {
@@ -131,8 +225,9 @@ export interface FileDiff {
 const textOf = (side: PatchInput | undefined) => (side && !side.binary ? Buffer.from(side.bytes).toString('utf8') : null);
 
 /** One file's change; `path` may name either side of a rename. */
-export async function getFileDiff(ctx: ServiceContext, request: DiffRequest & { path: string }): Promise<FileDiff> {
-  const pair = await resolvePair(ctx, request);
+export async function getFileDiff(ctx: ServiceContext, input: DiffRequest & { path: string }): Promise<FileDiff> {
+  const pair = await resolvePair(ctx, input);
+  const request = { ...input, path: await fileInPair(ctx, pair, input.path) };
   const diff = await diffPair(ctx, pair, request.renameThreshold ?? DEFAULT_RENAME_THRESHOLD);
   const change =
     diff.files.find((candidate) => candidate.path === request.path) ??
@@ -180,8 +275,26 @@ export async function getFileHistory(
 ): Promise<{ package: string; path: string; entries: HistoryEntry[] }> {
   const pkg = await resolvePackage(ctx, request.package);
   const rows = await listVersionRows(ctx.db, pkg.id);
+  const fileLists = new Map<number, Set<string>>();
+  const filesOf = async (row: VersionRow) => {
+    let files = fileLists.get(row.id);
+    if (!files) fileLists.set(row.id, (files = new Set((await listVersionFiles(ctx.db, row.id)).map((file) => file.path))));
+    return files;
+  };
+  // The page may be named from the package root, the docs root or by its route: the first reading
+  // some stored version holds, newest first.
+  let path = request.path;
+  const candidates = fileCandidates(request.path, rows.at(-1)?.docsRoot ?? null);
+  search: for (const candidate of candidates) {
+    for (const row of [...rows].reverse()) {
+      if ((await filesOf(row)).has(candidate)) {
+        path = candidate;
+        break search;
+      }
+    }
+  }
   const entries: HistoryEntry[] = [];
-  let current = request.path;
+  let current = path;
   for (let i = rows.length - 1; i >= 1; i -= 1) {
     const diff = await diffPair(ctx, { pkg, from: rows[i - 1]!, to: rows[i]! });
     const change = diff.files.find(
@@ -201,8 +314,12 @@ export async function getFileHistory(
     if (change.status === 'renamed') current = change.oldPath;
   }
   if (entries.length === 0) {
-    const present = await Promise.all(rows.map(async (row) => (await listVersionFiles(ctx.db, row.id)).some((file) => file.path === request.path)));
-    if (!present.some(Boolean)) throw notFound(`${request.path} is in no stored version of ${pkg.name}`);
+    const present = await Promise.all(rows.map(async (row) => (await filesOf(row)).has(path)));
+    if (!present.some(Boolean)) {
+      const latest = rows.at(-1);
+      const near = latest ? resolvePathFilter(request.path, latest.docsRoot, [...(await filesOf(latest))]).closest : [];
+      throw notFound(`${request.path} is in no stored version of ${pkg.name}${didYouMean(near)}`);
+    }
   }
-  return { package: pkg.name, path: request.path, entries };
+  return { package: pkg.name, path, entries };
 }

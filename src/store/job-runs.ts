@@ -6,7 +6,8 @@ import type { Db } from './database.ts';
 import { jobRuns } from './schema/index.ts';
 
 export type JobRunRow = typeof jobRuns.$inferSelect;
-export type JobRunStatus = 'running' | 'ok' | 'failed' | 'skipped';
+/** interrupted: the process was asked to stop (SIGTERM) and stopped waiting for the run. */
+export type JobRunStatus = 'running' | 'ok' | 'failed' | 'skipped' | 'interrupted';
 
 /** counts is free-form jsonb; the scheduled slot is kept in it so a tick can be claimed once. */
 export type RunCounts = Record<string, number | string>;

@@ -32,7 +32,7 @@ export async function ensurePackage(db: Db, registration: PackageRegistration): 
 export async function updatePackage(
   db: Db,
   name: string,
-  fields: Partial<Pick<PackageRow, 'source' | 'location' | 'docsRoot' | 'options' | 'unpublishedAt'>>,
+  fields: Partial<Pick<PackageRow, 'source' | 'location' | 'docsRoot' | 'options' | 'unpublishedAt' | 'lastSyncedAt'>>,
 ): Promise<void> {
   await db.update(packages).set(fields).where(eq(packages.name, name));
 }

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { compareVersions } from '../source/version-order.ts';
 import type { Db } from './database.ts';
 import { ingestFailures, versionFiles, versions } from './schema/index.ts';
@@ -20,13 +20,31 @@ export interface VersionFileRow {
   note: string | null;
 }
 
+/**
+ * Read a page at a time (keyset on the primary key): PGlite runs each query on the event loop, and
+ * one 10,000-row read held it for about half a second, during which the server answered nothing.
+ */
+const LIST_PAGE = 2_000;
+
 export async function listVersionFiles(db: Db, versionId: number): Promise<VersionFileRow[]> {
-  const rows = await db
-    .select({ path: versionFiles.path, sha256: versionFiles.sha256, route: versionFiles.route, note: versionFiles.note })
-    .from(versionFiles)
-    .where(eq(versionFiles.versionId, versionId));
+  const rows: VersionFileRow[] = [];
+  for (;;) {
+    const last = rows.at(-1)?.path;
+    const page = await db
+      .select({ path: versionFiles.path, sha256: versionFiles.sha256, route: versionFiles.route, note: versionFiles.note })
+      .from(versionFiles)
+      .where(last === undefined ? eq(versionFiles.versionId, versionId) : and(eq(versionFiles.versionId, versionId), gt(versionFiles.path, last)))
+      .orderBy(asc(versionFiles.path))
+      .limit(LIST_PAGE);
+    rows.push(...page);
+    if (page.length < LIST_PAGE) break;
+    // PGlite's promises can settle without the event loop getting a turn: give it one.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   // Bytewise path order is git's diff-queue order; the database collation is not.
-  return rows.sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
+  // Keys made once per row: made per comparison, a 10,000-file listing spent ~150 ms allocating.
+  const keyed = rows.map((row) => ({ row, key: Buffer.from(row.path) }));
+  return keyed.sort((a, b) => Buffer.compare(a.key, b.key)).map(({ row }) => row);
 }
 
 export async function recordIngestFailure(db: Db, packageId: number, version: string, code: string, message: string): Promise<void> {

@@ -1,5 +1,7 @@
 // The page's URLs. Canonical: /p/<package>/diff/<from>...<to>#file-<slug> (as built by
-// src/api/web-urls.ts). Also understood: /?package=…&from=…&to=…, the shape other tools may link.
+// src/api/web-urls.ts), and beside it /p/<package>/upgrade/<from>...<to> (links and redirects),
+// /p/<package>/history?path=… (one page across versions), /p/<package>/changelog, and /status
+// (job runs and the schedule). Also understood: /?package=…&from=…&to=…, the shape other tools may link.
 
 const segment = (text) => encodeURIComponent(text).replace(/%40/g, '@');
 
@@ -11,6 +13,20 @@ export function diffUrl(pkg, from, to) {
   return `${packageUrl(pkg)}/diff/${segment(from)}...${segment(to)}`;
 }
 
+export function upgradeUrl(pkg, from, to) {
+  return `${packageUrl(pkg)}/upgrade/${segment(from)}...${segment(to)}`;
+}
+
+export function historyUrl(pkg, path) {
+  return `${packageUrl(pkg)}/history?${new URLSearchParams({ path })}`;
+}
+
+export function changelogUrl(pkg) {
+  return `${packageUrl(pkg)}/changelog`;
+}
+
+export const STATUS_URL = '/status';
+
 function decode(text) {
   try {
     return decodeURIComponent(text);
@@ -19,7 +35,30 @@ function decode(text) {
   }
 }
 
-/** { view: 'home' } | { view: 'package', pkg } | { view: 'diff', pkg, from, to } | { view: 'missing' } */
+function parseRange(text) {
+  const dots = text.indexOf('...');
+  if (dots === -1) return null;
+  const from = decode(text.slice(0, dots));
+  const to = decode(text.slice(dots + 3));
+  return from && to ? { from, to } : null;
+}
+
+/** Splits `/p/…` into the package name and what follows it (`@scope/name` takes two segments). */
+function splitPackage(rest) {
+  const parts = rest.split('/');
+  const first = decode(parts[0] ?? '');
+  if (!first) return null;
+  if (first.includes('/') || !first.startsWith('@')) return { pkg: first, tail: parts.slice(1) };
+  const second = decode(parts[1] ?? '');
+  if (!second) return null;
+  return { pkg: `${first}/${second}`, tail: parts.slice(2) };
+}
+
+/**
+ * { view: 'home' } | { view: 'status' } | { view: 'package', pkg } | { view: 'diff', pkg, from, to }
+ * | { view: 'upgrade', pkg, from, to } | { view: 'history', pkg, path } | { view: 'changelog', pkg }
+ * | { view: 'missing' }
+ */
 export function parseLocation(loc) {
   const params = new URLSearchParams(loc.search);
   if (loc.pathname === '/' || loc.pathname === '') {
@@ -30,18 +69,20 @@ export function parseLocation(loc) {
     if (pkg) return { view: 'package', pkg };
     return { view: 'home' };
   }
+  if (loc.pathname === STATUS_URL) return { view: 'status' };
   if (!loc.pathname.startsWith('/p/')) return { view: 'missing' };
-  const rest = loc.pathname.slice(3);
-  const split = rest.lastIndexOf('/diff/');
-  if (split === -1) {
-    const pkg = decode(rest.replace(/\/+$/, ''));
-    return pkg ? { view: 'package', pkg } : { view: 'missing' };
+  const split = splitPackage(loc.pathname.slice(3).replace(/\/+$/, ''));
+  if (!split) return { view: 'missing' };
+  const { pkg, tail } = split;
+  if (tail.length === 0) return { view: 'package', pkg };
+  if ((tail[0] === 'diff' || tail[0] === 'upgrade') && tail.length === 2) {
+    const range = parseRange(tail[1]);
+    return range ? { view: tail[0], pkg, ...range } : { view: 'missing' };
   }
-  const pkg = decode(rest.slice(0, split));
-  const range = rest.slice(split + '/diff/'.length);
-  const dots = range.indexOf('...');
-  if (!pkg || dots === -1) return { view: 'missing' };
-  const from = decode(range.slice(0, dots));
-  const to = decode(range.slice(dots + 3));
-  return from && to ? { view: 'diff', pkg, from, to } : { view: 'missing' };
+  if (tail[0] === 'history' && tail.length === 1) {
+    const path = params.get('path');
+    return path ? { view: 'history', pkg, path } : { view: 'missing' };
+  }
+  if (tail[0] === 'changelog' && tail.length === 1) return { view: 'changelog', pkg };
+  return { view: 'missing' };
 }

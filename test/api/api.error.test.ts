@@ -81,7 +81,7 @@ describe.each(testDrivers())('API errors on %s', (driver) => {
     expectJsonError(await api.get(`/diff?package=${encodeURIComponent(PKG)}&to=2.0.0&from=${'1'.repeat(10 * 1024)}`), 400, 'INVALID_INPUT', /from is too long/);
     expectJsonError(await api.get(`/diff?${pair.replace('1.0.0', 'abc')}`), 400, 'INVALID_INPUT', /from must be a version/);
     expectJsonError(await api.get(`/diff?${pair.replace('1.0.0', "1.0.0';drop table versions")}`), 400, 'INVALID_INPUT');
-    expectJsonError(await api.get(`/diff?${pair}&format=xml`), 400, 'INVALID_INPUT', /format must be one of json, stat, patch, markdown/);
+    expectJsonError(await api.get(`/diff?${pair}&format=xml`), 400, 'INVALID_INPUT', /format must be one of json, stat, numstat, name-status, raw, patch, markdown/);
     expectJsonError(await api.get(`/diff?${pair}&path=${'a/'.repeat(600)}`), 400, 'INVALID_INPUT', /path is too long/);
     expectJsonError(await api.get(`/diff?${pair}&path=a%00b`), 400, 'INVALID_INPUT', /control characters/);
     expectJsonError(await api.get(`/versions?package=${encodeURIComponent('../../etc/passwd')}`), 400, 'INVALID_INPUT', /package must be a package name/);
@@ -102,7 +102,7 @@ describe.each(testDrivers())('API errors on %s', (driver) => {
   });
 
   it('asks for a package when several are tracked and none is named', async () => {
-    expectJsonError(await api.get('/diff?from=1.0.0&to=2.0.0'), 400, 'INVALID_INPUT', /several packages are tracked; name one with package: @fixture\/docs, @fixture\/other/);
+    expectJsonError(await api.get('/diff?from=1.0.0&to=2.0.0'), 400, 'INVALID_INPUT', /several packages are tracked \(@fixture\/docs, @fixture\/other\); choose one with --package/);
   });
 
   it('answers 404 for a file that did not change or does not exist', async () => {

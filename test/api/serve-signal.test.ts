@@ -38,7 +38,7 @@ describe('docdelta serve as a process', () => {
 
     const [, url] = await waitForLine(child, /docdelta is serving on (http:\/\/127\.0\.0\.1:\d+)\n/, 60_000);
     expect(stderr).toMatch(/could not sync @fixture\/unreachable \(\w+: .+\); serving what is stored/);
-    expect((await rawRequest(`${url}/diff?package=%40fixture%2Fdocs&from=1.0.0&to=2.0.0&format=stat`, 'GET')).text).toContain('{user-management → authkit}');
+    expect((await rawRequest(`${url}/diff?package=%40fixture%2Fdocs&from=1.0.0&to=2.0.0&format=stat`, 'GET')).text).toContain('{user-management => authkit}');
 
     const agent = new http.Agent({ keepAlive: true });
     await rawRequest(`${url}/packages`, 'GET', { agent });
@@ -56,5 +56,33 @@ describe('docdelta serve as a process', () => {
     expect(stderr.indexOf('hook: scheduler stopped')).toBeLessThan(stderr.indexOf('stopped in'));
     expect(stderr).toContain('database closed: true');
     agent.destroy();
+  });
+
+  it('stops when npm, which started it, goes away without passing the signal on', async () => {
+    // `npm start` runs `sh -c node …`; a SIGTERM to npm ends npm alone. The shell stands in for npm here.
+    const launcher = spawn('sh', ['-c', `"${process.execPath}" bin/run-ts.js test/api/fixtures/serve-child.ts --port 0 --host 127.0.0.1 & echo "pid $!"; wait`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, npm_lifecycle_event: 'start', CHILD_REGISTRY: 'http://127.0.0.1:9/' },
+    });
+    let stderr = '';
+    launcher.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [, pid] = await waitForLine(launcher, /pid (\d+)\n/, 10_000);
+    await waitForLine(launcher, /docdelta is serving on http:\/\/127\.0\.0\.1:\d+\n/, 60_000);
+    const server = Number(pid);
+    launcher.kill('SIGKILL');
+
+    const alive = () => {
+      try {
+        process.kill(server, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 8_000;
+    while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (alive()) process.kill(server, 'SIGKILL');
+    expect(alive()).toBe(false);
+    expect(stderr).toMatch(/npm, which started this server, has exited/);
   });
 });

@@ -42,14 +42,14 @@ describe('docdelta CLI', () => {
   it('prints help listing every command', async () => {
     const result = await docdelta(['--help']);
     expect(result.code).toBe(0);
-    for (const command of ['sync', 'versions', 'diff', 'history']) expect(result.stdout).toContain(`docdelta ${command}`);
+    for (const command of ['sync', 'versions', 'diff', 'history']) expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
   it('exits 2 with a message for an unknown command, a bad flag and a bad configuration value', async () => {
     expect((await docdelta(['frobnicate'])).code).toBe(2);
     const badFlag = await docdelta(['diff', '1.0.0', '2.0.0', '--format', 'yaml']);
     expect(badFlag).toMatchObject({ code: 2 });
-    expect(badFlag.stderr).toMatch(/--format must be one of stat, json, patch, markdown/);
+    expect(badFlag.stderr).toMatch(/--format must be one of stat, numstat, name-status, raw, patch, json, markdown/);
     const badConfig = await docdelta(['versions'], { PORT: 'eighty' });
     expect(badConfig.code).toBe(2);
     expect(badConfig.stderr).toMatch(/PORT/);
@@ -58,15 +58,15 @@ describe('docdelta CLI', () => {
   it('shows the diff in git stat style with the folder move, and the same object as JSON', async () => {
     const stat = await docdelta(['diff', '1.0.0', '2.0.0']);
     expect(stat.code).toBe(0);
-    expect(stat.stdout).toMatch(/\.docs\/organized\/docs\/\{user-management → authkit\}\/sessions\.mdx \+\d+ -\d+/);
+    expect(stat.stdout).toMatch(/^ R \S*\{user-management => authkit\}\/sessions\.mdx +\| +\d+/m);
     const json = JSON.parse((await docdelta(['diff', 'previous', 'latest', '--format', 'json'])).stdout);
     expect(json).toMatchObject({ package: '@fixture/docs', from: '1.0.0', to: '2.0.0' });
     expect(json.moves[0]).toMatchObject({ from: '.docs/organized/docs/user-management', to: '.docs/organized/docs/authkit' });
   });
 
-  it('says which versions exist when asked for one that does not, with exit code 1', async () => {
+  it('says which versions exist when asked for one that does not, with exit code 2', async () => {
     const result = await docdelta(['diff', '1.0.0', '9.9.9']);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/no stored version "9\.9\.9"; stored: 1\.0\.0, 2\.0\.0/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });

@@ -86,7 +86,7 @@ describe('docdelta track local', () => {
     expect((await docdelta('sync', 'local-docs')).stdout).toContain('local-docs@1.1.0: stored 3 files');
     const diff = await docdelta('diff', '1.0.0', '1.1.0', '--package', 'local-docs');
     expect(diff.code).toBe(0);
-    expect(diff.stdout).toContain('docs/{guide → start}/setup.md');
+    expect(diff.stdout).toContain('docs/{guide => start}/setup.md');
     const again = await docdelta('sync', 'local-docs');
     expect(again.stdout).toContain('local-docs: up to date (1 versions stored, nothing fetched or written)');
     expect((await syncRuns()).map((row) => [row.trigger, row.status])).toEqual([['cli', 'ok'], ['cli', 'ok'], ['cli', 'ok']]);

@@ -73,12 +73,13 @@ describe('rename path folding', () => {
 });
 
 describe('stat output', () => {
-  it('prints one line per file, the totals and the folder moves', () => {
+  it('prints a status letter, the name, the count and the bar, then the totals and the folder moves', () => {
     const oldTree = {
       'docs/user-management/a.mdx': lines(0, 9),
       'docs/user-management/b.mdx': lines(100, 109),
       'docs/gone.mdx': 'bye\n',
       'docs/page.mdx': 'one\ntwo\n',
+      'docs/nbsp.mdx': 'a b\n',
       'logo.png': new Uint8Array([1, 0, 1]),
     };
     const newTree = {
@@ -86,26 +87,52 @@ describe('stat output', () => {
       'docs/authkit/b.mdx': lines(100, 109),
       'docs/new.mdx': 'hi\n',
       'docs/page.mdx': 'one\n2\n',
+      'docs/nbsp.mdx': 'a\u00a0b\n',
       'logo.png': new Uint8Array([1, 0, 2]),
     };
     const diff = toVersionDiff('pkg', '1.0.0', '2.0.0', diffTrees(inputFiles(oldTree), inputFiles(newTree)));
     expect(renderStat(diff)).toMatchInlineSnapshot(`
-      "docs/{user-management → authkit}/a.mdx +1 -1
-      docs/{user-management → authkit}/b.mdx +0 -0
-      docs/gone.mdx +0 -1
-      docs/new.mdx +1 -0
-      docs/page.mdx +1 -1
-      logo.png binary
-       6 files changed: 1 added, 1 removed, 2 modified, 2 renamed, +3 -3
-       moved docs/{user-management → authkit}/ (2 files, 1 edited)
+      " R docs/{user-management => authkit}/a.mdx | 2 +-
+       R docs/{user-management => authkit}/b.mdx | 0
+       D docs/gone.mdx                           | 1 -
+       M docs/nbsp.mdx                           | 2 +- (whitespace only)
+       A docs/new.mdx                            | 1 +
+       M docs/page.mdx                           | 2 +-
+       M logo.png                                | Bin
+       7 files changed, 4 insertions(+), 4 deletions(-)
+       1 added, 1 removed, 3 modified, 2 renamed, 1 of them whitespace only
+       moved docs/{user-management => authkit}/ (2 files, 1 edited)
       "
     `);
     expect(renderStat(diff, { path: 'docs/authkit' })).toMatchInlineSnapshot(`
-      "docs/{user-management → authkit}/a.mdx +1 -1
-      docs/{user-management → authkit}/b.mdx +0 -0
-       2 files changed: 0 added, 0 removed, 0 modified, 2 renamed, +1 -1
-       moved docs/{user-management → authkit}/ (2 files, 1 edited)
+      " R docs/{user-management => authkit}/a.mdx | 2 +-
+       R docs/{user-management => authkit}/b.mdx | 0
+       2 files changed, 1 insertion(+), 1 deletion(-)
+       0 added, 0 removed, 0 modified, 2 renamed
+       moved docs/{user-management => authkit}/ (2 files, 1 edited)
       "
     `);
+  });
+
+  it('lays out columns and scales bars exactly like git diff --stat, at any width', () => {
+    const long = 'docs/a-rather-long-folder-name/with/several/levels/of/nesting/page.mdx';
+    const oldTree: Tree = { [long]: lines(0, 299), 'docs/small.mdx': lines(0, 3), 'docs/mid.mdx': lines(0, 40), 'docs/old-name.mdx': lines(500, 520) };
+    const newTree: Tree = {
+      [long]: lines(0, 99) + lines(1000, 1250),
+      'docs/small.mdx': lines(0, 2) + 'x\n',
+      'docs/mid.mdx': lines(10, 60),
+      'docs/new-name.mdx': lines(500, 518) + 'y\n',
+      'docs/fresh.mdx': lines(2000, 2007),
+    };
+    const pair = gitTreePair(oldTree, newTree);
+    pairs.push(pair);
+    const diff = diffTrees(inputFiles(oldTree), inputFiles(newTree));
+    for (const width of [40, 60, 80, 120, 200]) {
+      const theirs = git(['diff', '-M', `--stat=${width}`, pair.oldTree, pair.newTree], { cwd: pair.dir }).toString().split('\n');
+      const mine = renderStat(diff, { width: width + 2 }).split('\n');
+      const files = mine.slice(0, diff.files.length).map((line) => line.replace(/^ [ADMR] /, ' '));
+      expect(files, `width ${width}`).toEqual(theirs.slice(0, diff.files.length).map((line) => line.trimEnd()));
+      expect(mine[diff.files.length]).toBe(theirs[diff.files.length]);
+    }
   });
 });

@@ -131,6 +131,19 @@ describe.each(testDrivers())('digest runs on %s', (driver: Driver) => {
     expect((await deliveryRows(name))[0]).toMatchObject({ status: 'delivered', attempts: 4 });
   });
 
+  it('counts a 200 as delivered even when the body then stalls: one post across three runs (issue 16, failure 5)', async () => {
+    const name = nextName();
+    await seedPackage(ctx, name, docsVersions(['1.0.0', '2.0.0']));
+    slack.script({ kind: 'ok-then-stall' }, { kind: 'ok-then-stall' }, { kind: 'ok-then-stall' });
+    const first = await run(name);
+    expect(first).toMatchObject({ status: 'ok', counts: { delivered: 1 } });
+    await run(name);
+    await run(name);
+    expect(slack.requests.map((request) => request.reply)).toEqual(['ok-then-stall']);
+    expect(slack.posted).toHaveLength(1);
+    expect((await deliveryRows(name))[0]).toMatchObject({ status: 'delivered', attempts: 1 });
+  });
+
   it('does not post again a digest whose request was in flight when its process stopped', async () => {
     const name = nextName();
     await seedPackage(ctx, name, docsVersions(['1.0.0', '2.0.0']));

@@ -87,6 +87,15 @@ describe('posting to a Slack webhook', () => {
     expect(slack.requests.map((request) => request.reply)).toEqual(['hang', 'ok']);
   });
 
+  it('treats 200 as delivered without waiting for a body that stalls, and does not post again', async () => {
+    slack.script({ kind: 'ok-then-stall' });
+    const started = Date.now();
+    const result = await deliverToWebhook(slack.url, message, fast);
+    expect(result).toEqual({ delivered: true, attempts: 1, status: 200, error: null });
+    expect(Date.now() - started).toBeLessThan(fast.timeoutMs);
+    expect(slack.requests.map((request) => request.reply)).toEqual(['ok-then-stall']);
+  });
+
   it('stops at the attempt limit when every request hangs', async () => {
     slack.script({ kind: 'hang' }, { kind: 'hang' });
     const result = await deliverToWebhook(slack.url, message, { ...fast, maxAttempts: 2 });

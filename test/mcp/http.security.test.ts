@@ -40,8 +40,8 @@ describe('MCP over HTTP: guards and sessions', () => {
 
   const host = (server: McpHttpServer) => `127.0.0.1:${server.port}`;
 
-  async function initialize(server: McpHttpServer, headers: Record<string, string> = {}) {
-    return rawRequest(server.port, { headers: { ...JSON_HEADERS, host: host(server), ...headers }, body: INITIALIZE });
+  async function initialize(server: McpHttpServer, headers: Record<string, string> = {}, localAddress?: string) {
+    return rawRequest(server.port, { headers: { ...JSON_HEADERS, host: host(server), ...headers }, body: INITIALIZE, localAddress });
   }
 
   describe('DNS rebinding (row 33)', () => {
@@ -173,24 +173,60 @@ describe('MCP over HTTP: guards and sessions', () => {
   });
 
   describe('session limits', () => {
-    it('refuses new sessions past the cap with 503, and makes room by closing idle ones', async () => {
-      const small = await startMcpHttp(ctx, { maxSessions: 2, sessionIdleMs: 60_000 });
+    it('lets a newcomer in after one client opened 101 sessions, and keeps that client working (issue 16, failure 8)', async () => {
+      const server = await startMcpHttp(ctx);
       try {
-        const open = (server: McpHttpServer) => initialize(server);
-        expect((await open(small)).status).toBe(200);
-        expect((await open(small)).status).toBe(200);
-        const refused = await open(small);
+        const statuses: number[] = [];
+        let lastSession = '';
+        for (let i = 0; i < 101; i += 1) {
+          const response = await initialize(server);
+          statuses.push(response.status);
+          lastSession = response.headers['mcp-session-id'] as string;
+        }
+        expect(statuses.every((status) => status === 200)).toBe(true);
+        expect(server.handle.sessions()).toBe(8);
+        const other = await rawRequest(server.port, { headers: { ...JSON_HEADERS, host: host(server) }, body: INITIALIZE, localAddress: '127.0.0.2' });
+        expect(other.status).toBe(200);
+        expect(other.headers['mcp-session-id']).toMatch(/^[0-9a-f-]{36}$/);
+        const latest = await rawRequest(server.port, {
+          headers: { ...JSON_HEADERS, host: host(server), 'mcp-session-id': lastSession, 'mcp-protocol-version': '2025-06-18' },
+          body: list(),
+        });
+        expect(latest.status).toBe(200);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('when full, closes the busiest client\'s oldest session for a newcomer, and refuses only when every session has its own client', async () => {
+      const small = await startMcpHttp(ctx, { maxSessions: 2, sessionIdleMs: 60_000 });
+      const from = (localAddress: string) =>
+        rawRequest(small.port, { headers: { ...JSON_HEADERS, host: host(small) }, body: INITIALIZE, localAddress });
+      try {
+        const first = (await from('127.0.0.1')).headers['mcp-session-id'] as string;
+        expect((await from('127.0.0.1')).status).toBe(200);
+        expect((await from('127.0.0.2')).status).toBe(200);
+        expect(small.handle.sessions()).toBe(2);
+        const evicted = await rawRequest(small.port, {
+          headers: { ...JSON_HEADERS, host: host(small), 'mcp-session-id': first, 'mcp-protocol-version': '2025-06-18' },
+          body: list(),
+        });
+        expect(evicted.status).toBe(404);
+        const refused = await from('127.0.0.3');
         expect(refused.status).toBe(503);
         expect(refused.headers['retry-after']).toBe('60');
         expect(small.handle.sessions()).toBe(2);
       } finally {
         await small.close();
       }
+    });
+
+    it('closes sessions idle past the limit', async () => {
       const idle = await startMcpHttp(ctx, { maxSessions: 1, sessionIdleMs: 50 });
       try {
         const first = (await initialize(idle)).headers['mcp-session-id'] as string;
         await new Promise((resolve) => setTimeout(resolve, 120));
-        expect((await initialize(idle)).status).toBe(200);
+        expect((await initialize(idle, {}, '127.0.0.2')).status).toBe(200);
         const stale = await rawRequest(idle.port, {
           headers: { ...JSON_HEADERS, host: host(idle), 'mcp-session-id': first, 'mcp-protocol-version': '2025-06-18' },
           body: list(),

@@ -42,7 +42,7 @@ describe.each(testDrivers())('MCP tool errors over HTTP (%s)', (driver) => {
   it('asks for a package by name when several are tracked, naming them', async () => {
     const result = await callTool(client, 'what_changed');
     expect(result.isError).toBe(true);
-    expect(result.text).toContain('INVALID_INPUT: several packages are tracked; name one with package: @fixture/errors-a, @fixture/errors-b, @fixture/errors-single');
+    expect(result.text).toContain('INVALID_INPUT: several packages are tracked (@fixture/errors-a, @fixture/errors-b, @fixture/errors-single); choose one with --package');
   });
 
   it('names the tracked packages for an unknown one, and points at list_packages', async () => {

@@ -133,7 +133,7 @@ describe.each(testDrivers())('the scheduler in one process, on %s', (driver: Dri
     expect(logger.text()).toContain(`${job}: missed the tick at`);
   });
 
-  it('stops: no new ticks, the running job is asked to stop and is waited for', async () => {
+  it('stops: no new ticks, the running job is asked to stop, is waited for and is recorded as interrupted', async () => {
     const job = nextJob();
     let sawAbort = false;
     const body = () => async (signal: AbortSignal) => {
@@ -150,7 +150,7 @@ describe.each(testDrivers())('the scheduler in one process, on %s', (driver: Dri
     await sleep(1_200);
     expect((await runsOf(ctx, job)).length).toBe(after);
     const [first] = await runsOf(ctx, job);
-    expect(first).toMatchObject({ status: 'failed', error: 'interrupted: stopped before finishing' });
+    expect(first).toMatchObject({ status: 'interrupted', error: 'interrupted: stopped before finishing' });
   });
 
   it('schedules sync always and the digest only with a webhook, in the digest time zone', async () => {

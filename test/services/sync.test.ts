@@ -112,12 +112,20 @@ describe.each(testDrivers())('sync from a registry on %s', (driver) => {
     expect(report.failed[0]!.message).toMatch(/refusing/);
   });
 
-  it('marks an unpublished package instead of crashing', async () => {
+  it('marks a tracked package that was unpublished instead of crashing, and never stores a new unpublished one', async () => {
     const name = nextName();
-    registry.setPackage({ name, versions: [], document: { name, time: { unpublished: { time: '2024-01-01T00:00:00Z' } } } });
+    registry.setPackage({ name, versions: [{ version: '1.0.0', tarball: v1, integrity: sri(v1) }] });
+    await syncPackage(ctx, name);
+    const unpublished = { name, versions: [], document: { name, time: { unpublished: { time: '2024-01-01T00:00:00Z' } } } };
+    registry.setPackage(unpublished);
     const report = await syncPackage(ctx, name);
     expect(report).toMatchObject({ unpublished: true, ingested: [], failed: [] });
     expect((await findPackage(ctx.db, name))?.unpublishedAt).toBeInstanceOf(Date);
+
+    const fresh = nextName();
+    registry.setPackage({ ...unpublished, name: fresh, document: { ...unpublished.document, name: fresh } });
+    await expect(syncPackage(ctx, fresh)).rejects.toThrow(/no versions to sync \(it was unpublished\); nothing was stored/);
+    expect(await findPackage(ctx.db, fresh)).toBeUndefined();
   });
 
   it('ingests the named versions only and re-ingests offline from the verified snapshot', async () => {

@@ -12,7 +12,9 @@ export type SlackReply =
   | { kind: 'rate-limited'; retryAfter: string }
   | { kind: 'error'; status: number; body: string }
   | { kind: 'hang' }
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /** Posts the message and sends 200 with the start of a body that never ends. */
+  | { kind: 'ok-then-stall' };
 
 export interface ReceivedRequest {
   at: number;
@@ -75,6 +77,12 @@ export async function startSlackReceiver(): Promise<SlackReceiver> {
       }
       const reply = queue.shift() ?? { kind: 'ok' };
       switch (reply.kind) {
+        case 'ok-then-stall':
+          record('ok-then-stall');
+          posted.push(JSON.parse(body));
+          response.writeHead(200, { 'content-type': 'text/plain', 'content-length': '2' });
+          response.write('o'); // and never the rest
+          return;
         case 'hang':
           record('hang');
           return; // never answered; closed with the server

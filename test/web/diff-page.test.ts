@@ -1,25 +1,21 @@
-// The web diff viewer in Debian's Chromium, driven by playwright-core, against a real server over
+// The web diff viewer in Chromium (test/support/browser.ts picks which), driven by playwright-core, against a real server over
 // the seeded fixture: summary and folder move, a renamed file opened, permalinks followed, doc
 // markup shown as text with no dialog and no CSP violation (fault-cases.md row 39).
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileAnchor } from '../../src/api/web-urls.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { startTestServer, type TestServer } from '../api/harness.ts';
+import { launchChromium } from '../support/browser.ts';
 import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { testContext } from '../support/context.ts';
 import { seedFixture } from '../support/seed.ts';
+import { POLL, watchPage } from './page-watch.ts';
 
 const ARTIFACTS = path.resolve('test-artifacts');
 const DIFF_PATH = '/p/@fixture/docs/diff/1.0.0...2.0.0';
-
-interface PageWatch {
-  page: Page;
-  problems: string[];
-  dialogs: string[];
-}
 
 describe('the web diff viewer in Chromium', () => {
   let database: TestDatabase;
@@ -32,10 +28,7 @@ describe('the web diff viewer in Chromium', () => {
     ctx = await testContext(database);
     await seedFixture(ctx);
     server = await startTestServer(ctx);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     await fs.mkdir(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {
@@ -44,28 +37,7 @@ describe('the web diff viewer in Chromium', () => {
     await database?.close();
   });
 
-  /** A fresh page that records console errors, page errors, CSP violations and dialogs. */
-  async function openPage(colorScheme: 'light' | 'dark' = 'light'): Promise<PageWatch> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
-    const problems: string[] = [];
-    const dialogs: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        // Runs in the page: the console is how a violation reaches the test's listener.
-         
-        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
-    return { page, problems, dialogs };
-  }
+  const openPage = (colorScheme: 'light' | 'dark' = 'light') => watchPage(browser, { colorScheme });
 
   // The anchor rule of src/api/web-urls.ts, which links from the digest and changelog rely on.
   const row = (page: Page, file: string) => page.locator(`li.file[id="${fileAnchor(file)}"]`);
@@ -139,15 +111,15 @@ describe('the web diff viewer in Chromium', () => {
     await page.goto(`${server.url}${DIFF_PATH}`);
     await page.locator('.file-list > li').first().waitFor();
     await page.locator('.filter-input').fill('authkit');
-    await expect.poll(() => page.locator('.file-list > li:visible').count()).toBe(5);
+    await expect.poll(() => page.locator('.file-list > li:visible').count(), POLL).toBe(5);
     expect(await page.locator('.counter').textContent()).toBe('5 of 12 files');
     await page.locator('.chip-renamed').click();
-    await expect.poll(() => page.locator('.file-list > li:visible').count()).toBe(1);
+    await expect.poll(() => page.locator('.file-list > li:visible').count(), POLL).toBe(1);
     await page.locator('.filter-input').fill('');
     await page.locator('.chip-renamed').click();
-    await expect.poll(() => page.locator('.file-list > li:visible').count()).toBe(12);
+    await expect.poll(() => page.locator('.file-list > li:visible').count(), POLL).toBe(12);
     await page.locator('.moves button', { hasText: 'show files' }).click();
-    await expect.poll(() => page.locator('.file-list > li:visible').count()).toBe(5);
+    await expect.poll(() => page.locator('.file-list > li:visible').count(), POLL).toBe(5);
     await page.screenshot({ path: path.join(ARTIFACTS, 'diff-page-dark.png') });
     expect(problems).toEqual([]);
     await page.close();

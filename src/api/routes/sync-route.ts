@@ -30,7 +30,8 @@ export const syncRoute: RouteModule = (router, ctx, api) => {
       if (!known.has(query.package)) throw notFound(`unknown package ${JSON.stringify(query.package)}; tracked: ${[...known].join(', ')}`);
       names = [query.package];
     }
-    const run = await runSync(ctx, { packages: names, trigger: 'api' });
+    // On shutdown the run is recorded as interrupted rather than left `running` (see run-serve.ts).
+    const run = await runSync(ctx, { packages: names, trigger: 'api', signal: api.stopping });
     if (run.status === 'skipped') throw conflict(`a sync is already running (${run.error}); try again when it has finished`);
     api.invalidate();
     const byName = new Map(run.details?.reports.map((report) => [report.package, report]) ?? []);

@@ -15,8 +15,10 @@ import { SessionRegistry } from './session-registry.ts';
 export const MCP_PATH = '/mcp';
 
 export interface MountMcpOptions extends GuardOptions {
-  /** Concurrent sessions; a new client past it gets 503 until one ends or idles out. Default 100. */
+  /** Concurrent sessions in all (see session-registry.ts for who gives way when full). Default 100. */
   maxSessions?: number;
+  /** Concurrent sessions of one client (address); its next initialize ends its oldest. Default 8. */
+  maxSessionsPerClient?: number;
   /** A session unused this long is closed. Default 30 minutes. */
   sessionIdleMs?: number;
   /** Largest POST body. Tool arguments are small; default 1 MiB. */
@@ -30,12 +32,15 @@ export interface McpHttpHandle {
   close(): Promise<void>;
 }
 
-const DEFAULTS = { maxSessions: 100, sessionIdleMs: 30 * 60_000, maxBodyBytes: 1024 * 1024 };
+const DEFAULTS = { maxSessions: 100, maxSessionsPerClient: 8, sessionIdleMs: 30 * 60_000, maxBodyBytes: 1024 * 1024 };
 
 const sessionIdOf = (req: Request): string | undefined => {
   const header = req.headers['mcp-session-id'];
   return typeof header === 'string' && header.length > 0 ? header : undefined;
 };
+
+/** The client's address; behind a proxy, what express's `trust proxy` setting makes of X-Forwarded-For. */
+const clientOf = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 const isInitialize = (body: unknown) => (Array.isArray(body) ? body.some(isInitializeRequest) : isInitializeRequest(body));
 
@@ -52,17 +57,18 @@ export function mountMcp(app: Express, ctx: ServiceContext, options: MountMcpOpt
     throw new ConfigError('API_TOKEN must be set (16+ characters) to serve /mcp beyond loopback: sessions are not authentication');
   }
   const limits = { ...DEFAULTS, ...definedOnly(options) };
-  const registry = new SessionRegistry({ maxSessions: limits.maxSessions, idleMs: limits.sessionIdleMs });
+  const registry = new SessionRegistry({ maxSessions: limits.maxSessions, maxPerClient: limits.maxSessionsPerClient, idleMs: limits.sessionIdleMs });
 
   async function startSession(req: Request, res: Response): Promise<void> {
-    if (!(await registry.hasRoom())) {
+    const client = clientOf(req);
+    if (!(await registry.admit(client))) {
       sendJsonRpcError(res, 503, 'Too many MCP sessions; try again later', { 'Retry-After': '60' });
       return;
     }
     const server = createMcpServer(ctx);
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => crypto.randomUUID(),
-      onsessioninitialized: (id) => registry.add(id, { transport, server }),
+      onsessioninitialized: (id) => registry.add(id, { transport, server, client }),
       onsessionclosed: (id) => registry.forget(id),
       maxRequestBodySize: limits.maxBodyBytes,
     });
@@ -111,6 +117,7 @@ export function mountMcp(app: Express, ctx: ServiceContext, options: MountMcpOpt
 function definedOnly(options: MountMcpOptions): Partial<typeof DEFAULTS> {
   const out: Partial<typeof DEFAULTS> = {};
   if (options.maxSessions !== undefined) out.maxSessions = options.maxSessions;
+  if (options.maxSessionsPerClient !== undefined) out.maxSessionsPerClient = options.maxSessionsPerClient;
   if (options.sessionIdleMs !== undefined) out.sessionIdleMs = options.sessionIdleMs;
   if (options.maxBodyBytes !== undefined) out.maxBodyBytes = options.maxBodyBytes;
   return out;

@@ -1,5 +1,11 @@
 // Live Streamable HTTP sessions: one transport and one McpServer each, looked up by Mcp-Session-Id.
 // Bounded in number, closed when idle too long, and all closed on shutdown so open SSE streams end.
+//
+// Fair to clients (a client is its address, as express's `trust proxy` reports it): one client holds
+// at most `maxPerClient` sessions — its next initialize closes its own least recently used one — and
+// when all `maxSessions` are taken, a newcomer gets in by closing the least recently used session of
+// the client holding the most. Only when every session belongs to a different client is a new one
+// refused. A client that initializes in a loop and never ends its sessions thus churns only its own.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 
@@ -7,10 +13,14 @@ export interface McpSession {
   transport: StreamableHTTPServerTransport;
   server: McpServer;
   lastSeen: number;
+  /** Who opened it (the client's address). */
+  client: string;
 }
 
 export interface SessionLimits {
   maxSessions: number;
+  /** Sessions one client may hold at once. */
+  maxPerClient: number;
   idleMs: number;
 }
 
@@ -46,11 +56,39 @@ export class SessionRegistry {
     this.sessions.delete(id);
   }
 
-  /** Room for one more, after closing sessions idle past the limit. */
-  async hasRoom(): Promise<boolean> {
+  /**
+   * Makes room for one more session of `client`, closing what the rules above allow; false when
+   * every session belongs to a different client.
+   */
+  async admit(client: string): Promise<boolean> {
+    const own = this.sessionsOf(client);
+    if (own.length >= this.limits.maxPerClient) await this.closeLeastRecent(own);
     if (this.sessions.size < this.limits.maxSessions) return true;
     await this.closeIdle();
+    if (this.sessions.size < this.limits.maxSessions) return true;
+    const busiest = this.busiestClient();
+    if (busiest === undefined) return false;
+    const theirs = this.sessionsOf(busiest);
+    if (theirs.length < 2 && busiest !== client) return false;
+    await this.closeLeastRecent(theirs);
     return this.sessions.size < this.limits.maxSessions;
+  }
+
+  private sessionsOf(client: string): [string, McpSession][] {
+    return [...this.sessions].filter(([, session]) => session.client === client);
+  }
+
+  private busiestClient(): string | undefined {
+    const counts = new Map<string, number>();
+    for (const session of this.sessions.values()) counts.set(session.client, (counts.get(session.client) ?? 0) + 1);
+    let busiest: string | undefined;
+    for (const [client, count] of counts) if (busiest === undefined || count > counts.get(busiest)!) busiest = client;
+    return busiest;
+  }
+
+  private async closeLeastRecent(entries: [string, McpSession][]): Promise<void> {
+    const oldest = entries.reduce<[string, McpSession] | undefined>((found, entry) => (!found || entry[1].lastSeen < found[1].lastSeen ? entry : found), undefined);
+    if (oldest) await this.close(oldest[0], oldest[1]);
   }
 
   async closeIdle(): Promise<void> {

@@ -49,7 +49,8 @@ export function fileLine(change: FileChange, show: (path: string) => string): st
   const name = change.status === 'renamed' ? code(foldRenamePath(show(change.oldPath), show(change.path))) : code(show(change.path));
   const similarity = change.status === 'renamed' ? ` ${Math.round(change.similarity * 100)}%` : '';
   const title = change.title ? ` — ${prose(change.title, 60)}` : '';
-  return `- ${change.status} ${name}${similarity} ${lineCounts(change)}${title}`;
+  const invisible = change.whitespaceOnly ? ' (whitespace only)' : '';
+  return `- ${change.status} ${name}${similarity} ${lineCounts(change)}${invisible}${title}`;
 }
 
 /** The note closing a cut list: how many are missing and the calls that show them. */

@@ -3,7 +3,7 @@
 // tool itself and the diff it describes: a resolved pair (defaults: the one tracked package,
 // `previous` → `latest`), narrowed to a path given relative to the package root or the docs root.
 import { z } from 'zod';
-import { filterChanges } from '../../diff/index.ts';
+import { filterChanges, ignoreWhitespace } from '../../diff/index.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { diffPair, type ResolvedPair, resolvePair } from '../../services/version-diff.ts';
 import type { VersionDiff } from '../../types.ts';
@@ -19,6 +19,8 @@ export interface DiffViewRequest {
   from?: string | undefined;
   to?: string | undefined;
   path?: string | undefined;
+  /** Like `git diff -w`: changes that are only whitespace (NBSP included) are left out. */
+  ignoreWhitespace?: boolean | undefined;
 }
 
 export interface DiffView {
@@ -34,7 +36,8 @@ export interface DiffView {
 
 export async function loadDiffView(ctx: ServiceContext, request: DiffViewRequest): Promise<DiffView> {
   const pair = await resolvePair(ctx, { package: request.package, from: request.from ?? 'previous', to: request.to ?? 'latest' });
-  const whole = await diffPair(ctx, pair);
+  const full = await diffPair(ctx, pair);
+  const whole = request.ignoreWhitespace ? ignoreWhitespace(full) : full;
   const paths = pathView([pair.from.docsRoot, pair.to.docsRoot]);
   if (!request.path) return { pair, diff: whole, whole, path: null, paths };
   const candidates = candidatePaths(request.path, paths.root);
@@ -53,6 +56,10 @@ const input = z.strictObject({
     .describe(
       'Only changes under this folder or file, or matching this glob ("authkit/", "authkit/sso.mdx", "**/sso*"); relative to the docs root or to the package root.',
     )
+    .optional(),
+  ignoreWhitespace: z
+    .boolean()
+    .describe('Like `git diff -w`: leave out changes that are only whitespace (a space that became a non-breaking space, re-indented lines). Default false: such files are listed and marked "whitespace only".')
     .optional(),
   detail: z
     .enum(DETAILS)

@@ -18,6 +18,7 @@
 // the unlock must return true on the same backend. Any mismatch is reported, never ignored.
 import crypto from 'node:crypto';
 import type { Sql } from 'postgres';
+import { poolerRefusal } from '../../pooled-connection.ts';
 import { DocdeltaError } from '../../errors.ts';
 
 /** A positive 48-bit key from a name: fits a bigint and a JS number, stable across processes. */
@@ -37,10 +38,7 @@ export interface AdvisoryLock {
 
 export class PoolingModeError extends DocdeltaError {
   constructor(detail: string) {
-    super(
-      'INVALID_INPUT',
-      `advisory locks do not work through this connection (${detail}); DATABASE_URL must reach PostgreSQL directly or through a session-mode pooler, not PgBouncer in transaction mode`,
-    );
+    super('INVALID_INPUT', poolerRefusal(detail));
   }
 }
 

@@ -5,7 +5,8 @@
 //
 // What is detectable, and checked:
 // - the URL saying so: `?pgbouncer=true` (the convention Prisma and others use) or
-//   `?pool_mode=transaction|statement`;
+//   `?pool_mode=transaction|statement` — refused when the configuration is read (config.ts), and
+//   again here for a database opened without it;
 // - two client connections open at once being served by the same server process. Under session
 //   pooling (or none) that cannot happen; PgBouncer in transaction mode, idle, hands the second
 //   client the server connection the first one just used (verified against PgBouncer 1.18);
@@ -13,22 +14,12 @@
 //   what a busy transaction pooler does. The same check runs on every job lock, so a pooler that
 //   slipped past the startup probe is still caught when a job starts.
 import crypto from 'node:crypto';
+import { poolingModeFromUrl } from '../../pooled-connection.ts';
 import type { Logger } from '../../logger.ts';
 import type { Database } from '../../store/database.ts';
 import { advisoryKey, PoolingModeError, tryAdvisoryLock } from './advisory-lock.ts';
 
-export function poolingModeFromUrl(url: string): string | null {
-  let params: URLSearchParams;
-  try {
-    params = new URL(url).searchParams;
-  } catch {
-    return null;
-  }
-  if (/^(true|1|yes)$/i.test(params.get('pgbouncer') ?? '')) return 'pgbouncer=true';
-  const mode = params.get('pool_mode') ?? params.get('pgbouncer_pool_mode');
-  if (mode && /^(transaction|statement)$/i.test(mode)) return `pool_mode=${mode}`;
-  return null;
-}
+export { poolingModeFromUrl };
 
 async function serverPidOfSecondClient(url: string, key: number): Promise<number> {
   const { default: postgres } = await import('postgres');

@@ -2,13 +2,13 @@
 // claim the scheduled slot, record the run in job_runs, run the body, record how it ended, let go of
 // the lock. A run that cannot start is recorded as skipped with the reason, so GET /jobs shows
 // every tick and what became of it.
-import { DocdeltaError } from '../../errors.ts';
+import { DocdeltaError, toDocdeltaError } from '../../errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { acquireJobLock, type JobLock } from './job-lock.ts';
 import { failInterruptedRuns, finishRun, insertRunningRun, insertSkippedRun, type RunCounts, slotTaken } from '../../store/job-runs.ts';
 
-export type JobTrigger = 'schedule' | 'cli' | 'api' | 'manual';
-export type JobStatus = 'ok' | 'failed' | 'skipped';
+export type JobTrigger = 'schedule' | 'cli' | 'serve' | 'api' | 'manual';
+export type JobStatus = 'ok' | 'failed' | 'skipped' | 'interrupted';
 /**
  * overlap: this process is still running the previous one; locked: another replica is running it;
  * already-ran: another replica already ran this scheduled tick; missed: the timer fired too late.
@@ -45,8 +45,14 @@ export type JobBody<Details> = (signal: AbortSignal) => Promise<JobBodyResult<De
 export interface RunJobOptions {
   trigger: JobTrigger;
   slot?: Date;
-  /** Aborted on shutdown; the body should stop at its next safe point. */
+  /**
+   * Aborted on shutdown. The body is asked to stop at its next safe point; if it has not within
+   * `stopWaitMs`, the run is recorded as interrupted without it (a download trickling at 1 byte/s
+   * must not hold a shutdown), and its unfinished transaction is rolled back when the database closes.
+   */
   signal?: AbortSignal;
+  /** How long a shutdown waits for the body to stop by itself. Default 1 s. */
+  stopWaitMs?: number;
   /** Applied to every error text before it is stored or logged (the webhook URL, for one). */
   redact?: (text: string) => string;
   /** How often to confirm the cross-replica lock is still held while the body runs. */
@@ -62,7 +68,8 @@ const SKIP_MESSAGES: Record<SkipReason, string> = {
 
 /** What an error may say in job_runs and at GET /jobs. */
 export function publicErrorText(error: unknown, redact: (text: string) => string = (text) => text): string {
-  if (error instanceof DocdeltaError && error.code !== 'INTERNAL') return redact(error.message);
+  const known = toDocdeltaError(error);
+  if (known.code !== 'INTERNAL') return redact(known.message);
   return 'internal error (details in the server log)';
 }
 
@@ -106,6 +113,29 @@ export async function recordMissedTick(ctx: ServiceContext, job: string, slot: D
   if (await slotTaken(ctx.db, job, slot.toISOString())) return;
   ctx.logger.warn(`${job}: missed the tick at ${slot.toISOString()} (timer late or clock skew); the next tick catches up`);
   await recordSkip(ctx, job, 'schedule', 'missed', slot);
+}
+
+const STOPPED = Symbol('stopped');
+
+/** The body's result, or STOPPED when `signal` aborted and the body did not finish within `waitMs`. */
+function untilStopped<T>(work: Promise<T>, signal: AbortSignal | undefined, waitMs: number): Promise<T | typeof STOPPED> {
+  if (!signal) return work;
+  return new Promise<T | typeof STOPPED>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const onAbort = () => {
+      timer = setTimeout(() => resolve(STOPPED), waitMs);
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    };
+    work.then(
+      (value) => (done(), resolve(value)),
+      (error: unknown) => (done(), reject(error)),
+    );
+  });
 }
 
 export async function runJob<Details>(
@@ -164,7 +194,14 @@ async function runHoldingLock<Details>(
   try {
     let result: JobBodyResult<Details>;
     try {
-      result = await body(abort.signal);
+      const outcome = await untilStopped(body(abort.signal), options.signal, options.stopWaitMs ?? 1_000);
+      if (outcome === STOPPED) {
+        const text = 'interrupted: the process was asked to stop before the run finished';
+        ctx.logger.warn(`${job}: interrupted`, { runId });
+        await finishRun(ctx.db, runId, { status: 'interrupted', counts: slotCounts, error: text });
+        return summary(base, { runId, status: 'interrupted', counts: {}, error: text });
+      }
+      result = outcome;
     } catch (error) {
       const text = publicErrorText(error, redact);
       const cause = error instanceof DocdeltaError ? (error.cause ?? error) : error;
@@ -172,8 +209,9 @@ async function runHoldingLock<Details>(
       await finishRun(ctx.db, runId, { status: 'failed', counts: slotCounts, error: text });
       return summary(base, { runId, status: 'failed', counts: {}, error: text });
     }
+    const shutDown = options.signal?.aborted ?? false;
     const error = result.error ? redact(result.error) : abort.signal.aborted ? 'interrupted: stopped before finishing' : null;
-    const status: JobStatus = error ? 'failed' : 'ok';
+    const status: JobStatus = shutDown ? 'interrupted' : error ? 'failed' : 'ok';
     await finishRun(ctx.db, runId, { status, counts: { ...result.counts, ...slotCounts }, error });
     const done = summary(base, { runId, status, counts: result.counts, error, details: result.details });
     ctx.logger[status === 'ok' ? 'info' : 'warn'](`${job}: ${status}`, { runId, durationMs: done.durationMs, counts: result.counts, ...(error ? { error } : {}) });

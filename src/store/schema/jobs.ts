@@ -6,7 +6,7 @@ export const jobRuns = pgTable('job_runs', {
   id: serial('id').primaryKey(),
   job: text('job').notNull(),
   trigger: text('trigger').notNull().default('manual'),
-  /** 'running' | 'ok' | 'failed' | 'skipped' */
+  /** 'running' | 'ok' | 'failed' | 'skipped' | 'interrupted' */
   status: text('status').notNull(),
   startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),

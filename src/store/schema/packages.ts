@@ -12,5 +12,7 @@ export const packages = pgTable('packages', {
   /** Per-package settings (tag pattern, link-check conventions). */
   options: jsonb('options').$type<Record<string, unknown>>().notNull().default({}),
   unpublishedAt: timestamp('unpublished_at', { withTimezone: true }),
+  /** When a sync last listed this package's versions at its source (whether or not any were new). */
+  lastSyncedAt: timestamp('last_synced_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -12,7 +12,7 @@ export function summaryPanel(diff, filters) {
       {
         type: 'button',
         class: `chip chip-${status}`,
-        'aria-pressed': 'true',
+        'aria-pressed': String(filters.statuses.has(status)),
         title: `Show or hide ${status} files`,
         on: { click: () => filters.toggleStatus(status) },
       },

@@ -1,4 +1,5 @@
-// Filter box, unified/split switch, open/close all, and the raw formats of the same diff.
+// Filter box, unified/split switch, whitespace toggle, open/close all, and the raw formats of the
+// same diff.
 import { h } from '../dom.js';
 
 const VIEW_KEY = 'docdelta:view';
@@ -29,6 +30,7 @@ export function diffToolbar(diff, filters, list, state) {
   let debounce = null;
   const input = h('input', {
     type: 'search',
+    value: filters.text,
     class: 'filter-input',
     placeholder: 'Filter files by path or title…',
     'aria-label': 'Filter files',
@@ -42,9 +44,9 @@ export function diffToolbar(diff, filters, list, state) {
     },
   });
   filters.onChange((_filters, kind) => {
-    // A status toggle leaves the box alone (the user may still be typing); a filter set elsewhere
-    // (a folder move's "show files", a permalink's reset) replaces what is typed.
-    if (kind === 'status' || input.value.trim() === filters.text) return;
+    // A status or whitespace toggle leaves the box alone (the user may still be typing); a filter
+    // set elsewhere (a folder move's "show files", a permalink's reset) replaces what is typed.
+    if (kind === 'status' || kind === 'whitespace' || input.value.trim() === filters.text) return;
     clearTimeout(debounce);
     input.value = filters.text;
   });
@@ -68,16 +70,22 @@ export function diffToolbar(diff, filters, list, state) {
 
   const openAll = h('button', {
     type: 'button',
-    class: 'link-button',
+    class: 'link-button open-all',
     text: 'open all',
     title: `Open every shown file (at most ${OPEN_ALL_LIMIT})`,
-    on: { click: () => list.setExpanded(true) },
+    on: { click: () => list.setExpanded(true, OPEN_ALL_LIMIT) },
   });
+  // Counted from the filter itself, not from rows drawn so far or hidden by a listener yet to run.
   const refreshOpenAll = () => {
-    openAll.disabled = list.rows.filter((row) => !row.element.hidden).length > OPEN_ALL_LIMIT;
+    openAll.disabled = list.shownCount() > OPEN_ALL_LIMIT;
   };
   filters.onChange(refreshOpenAll);
-  list.ready.then(refreshOpenAll);
+  refreshOpenAll();
+
+  const whitespace = h('input', { type: 'checkbox', class: 'whitespace-toggle', checked: filters.ignoreWhitespace, on: { change: () => filters.setIgnoreWhitespace(whitespace.checked) } });
+  filters.onChange(() => {
+    whitespace.checked = filters.ignoreWhitespace;
+  });
 
   return {
     input,
@@ -89,6 +97,7 @@ export function diffToolbar(diff, filters, list, state) {
       h('span', { class: 'toolbar-spacer' }),
       openAll,
       h('button', { type: 'button', class: 'link-button', text: 'close all', on: { click: () => list.setExpanded(false) } }),
+      h('label', { class: 'toggle-label', title: 'Hide changes that only add, remove or swap whitespace (like git diff -w)' }, whitespace, ' hide whitespace'),
       h('span', { class: 'segmented', role: 'group', 'aria-label': 'Diff layout' }, viewButtons),
       h('span', { class: 'raw-links' }, 'raw: ', apiLink(diff, 'patch', 'patch'), ' · ', apiLink(diff, 'markdown', 'markdown'), ' · ', apiLink(diff, 'json', 'json')),
     ),

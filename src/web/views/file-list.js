@@ -19,12 +19,16 @@ function nextFrame() {
 
 export class FileList {
   constructor(diff, filters, getView) {
+    // The list applies a filter change before anyone else hears of it (the counter, "open all",
+    // the tree all read which rows are shown), so it subscribes first, here.
+    filters.onChange((_filters, kind) => (kind === 'whitespace' ? this.refreshViews() : this.applyFilter()));
     this.diff = diff;
     this.filters = filters;
     this.anchors = assignAnchors(diff.files);
     this.rows = [];
     this.rowsByAnchor = new Map();
     this.disposed = false;
+    this.current = null;
     this.maxChanges = Math.max(1, ...diff.files.map((change) => change.additions + change.deletions));
     this.source = { package: diff.package, from: diff.from, to: diff.to };
     this.getView = getView;
@@ -43,7 +47,13 @@ export class FileList {
       const fragment = document.createDocumentFragment();
       for (const change of files.slice(start, start + CHUNK)) {
         const anchor = this.anchors.byPath.get(change.path);
-        const row = new FileRow(change, { anchor, maxChanges: this.maxChanges, source: this.source, getView: this.getView });
+        const row = new FileRow(change, {
+          anchor,
+          maxChanges: this.maxChanges,
+          source: this.source,
+          getView: this.getView,
+          getOptions: () => ({ ignoreWhitespace: this.filters.ignoreWhitespace }),
+        });
         row.element.hidden = !this.filters.matches(change);
         this.rows.push(row);
         this.rowsByAnchor.set(anchor, row);
@@ -71,12 +81,42 @@ export class FileList {
     for (const row of this.rows) row.refreshView();
   }
 
-  setExpanded(expanded) {
-    for (const row of this.rows) {
-      if (row.element.hidden) continue;
+  /** How many files the filter shows, counted from the diff itself (rows may still be coming). */
+  shownCount() {
+    return this.diff.files.reduce((count, change) => count + (this.filters.matches(change) ? 1 : 0), 0);
+  }
+
+  visibleRows() {
+    return this.rows.filter((row) => !row.element.hidden);
+  }
+
+  setExpanded(expanded, limit = Infinity) {
+    const rows = this.visibleRows();
+    if (expanded && rows.length > limit) return false;
+    for (const row of rows) {
       if (expanded) row.expand();
       else row.collapse();
     }
+    return true;
+  }
+
+  /** Moves to the next (+1) or previous (−1) shown file: opens it and brings it to the top. */
+  step(direction) {
+    const rows = this.visibleRows();
+    if (rows.length === 0) return null;
+    let index = rows.indexOf(this.current);
+    index = index === -1 ? (direction > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, index + direction));
+    this.focus(rows[index]);
+    return rows[index];
+  }
+
+  focus(row) {
+    this.current?.element.classList.remove('current');
+    this.current = row;
+    row.element.classList.add('current');
+    row.expand();
+    row.element.scrollIntoView({ block: 'start' });
+    row.toggleButton.focus({ preventScroll: true });
   }
 
   /** Follows a permalink: `#file-…` of the new path, or of a renamed file's old path. */
@@ -92,6 +132,9 @@ export class FileList {
     const row = this.rowsByAnchor.get(id) ?? this.rowsByAnchor.get(this.anchors.aliases.get(id));
     if (!row) return false;
     if (row.element.hidden) this.filters.reset();
+    this.current?.element.classList.remove('current');
+    this.current = row;
+    row.element.classList.add('current');
     row.expand();
     row.element.scrollIntoView({ block: 'start' });
     row.element.classList.remove('flash');

@@ -2,7 +2,9 @@
 // +/− counts and bar, the page-level changes of docs, a permalink, and a body opened on demand.
 import { h } from '../dom.js';
 import { percent, shortValue, splitRename } from '../format.js';
+import { historyUrl } from '../routes.js';
 import { FileBody } from './file-body.js';
+import { wordDiffNodes } from './word-diff.js';
 
 const STATUS_LETTER = { added: 'A', removed: 'D', modified: 'M', renamed: 'R' };
 const MAX_LISTED = 6;
@@ -55,7 +57,8 @@ function docChanges(change) {
   // A `title` frontmatter field already says it; the page title line would repeat it.
   const titleInFrontmatter = doc.frontmatter.some((field) => field.field === 'title');
   if (!titleInFrontmatter && doc.titleBefore !== doc.titleAfter && (doc.titleBefore || doc.titleAfter)) item('title', ...beforeAfter(doc.titleBefore, doc.titleAfter));
-  for (const field of doc.frontmatter.slice(0, MAX_LISTED)) item(field.field, ...beforeAfter(field.before, field.after));
+  // Values are compared word by word: cutting both at the same length could hide the change.
+  for (const field of doc.frontmatter.slice(0, MAX_LISTED)) item(field.field, h('span', { class: 'word-diff' }, wordDiffNodes(field.before, field.after)));
   if (doc.frontmatter.length > MAX_LISTED) item('frontmatter', `${doc.frontmatter.length - MAX_LISTED} more fields changed`);
   if (doc.sections.added.length) item('sections added', h('span', { class: 'added-text', text: listed(doc.sections.added) }));
   if (doc.sections.removed.length) item('sections removed', h('span', { class: 'removed-text', text: listed(doc.sections.removed) }));
@@ -65,10 +68,11 @@ function docChanges(change) {
 }
 
 export class FileRow {
-  constructor(change, { anchor, maxChanges, source, getView }) {
+  constructor(change, { anchor, maxChanges, source, getView, getOptions }) {
     this.change = change;
     this.anchor = anchor;
     this.getView = getView;
+    this.getOptions = getOptions;
     this.body = new FileBody(change, source);
     this.body.element.hidden = true;
     this.expanded = false;
@@ -91,8 +95,11 @@ export class FileRow {
       h('span', { class: `status status-${change.status}`, title: change.status, text: STATUS_LETTER[change.status] }),
       h('span', { class: 'file-name' }, pathLabel(change), change.title ? h('span', { class: 'file-title', text: change.title }) : null),
       change.status === 'renamed' ? h('span', { class: 'similarity', title: 'similarity to the old file', text: percent(change.similarity) }) : null,
+      // Set by diff engines that can tell (`whitespaceOnly`); absent, nothing is claimed.
+      change.whitespaceOnly ? h('span', { class: 'tag ws-tag', title: 'Only whitespace changed (spaces, tabs, no-break spaces)', text: 'whitespace only' }) : null,
       counts,
       changeBar(change, maxChanges),
+      h('a', { class: 'history-link', href: historyUrl(source.package, change.path), 'data-nav': true, title: 'This page across every version', text: 'history' }),
       h('a', { class: 'permalink', href: `#${anchor}`, title: 'Permalink to this file', 'aria-label': `Permalink to ${change.path}`, text: '#' }),
     );
     this.element = h('li', { class: `file file-${change.status}`, id: anchor, dataset: { status: change.status } }, head, docChanges(change), this.body.element);
@@ -124,11 +131,13 @@ export class FileRow {
     this.body.element.hidden = true;
   }
 
-  /** Redraws an open body when the unified/split choice changed. */
+  /** Redraws an open body when the unified/split choice or the whitespace setting changed. */
   refreshView() {
     const view = this.getView();
-    if (!this.expanded || this.shownView === view) return;
-    this.shownView = view;
-    this.body.show(view);
+    const options = this.getOptions();
+    const key = `${view}\u0000${options.ignoreWhitespace}`;
+    if (!this.expanded || this.shownView === key) return;
+    this.shownView = key;
+    this.body.show(view, options);
   }
 }

@@ -1,7 +1,8 @@
 // `/p/<package>`: the stored versions, newest first, with dates and file counts; pick any two.
 import { h, replaceChildren } from '../dom.js';
 import { formatCount, formatDate, plural } from '../format.js';
-import { diffUrl } from '../routes.js';
+import { changelogUrl, diffUrl, upgradeUrl } from '../routes.js';
+import { FEED_URL } from './home-view.js';
 
 export async function renderPackage(main, context, data) {
   const result = await data;
@@ -54,10 +55,14 @@ export async function renderPackage(main, context, data) {
       },
     },
     h(
-      'table',
-      { class: 'versions' },
-      h('thead', {}, h('tr', {}, h('th', { text: 'From' }), h('th', { text: 'To' }), h('th', { text: 'Version' }), h('th', { text: 'Published' }), h('th', { class: 'num', text: 'Files' }), h('th', {}))),
-      h('tbody', {}, rows),
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'versions' },
+        h('thead', {}, h('tr', {}, h('th', { text: 'From' }), h('th', { text: 'To' }), h('th', { text: 'Version' }), h('th', { text: 'Published' }), h('th', { class: 'num', text: 'Files' }), h('th', {}))),
+        h('tbody', {}, rows),
+      ),
     ),
     h('div', { class: 'form-actions' }, compare, hint),
   );
@@ -66,7 +71,15 @@ export async function renderPackage(main, context, data) {
     main,
     h('nav', { class: 'crumbs' }, h('a', { href: '/', 'data-nav': true, text: 'Packages' }), ' / ', h('span', { text: result.package })),
     h('h1', { text: result.package }),
-    h('p', { class: 'muted', text: `${plural(result.versions.length, 'version')} stored` }),
+    h(
+      'p',
+      { class: 'muted package-links' },
+      `${plural(result.versions.length, 'version')} stored · `,
+      h('a', { href: changelogUrl(result.package), 'data-nav': true, text: 'Changelog' }),
+      newestFirst.length >= 2 ? [' · ', h('a', { href: upgradeUrl(result.package, newestFirst[1].version, newestFirst[0].version), 'data-nav': true, text: 'Links & redirects' })] : null,
+      ' · ',
+      h('a', { href: `${FEED_URL}?${new URLSearchParams({ package: result.package })}`, type: 'application/atom+xml', text: 'Atom feed' }),
+    ),
     newestFirst.length ? form : h('section', { class: 'panel' }, h('p', { text: 'No versions stored yet.' })),
   );
   refresh();

@@ -53,11 +53,20 @@ export interface RawResponse {
 /** A request with exactly the headers given (Host and Origin included), which fetch would not allow. */
 export function rawRequest(
   port: number,
-  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer },
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer; localAddress?: string },
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: '127.0.0.1', port, method: options.method ?? 'POST', path: options.path ?? '/mcp', headers: options.headers ?? {} },
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'POST',
+        path: options.path ?? '/mcp',
+        headers: options.headers ?? {},
+        // Another loopback address is another client to the server (127.0.0.0/8 is all local).
+        ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+        agent: false,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));

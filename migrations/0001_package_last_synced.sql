@@ -1,0 +1,1 @@
+ALTER TABLE "packages" ADD COLUMN "last_synced_at" timestamp with time zone;
