@@ -119,7 +119,7 @@ export const HELP: CommandHelp[] = [
   },
   {
     name: 'links',
-    summary: 'broken links and redirects for an upgrade (exit 1 if broken, 2 if nothing checked)',
+    summary: 'broken links and redirects for an upgrade (exit 1 if broken)',
     usage: ['links FROM TO [--package P] [--scan DIR] [--base-url URL]', '  [--base-path /docs] [--format table|json|netlify|nextjs]'],
     description:
       'Maps every old page to its new place, finds links that break, and writes redirect rules. Exits 1 when links break, so CI can gate an upgrade, and 2 when a version has no pages or its routes match almost none of its links (the check proved nothing).',
