@@ -1,5 +1,9 @@
 // A one-line progress bar on a terminal; plain, occasional lines when output is a file or a pipe.
 import type { IngestProgress } from '../services/ingest.ts';
+import type { SyncRequest } from '../services/sync.ts';
+
+/** What runSync says when a package's sync starts (no report, no error) and when it ends. */
+type PackageEvent = Parameters<NonNullable<SyncRequest['onPackage']>>[0];
 
 /** Made when a package's sync starts: the first thing it does is ask its source for the version list. */
 export function progressReporter(stream: NodeJS.WritableStream & { isTTY?: boolean }, packageName: string) {
@@ -25,5 +29,27 @@ export function progressReporter(stream: NodeJS.WritableStream & { isTTY?: boole
       if (stream.isTTY && lastLine) stream.write('\r\x1b[K');
       lastLine = '';
     },
+  };
+}
+
+/**
+ * runSync's two callbacks with a progress bar per package, shared by `sync` and `serve`: the bar
+ * starts with the package and is cleared before `finished` is told how the package ended, so what
+ * a command writes about it never lands on a half-drawn bar.
+ */
+export function syncProgress(stream: NodeJS.WritableStream & { isTTY?: boolean }, finished: (event: PackageEvent) => void) {
+  let progress: ReturnType<typeof progressReporter> | undefined;
+  return {
+    onProgress: (update: IngestProgress) => progress?.update(update),
+    onPackage: (event: PackageEvent) => {
+      if (!event.report && !event.error) {
+        progress = progressReporter(stream, event.package);
+        return;
+      }
+      progress?.done();
+      finished(event);
+    },
+    /** Clears a bar left drawn when the sync stopped part-way. */
+    done: () => progress?.done(),
   };
 }

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { runSync } from '../services/sync.ts';
 import { parseCommandArgs } from './args.ts';
 import { type Command, type CommandEnv, UsageError } from './command.ts';
-import { progressReporter } from './progress.ts';
+import { syncProgress } from './progress.ts';
 import { describeSync } from './sync-command.ts';
 import { commandInfo } from './commands.ts';
 
@@ -27,23 +27,14 @@ function portOf(value: string | undefined, fallback: number): number {
 
 /** A registry outage must not keep the service down: what is stored is still worth serving. */
 async function syncBeforeServing(ctx: ServiceContext, env: CommandEnv): Promise<void> {
-  let progress: ReturnType<typeof progressReporter> | undefined;
+  const progress = syncProgress(env.io.stderr, (event) => {
+    if (event.report) env.io.stderr.write(`${describeSync(event.report)}\n`);
+    else env.io.stderr.write(`docdelta serve: could not sync ${event.package} (${event.code}: ${event.error}); serving what is stored\n`);
+  });
   try {
-    await runSync(ctx, {
-      trigger: 'serve',
-      onProgress: (update) => progress?.update(update),
-      onPackage: (event) => {
-        if (!event.report && !event.error) {
-          progress = progressReporter(env.io.stderr, event.package);
-          return;
-        }
-        progress?.done();
-        if (event.report) env.io.stderr.write(`${describeSync(event.report)}\n`);
-        else env.io.stderr.write(`docdelta serve: could not sync ${event.package} (${event.code}: ${event.error}); serving what is stored\n`);
-      },
-    });
+    await runSync(ctx, { trigger: 'serve', onProgress: progress.onProgress, onPackage: progress.onPackage });
   } catch (error) {
-    progress?.done();
+    progress.done();
     const failure = toDocdeltaError(error);
     env.io.stderr.write(`docdelta serve: could not sync (${failure.code}: ${failure.message}); serving what is stored\n`);
   }

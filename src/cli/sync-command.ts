@@ -2,7 +2,7 @@ import { describeJob, exitCodeForJob } from '../services/jobs/index.ts';
 import { type PackageSyncReport, runSync } from '../services/sync.ts';
 import { commaList, parseCommandArgs } from './args.ts';
 import { type Command, UsageError } from './command.ts';
-import { progressReporter } from './progress.ts';
+import { syncProgress } from './progress.ts';
 import { commandInfo } from './commands.ts';
 
 export function describeSync(report: PackageSyncReport): string {
@@ -31,26 +31,21 @@ export const syncCommand: Command = {
     const versions = commaList(values.versions);
     if (versions && positionals.length !== 1) throw new UsageError('--versions needs exactly one package');
     const ctx = await env.context();
-    let progress: ReturnType<typeof progressReporter> | undefined;
     let refusedInput = false;
+    const progress = syncProgress(env.io.stderr, (event) => {
+      // A package refused as input (no such version, a name the registry lacks) exits 2, as usage errors do.
+      if (event.code === 'INVALID_INPUT' || event.code === 'NOT_FOUND') refusedInput = true;
+      // A package that could not sync at all is an error, on stderr; the reports are the output.
+      if (event.error) env.io.stderr.write(`docdelta sync: ${event.package}: ${event.error}\n`);
+      else if (!values.json) env.io.stdout.write(`${describeSync(event.report!)}\n`);
+    });
     const run = await runSync(ctx, {
       packages: positionals.length > 0 ? positionals : undefined,
       versions,
       offline: values.offline,
       trigger: 'cli',
-      onProgress: (update) => progress?.update(update),
-      onPackage: (event) => {
-        if (!event.report && !event.error) {
-          progress = progressReporter(env.io.stderr, event.package);
-          return;
-        }
-        progress?.done();
-        // A package refused as input (no such version, a name the registry lacks) exits 2, as usage errors do.
-        if (event.code === 'INVALID_INPUT' || event.code === 'NOT_FOUND') refusedInput = true;
-        // A package that could not sync at all is an error, on stderr; the reports are the output.
-        if (event.error) env.io.stderr.write(`docdelta sync: ${event.package}: ${event.error}\n`);
-        else if (!values.json) env.io.stdout.write(`${describeSync(event.report!)}\n`);
-      },
+      onProgress: progress.onProgress,
+      onPackage: progress.onPackage,
     });
     if (run.status === 'skipped') {
       env.io.stderr.write(`docdelta sync: ${describeJob(run)}\n`);

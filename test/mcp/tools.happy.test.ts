@@ -1,35 +1,23 @@
 // Every tool over real HTTP with the SDK's Client, on the seeded fixture: `@fixture/docs`
 // 1.0.0 → 2.0.0, whose user-management/ folder moved to authkit/.
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testContext } from '../support/context.ts';
-import { openTestDatabase, type TestDatabase, testDrivers } from '../support/databases.ts';
+import { testDrivers } from '../support/databases.ts';
 import { seedFixture } from '../support/seed.ts';
-import { connectHttpClient, type McpHttpServer, startMcpHttp } from './support/mcp-http.ts';
+import { type McpSession, openMcpSession } from './support/mcp-session.ts';
 import { callTool } from './support/tool-results.ts';
 
 const ROOT = '.docs/organized/docs';
 
 describe.each(testDrivers())('MCP tools over HTTP (%s)', (driver) => {
-  let database: TestDatabase;
-  let server: McpHttpServer;
-  let client: Client;
+  let mcp: McpSession;
 
   beforeAll(async () => {
-    database = await openTestDatabase(driver);
-    const ctx = await testContext(database);
-    await seedFixture(ctx);
-    server = await startMcpHttp(ctx);
-    client = await connectHttpClient(server.url);
+    mcp = await openMcpSession({ driver, seed: seedFixture });
   });
-  afterAll(async () => {
-    await client?.close();
-    await server?.close();
-    await database?.close();
-  });
+  afterAll(() => mcp?.close());
 
   it('lists the tools, each with a description and a strict, bounded input schema', async () => {
-    const { tools } = await client.listTools();
+    const { tools } = await mcp.client.listTools();
     expect(tools.map((tool) => tool.name)).toEqual(['what_changed', 'list_versions', 'list_packages', 'file_diff', 'file_history', 'resolve_route', 'check_links']);
     for (const tool of tools) {
       expect(tool.description!.length).toBeGreaterThan(80);
@@ -44,7 +32,7 @@ describe.each(testDrivers())('MCP tools over HTTP (%s)', (driver) => {
   });
 
   it('what_changed with no arguments summarizes the only package from its previous to its latest version, folder moves first', async () => {
-    const result = await callTool(client, 'what_changed');
+    const result = await callTool(mcp.client, 'what_changed');
     expect(result.isError).toBe(false);
     expect(result.text).toMatchInlineSnapshot(`
       "# @fixture/docs 1.0.0 → 2.0.0
@@ -86,13 +74,13 @@ describe.each(testDrivers())('MCP tools over HTTP (%s)', (driver) => {
   });
 
   it('never lets a doc title inject markup into the Markdown answer', async () => {
-    const { text } = await callTool(client, 'what_changed');
+    const { text } = await callTool(mcp.client, 'what_changed');
     expect(text).not.toContain('<script>');
     expect(text).toContain('\\<script\\>');
   });
 
   it('what_changed detail "files" lists every changed file, renames folded git-style', async () => {
-    const result = await callTool(client, 'what_changed', { from: '1.0.0', to: '2.0.0', detail: 'files' });
+    const result = await callTool(mcp.client, 'what_changed', { from: '1.0.0', to: '2.0.0', detail: 'files' });
     expect(result.structured!.files).toHaveLength(12);
     expect(result.text).toContain('- renamed `{user-management → authkit}/users.mdx` 96% +1 −1 — Users');
     expect(result.text).toContain('- removed `legacy/old-api.mdx` +0 −12 — Old API');
@@ -100,7 +88,7 @@ describe.each(testDrivers())('MCP tools over HTTP (%s)', (driver) => {
   });
 
   it('what_changed detail "patch" narrowed to one page gives its unified diff', async () => {
-    const result = await callTool(client, 'what_changed', { path: 'authkit/users.mdx', detail: 'patch' });
+    const result = await callTool(mcp.client, 'what_changed', { path: 'authkit/users.mdx', detail: 'patch' });
     expect(result.text).toContain('```diff');
     expect(result.text).toContain('rename from .docs/organized/docs/user-management/users.mdx');
     expect(result.text).toContain('-## Delete a user');
@@ -109,15 +97,15 @@ describe.each(testDrivers())('MCP tools over HTTP (%s)', (driver) => {
   });
 
   it('accepts `path` relative to the docs root or to the package root, with the same answer', async () => {
-    const short = await callTool(client, 'what_changed', { path: 'authkit/', detail: 'files' });
-    const long = await callTool(client, 'what_changed', { path: `${ROOT}/authkit`, detail: 'files' });
+    const short = await callTool(mcp.client, 'what_changed', { path: 'authkit/', detail: 'files' });
+    const long = await callTool(mcp.client, 'what_changed', { path: `${ROOT}/authkit`, detail: 'files' });
     expect(short.structured!.files).toEqual(long.structured!.files);
     expect(short.structured!.files).toHaveLength(5);
     expect(short.text).toContain('Narrowed to `authkit/`.');
   });
 
   it('says where the changes are when `path` matches none of them, without calling it an error', async () => {
-    const result = await callTool(client, 'what_changed', { path: 'glossary.mdx' });
+    const result = await callTool(mcp.client, 'what_changed', { path: 'glossary.mdx' });
     expect(result.isError).toBe(false);
     expect(result.text).toContain('Nothing under `glossary.mdx` changed between 1.0.0 and 2.0.0.');
     expect(result.text).toContain('Folders with changes: `authkit/` (5)');
@@ -125,17 +113,17 @@ describe.each(testDrivers())('MCP tools over HTTP (%s)', (driver) => {
   });
 
   it('list_versions and list_packages show what is stored', async () => {
-    const versions = await callTool(client, 'list_versions');
+    const versions = await callTool(mcp.client, 'list_versions');
     expect(versions.text).toContain('- `2.0.0` — 2025-01-08, 11 files (latest)');
     expect(versions.structured).toMatchObject({ package: '@fixture/docs', total: 2, versions: [{ version: '1.0.0' }, { version: '2.0.0' }] });
-    const packages = await callTool(client, 'list_packages', {});
+    const packages = await callTool(mcp.client, 'list_packages', {});
     expect(packages.text).toContain('- `@fixture/docs` (local): 2 versions stored, latest 2.0.0');
     expect(packages.structured).toEqual({ packages: [{ name: '@fixture/docs', source: 'local', versions: 2, latest: '2.0.0' }], total: 1, truncated: false });
   });
 
   it('file_diff follows a rename from either name and shows section, anchor and patch changes', async () => {
     for (const path of ['user-management/users.mdx', 'authkit/users.mdx', `${ROOT}/authkit/users.mdx`]) {
-      const result = await callTool(client, 'file_diff', { from: '1.0.0', to: '2.0.0', path });
+      const result = await callTool(mcp.client, 'file_diff', { from: '1.0.0', to: '2.0.0', path });
       expect(result.isError).toBe(false);
       expect(result.structured).toMatchObject({
         change: { status: 'renamed', path: `${ROOT}/authkit/users.mdx`, oldPath: `${ROOT}/user-management/users.mdx` },
@@ -143,7 +131,7 @@ describe.each(testDrivers())('MCP tools over HTTP (%s)', (driver) => {
         pages: 1,
       });
     }
-    const { text } = await callTool(client, 'file_diff', { from: '1.0.0', to: '2.0.0', path: 'authkit/users.mdx' });
+    const { text } = await callTool(mcp.client, 'file_diff', { from: '1.0.0', to: '2.0.0', path: 'authkit/users.mdx' });
     expect(text).toContain('renamed from `user-management/users.mdx` (96% similar), +1 −1 lines. Title: **Users**.');
     expect(text).toContain('- sections added: Remove a user');
     expect(text).toContain('`#delete-a-user`');
@@ -151,24 +139,24 @@ describe.each(testDrivers())('MCP tools over HTTP (%s)', (driver) => {
   });
 
   it('file_diff shows frontmatter values that changed', async () => {
-    const { text } = await callTool(client, 'file_diff', { from: '1.0.0', to: '2.0.0', path: 'sso.mdx' });
+    const { text } = await callTool(mcp.client, 'file_diff', { from: '1.0.0', to: '2.0.0', path: 'sso.mdx' });
     expect(text).toContain('- `description`: `Single Sign-On description` → `SSO with any identity provider`');
   });
 
   it('file_history finds the versions that changed a page under its new or its old name', async () => {
     for (const path of ['authkit/users.mdx', 'user-management/users.mdx']) {
-      const result = await callTool(client, 'file_history', { path });
+      const result = await callTool(mcp.client, 'file_history', { path });
       expect(result.isError).toBe(false);
       expect(result.structured!.entries).toEqual([
         { version: '2.0.0', previous: '1.0.0', status: 'renamed', path: `${ROOT}/authkit/users.mdx`, oldPath: `${ROOT}/user-management/users.mdx`, additions: 1, deletions: 1 },
       ]);
     }
-    const unchanged = await callTool(client, 'file_history', { path: 'glossary.mdx' });
+    const unchanged = await callTool(mcp.client, 'file_history', { path: 'glossary.mdx' });
     expect(unchanged.text).toContain('did not change between any two of them');
   });
 
   it('resolve_route says where each kind of route went, with the redirect to add', async () => {
-    const moved = await callTool(client, 'resolve_route', { route: '/user-management/users#delete-a-user' });
+    const moved = await callTool(mcp.client, 'resolve_route', { route: '/user-management/users#delete-a-user' });
     expect(moved.structured).toMatchObject({
       status: 'moved',
       route: '/user-management/users#delete-a-user',
@@ -179,19 +167,19 @@ describe.each(testDrivers())('MCP tools over HTTP (%s)', (driver) => {
     expect(moved.text).toContain('moved: link to `/authkit/users` instead.');
     expect(moved.text).toContain('Redirect to add: `/user-management/users → /authkit/users`');
 
-    const anchored = await callTool(client, 'resolve_route', { route: '/user-management/sessions#refresh', from: '1.0.0', to: '2.0.0' });
+    const anchored = await callTool(mcp.client, 'resolve_route', { route: '/user-management/sessions#refresh', from: '1.0.0', to: '2.0.0' });
     expect(anchored.structured).toMatchObject({ status: 'moved', target: '/authkit/sessions#refresh' });
 
-    const removed = await callTool(client, 'resolve_route', { route: '/legacy/old-api' });
+    const removed = await callTool(mcp.client, 'resolve_route', { route: '/legacy/old-api' });
     expect(removed.structured).toMatchObject({ status: 'removed', target: null, redirect: null });
     expect(removed.text).toContain('was removed in 2.0.0');
 
-    expect((await callTool(client, 'resolve_route', { route: '/sso' })).structured).toMatchObject({ status: 'same', target: '/sso' });
-    expect((await callTool(client, 'resolve_route', { route: '/glossary#acs-url' })).text).toContain('still works in 2.0.0 (Glossary)');
+    expect((await callTool(mcp.client, 'resolve_route', { route: '/sso' })).structured).toMatchObject({ status: 'same', target: '/sso' });
+    expect((await callTool(mcp.client, 'resolve_route', { route: '/glossary#acs-url' })).text).toContain('still works in 2.0.0 (Glossary)');
   });
 
   it('check_links lists the redirects to add and the links the upgrade breaks, with replacements', async () => {
-    const result = await callTool(client, 'check_links', { from: '1.0.0', to: '2.0.0' });
+    const result = await callTool(mcp.client, 'check_links', { from: '1.0.0', to: '2.0.0' });
     expect(result.isError).toBe(false);
     expect(result.text).toContain('Page routes of 1.0.0: 4 unchanged, 4 moved (0 of them inferred), 2 removed.');
     expect(result.text).toContain('- `/user-management/* → /authkit/*`');

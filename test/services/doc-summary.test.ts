@@ -4,7 +4,6 @@
 // moved. The fixture has the cases that used to split them: a navigation file (`_navigation.mdx`,
 // not a page), a page whose folder moved but which also went into a sub-folder (no move explains
 // it), a page renamed elsewhere, and a page left behind (removed) in the moved folder.
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getChangelog, renderChangelogMarkdown } from '../../src/changelog/index.ts';
 import { renderMarkdown } from '../../src/diff/index.ts';
@@ -12,10 +11,8 @@ import { runDigest } from '../../src/digest/index.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { getDocSummary } from '../../src/services/doc-summary.ts';
 import { getVersionDiff } from '../../src/services/version-diff.ts';
-import { connectHttpClient, type McpHttpServer, startMcpHttp } from '../mcp/support/mcp-http.ts';
+import { type McpSession, openMcpSession } from '../mcp/support/mcp-session.ts';
 import { callTool } from '../mcp/support/tool-results.ts';
-import { testContext } from '../support/context.ts';
-import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { seedPackage } from '../support/seed.ts';
 
 const PKG = '@agree/docs';
@@ -99,26 +96,21 @@ function fromMarkdown(markdown: string, headings: { added: RegExp; removed: RegE
 }
 
 describe('one doc summary, four consumers', () => {
-  let database: TestDatabase;
+  let session: McpSession;
   let ctx: ServiceContext;
-  let server: McpHttpServer;
-  let client: Client;
 
   beforeAll(async () => {
-    database = await openTestDatabase('pglite');
-    ctx = await testContext(database, { PUBLIC_BASE_URL: 'https://docdelta.example.com' });
-    await seedPackage(ctx, PKG, [
-      { version: '1.0.0', files: V1 },
-      { version: '2.0.0', files: V2 },
-    ]);
-    server = await startMcpHttp(ctx);
-    client = await connectHttpClient(server.url);
+    session = await openMcpSession({
+      env: { PUBLIC_BASE_URL: 'https://docdelta.example.com' },
+      seed: (seeded) =>
+        seedPackage(seeded, PKG, [
+          { version: '1.0.0', files: V1 },
+          { version: '2.0.0', files: V2 },
+        ]),
+    });
+    ctx = session.ctx;
   });
-  afterAll(async () => {
-    await client?.close();
-    await server?.close();
-    await database?.close();
-  });
+  afterAll(() => session?.close());
 
   it('the summary itself: _navigation.mdx is another file, and two renames are left for no move to explain', async () => {
     const summary = await getDocSummary(ctx, { package: PKG, from: '1.0.0', to: '2.0.0' });
@@ -168,7 +160,7 @@ describe('one doc summary, four consumers', () => {
       moves: sorted(digestList('Folder moves').map((line) => moveKey([...line.matchAll(/`([^`]+)`/g)].map((match) => match[1]).join(' → ')))),
     };
 
-    const answer = await callTool(client, 'what_changed', { package: PKG, from: '1.0.0', to: '2.0.0' });
+    const answer = await callTool(session.client, 'what_changed', { package: PKG, from: '1.0.0', to: '2.0.0' });
     expect(answer.isError).toBe(false);
     const structured = answer.structured as {
       addedPages: { titles: string[] }[];

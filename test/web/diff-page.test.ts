@@ -3,48 +3,35 @@
 // markup shown as text with no dialog and no CSP violation (fault-cases.md row 39).
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileAnchor } from '../../src/api/web-urls.ts';
-import type { ServiceContext } from '../../src/services/context.ts';
-import { startTestServer, type TestServer } from '../api/harness.ts';
-import { launchChromium } from '../support/browser.ts';
-import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { testContext } from '../support/context.ts';
+import { startTestServer } from '../api/harness.ts';
 import { seedFixture } from '../support/seed.ts';
 import { POLL, watchPage } from './page-watch.ts';
+import { openWebSession, type WebSession } from './web-fixture.ts';
 
 const ARTIFACTS = path.resolve('test-artifacts');
 const DIFF_PATH = '/p/@fixture/docs/diff/1.0.0...2.0.0';
 
 describe('the web diff viewer in Chromium', () => {
-  let database: TestDatabase;
-  let ctx: ServiceContext;
-  let server: TestServer;
-  let browser: Browser;
+  let web: WebSession;
 
   beforeAll(async () => {
-    database = await openTestDatabase('pglite');
-    ctx = await testContext(database);
-    await seedFixture(ctx);
-    server = await startTestServer(ctx);
-    browser = await launchChromium();
+    // The plain API server: this page needs none of the routes the other pages add.
+    web = await openWebSession({ seed: seedFixture, serve: (ctx) => startTestServer(ctx) });
     await fs.mkdir(ARTIFACTS, { recursive: true });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
-  });
+  afterAll(() => web?.close());
 
-  const openPage = (colorScheme: 'light' | 'dark' = 'light') => watchPage(browser, { colorScheme });
+  const openPage = (colorScheme: 'light' | 'dark' = 'light') => watchPage(web.browser, { colorScheme });
 
   // The anchor rule of src/api/web-urls.ts, which links from the digest and changelog rely on.
   const row = (page: Page, file: string) => page.locator(`li.file[id="${fileAnchor(file)}"]`);
 
   it('shows the summary and the folder move, opens a renamed file, and renders doc markup as text', async () => {
     const { page, problems, dialogs } = await openPage();
-    await page.goto(`${server.url}${DIFF_PATH}`);
+    await page.goto(`${web.server.url}${DIFF_PATH}`);
     await page.locator('.summary').waitFor();
     expect(await page.locator('.summary-total').textContent()).toBe('12 files changed');
     expect(await page.locator('.chips .chip').allTextContents()).toEqual(['1 added', '2 removed', '5 modified', '4 renamed']);
@@ -91,13 +78,13 @@ describe('the web diff viewer in Chromium', () => {
 
   it('follows permalinks: clicked, loaded fresh, and by a renamed file\'s old name', async () => {
     const { page, problems } = await openPage();
-    await page.goto(`${server.url}${DIFF_PATH}`);
+    await page.goto(`${web.server.url}${DIFF_PATH}`);
     const sso = row(page, '.docs/organized/docs/sso.mdx');
     await sso.locator('.permalink').click();
     expect(new URL(page.url()).hash).toBe('#file-docs-organized-docs-sso-mdx');
     await sso.locator('.d2h-wrapper').waitFor();
 
-    await page.goto(`${server.url}${DIFF_PATH}#file-docs-organized-docs-user-management-sessions-mdx`);
+    await page.goto(`${web.server.url}${DIFF_PATH}#file-docs-organized-docs-user-management-sessions-mdx`);
     const sessions = row(page, '.docs/organized/docs/authkit/sessions.mdx');
     await sessions.locator('.file-body .note').waitFor();
     expect(await sessions.locator('.file-body').textContent()).toBe('Renamed without content changes.');
@@ -108,7 +95,7 @@ describe('the web diff viewer in Chromium', () => {
 
   it('filters the file list by path and by status', async () => {
     const { page, problems } = await openPage('dark');
-    await page.goto(`${server.url}${DIFF_PATH}`);
+    await page.goto(`${web.server.url}${DIFF_PATH}`);
     await page.locator('.file-list > li').first().waitFor();
     await page.locator('.filter-input').fill('authkit');
     await expect.poll(() => page.locator('.file-list > li:visible').count(), POLL).toBe(5);
@@ -127,7 +114,7 @@ describe('the web diff viewer in Chromium', () => {
 
   it('goes from the package list to a diff by picking two versions', async () => {
     const { page, problems } = await openPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${web.server.url}/`);
     await page.locator('a.card-title', { hasText: '@fixture/docs' }).click();
     await page.locator('table.versions').waitFor();
     expect(await page.locator('table.versions tbody tr td.date').allTextContents()).toEqual(['Jan 8, 2025', 'Jan 1, 2025']);
@@ -143,7 +130,7 @@ describe('the web diff viewer in Chromium', () => {
 
   it('strips anything active from rendered diff HTML, should diff2html ever pass it through', async () => {
     const { page, problems, dialogs } = await openPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${web.server.url}/`);
     await page.locator('.card-list').waitFor();
     const hostile =
       '<div class="d2h-wrapper" onclick="alert(1)"><img src=x onerror="alert(2)"><script>alert(3)</script>' +
@@ -169,7 +156,7 @@ describe('the web diff viewer in Chromium', () => {
 
   it('shows an API error as text, naming the versions that exist', async () => {
     const { page } = await openPage();
-    await page.goto(`${server.url}/p/@fixture/docs/diff/1.0.0...9.9.9`);
+    await page.goto(`${web.server.url}/p/@fixture/docs/diff/1.0.0...9.9.9`);
     await page.locator('.error-panel').waitFor();
     expect(await page.locator('.error-message').textContent()).toBe('@fixture/docs has no stored version "9.9.9"; stored: 1.0.0, 2.0.0');
     await page.close();

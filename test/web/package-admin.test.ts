@@ -1,16 +1,11 @@
 // Tracking and untracking packages from the home page, in Chromium, through the server's real
 // POST/DELETE /packages behind its API token; the package tracked is a real one, from the real
 // npm registry.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../src/services/context.ts';
-import type { TestServer } from '../api/harness.ts';
-import { launchChromium } from '../support/browser.ts';
-import { testContext } from '../support/context.ts';
-import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { seedFixture, seedPackage } from '../support/seed.ts';
 import { POLL, watchPage } from './page-watch.ts';
-import { startWebServer } from './web-fixture.ts';
+import { openWebSession, type WebSession } from './web-fixture.ts';
 
 const TOKEN = 'browser-test-token-0123456789abcdef';
 const REAL = '@workos/mcp-docs-server';
@@ -18,28 +13,22 @@ const REAL = '@workos/mcp-docs-server';
 const cardNames = (page: Page) => page.locator('.card-list .card-title').allTextContents();
 
 describe('package management on the home page', () => {
-  let database: TestDatabase;
-  let ctx: ServiceContext;
-  let server: TestServer;
-  let browser: Browser;
+  let web: WebSession;
 
   beforeAll(async () => {
-    database = await openTestDatabase('pglite');
-    ctx = await testContext(database, { API_TOKEN: TOKEN, DOCDELTA_PACKAGES: '@fixture/docs' });
-    await seedFixture(ctx);
-    await seedPackage(ctx, '@fixture/spare', [{ version: '0.1.0', files: { 'docs/a.md': '# Only here\n' } }]);
-    server = await startWebServer(ctx);
-    browser = await launchChromium();
+    web = await openWebSession({
+      env: { API_TOKEN: TOKEN, DOCDELTA_PACKAGES: '@fixture/docs' },
+      seed: async (ctx) => {
+        await seedFixture(ctx);
+        await seedPackage(ctx, '@fixture/spare', [{ version: '0.1.0', files: { 'docs/a.md': '# Only here\n' } }]);
+      },
+    });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
-  });
+  afterAll(() => web?.close());
 
   it('asks for the token, refuses a wrong one, and tracks a real npm package with the right one', async () => {
-    const { page, problems } = await watchPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, problems } = await watchPage(web.browser);
+    await page.goto(`${web.server.url}/`);
     const panel = page.locator('details.package-admin');
     await panel.locator('summary').click();
     await panel.locator('.track-name').fill(REAL);
@@ -66,8 +55,8 @@ describe('package management on the home page', () => {
   });
 
   it('untracks a package in two steps, keeping the token for this tab', async () => {
-    const { page, problems } = await watchPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, problems } = await watchPage(web.browser);
+    await page.goto(`${web.server.url}/`);
     await page.locator('details.package-admin summary').click();
     await page.locator('.token-input').fill(TOKEN);
     await page.locator('.token-input').dispatchEvent('change');
@@ -76,7 +65,7 @@ describe('package management on the home page', () => {
     await spare.locator('.confirm-untrack').click();
     await expect.poll(() => cardNames(page), POLL).not.toContain('@fixture/spare');
     expect(await page.locator('.admin-status').textContent()).toBe('@fixture/spare untracked.');
-    expect((await server.get('/packages')).json().packages.map((pkg: { name: string }) => pkg.name)).not.toContain('@fixture/spare');
+    expect((await web.server.get('/packages')).json().packages.map((pkg: { name: string }) => pkg.name)).not.toContain('@fixture/spare');
 
     // Cancel leaves the package alone.
     const docs = page.locator('.card', { has: page.locator('.card-title', { hasText: '@fixture/docs' }) });

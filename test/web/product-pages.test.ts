@@ -4,16 +4,10 @@
 // against a real server over the real pipeline's data. Every page is also loaded at 390 px wide:
 // nothing may scroll sideways, and no page may log an error or break the CSP.
 import fs from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJob } from '../../src/services/jobs/run-job.ts';
-import type { ServiceContext } from '../../src/services/context.ts';
-import type { TestServer } from '../api/harness.ts';
-import { launchChromium } from '../support/browser.ts';
-import { testContext } from '../support/context.ts';
-import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { horizontalOverflow, isNotFoundLoadError, POLL, screenshot, watchPage } from './page-watch.ts';
-import { PACKAGE, seedWebFixture, startWebServer } from './web-fixture.ts';
+import { openWebSession, PACKAGE, seedWebFixture, type WebSession } from './web-fixture.ts';
 
 const DOCS = '.docs/organized/docs';
 const UPGRADE = `/p/${PACKAGE}/upgrade/1.0.0...2.0.0`;
@@ -32,30 +26,23 @@ const PAGES = [
 ];
 
 describe('the product in the browser', () => {
-  let database: TestDatabase;
-  let ctx: ServiceContext;
-  let server: TestServer;
-  let browser: Browser;
+  let web: WebSession;
 
   beforeAll(async () => {
-    database = await openTestDatabase('pglite');
-    ctx = await testContext(database);
-    await seedWebFixture(ctx);
-    // A real run through the job machinery, so the status page has something to show.
-    await runJob(ctx, 'sync', { trigger: 'manual' }, async () => ({ counts: { packages: 1, ingested: 3 } }));
-    server = await startWebServer(ctx);
-    browser = await launchChromium();
+    web = await openWebSession({
+      seed: async (ctx) => {
+        await seedWebFixture(ctx);
+        // A real run through the job machinery, so the status page has something to show.
+        await runJob(ctx, 'sync', { trigger: 'manual' }, async () => ({ counts: { packages: 1, ingested: 3 } }));
+      },
+    });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
-  });
+  afterAll(() => web?.close());
 
   it('goes from a diff to the upgrade view, shows the /user-management/* splat rule, and copies and downloads it', async () => {
-    const { page, problems } = await watchPage(browser);
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    await page.goto(`${server.url}/p/${PACKAGE}/diff/1.0.0...2.0.0`);
+    const { page, problems } = await watchPage(web.browser);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.server.url });
+    await page.goto(`${web.server.url}/p/${PACKAGE}/diff/1.0.0...2.0.0`);
     await page.locator('.tabs a', { hasText: 'Links & redirects' }).click();
     await page.locator('.redirect-output:not(:empty)').waitFor();
     expect(new URL(page.url()).pathname).toBe(UPGRADE);
@@ -102,8 +89,8 @@ describe('the product in the browser', () => {
   });
 
   it('opens a renamed page’s history from its file row, listing its versions under both names', async () => {
-    const { page, problems } = await watchPage(browser);
-    await page.goto(`${server.url}/p/${PACKAGE}/diff/1.0.0...2.0.0`);
+    const { page, problems } = await watchPage(web.browser);
+    await page.goto(`${web.server.url}/p/${PACKAGE}/diff/1.0.0...2.0.0`);
     const row = page.locator(`li.file[data-status="renamed"]`, { hasText: 'Users' }).first();
     await row.locator('.history-link').click();
     await page.locator('table.history').waitFor();
@@ -118,7 +105,7 @@ describe('the product in the browser', () => {
     expect(await page.locator('.known-name').allTextContents()).toEqual([`${DOCS}/authkit/users.mdx`, `${DOCS}/user-management/users.mdx`]);
 
     // Asked by the old name, the same history.
-    await page.goto(`${server.url}/p/${PACKAGE}/history?path=${encodeURIComponent(`${DOCS}/user-management/users.mdx`)}`);
+    await page.goto(`${web.server.url}/p/${PACKAGE}/history?path=${encodeURIComponent(`${DOCS}/user-management/users.mdx`)}`);
     await page.locator('table.history').waitFor();
     expect(await page.locator('table.history tbody tr').count()).toBe(3);
 
@@ -130,14 +117,14 @@ describe('the product in the browser', () => {
   });
 
   it('advertises the changelog’s Atom feed on the home page, in <head> and as a visible link', async () => {
-    const { page, problems } = await watchPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, problems } = await watchPage(web.browser);
+    await page.goto(`${web.server.url}/`);
     await page.locator('.card-list').waitFor();
     const alternate = page.locator('head link[rel="alternate"][type="application/atom+xml"]');
     expect(await alternate.getAttribute('href')).toBe('/changelog.xml');
     expect(await page.locator('.feed-button').isVisible()).toBe(true);
     expect(await page.locator('.feed-button').getAttribute('href')).toBe('/changelog.xml');
-    const feed = await server.get('/changelog.xml');
+    const feed = await web.server.get('/changelog.xml');
     expect(feed.status).toBe(200);
     expect(feed.headers['content-type']).toContain('application/atom+xml');
     expect(feed.text).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
@@ -155,8 +142,8 @@ describe('the product in the browser', () => {
   });
 
   it('shows job runs and the schedule', async () => {
-    const { page, problems } = await watchPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, problems } = await watchPage(web.browser);
+    await page.goto(`${web.server.url}/`);
     await page.locator('.topnav a', { hasText: 'Status' }).click();
     await page.locator('table.runs').waitFor();
     const run = page.locator('table.runs tbody tr').first();
@@ -173,27 +160,27 @@ describe('the product in the browser', () => {
   });
 
   it('answers an unknown URL with an HTML page in a browser and with JSON for API clients', async () => {
-    const { page, problems } = await watchPage(browser);
-    const response = await page.goto(`${server.url}/no/such/page`);
+    const { page, problems } = await watchPage(web.browser);
+    const response = await page.goto(`${web.server.url}/no/such/page`);
     expect(response?.status()).toBe(404);
     expect(response?.headers()['content-type']).toBe('text/html; charset=utf-8');
     expect(await page.locator('.error-panel h1').textContent()).toBe('Not found');
     expect(await page.locator('.error-message').textContent()).toBe('no route for GET /no/such/page');
 
     // An API URL opened in the browser: the service's own message, as a page.
-    const apiError = await page.goto(`${server.url}/diff?package=${encodeURIComponent(PACKAGE)}&from=1.0.0&to=9.9.9`);
+    const apiError = await page.goto(`${web.server.url}/diff?package=${encodeURIComponent(PACKAGE)}&from=1.0.0&to=9.9.9`);
     expect(apiError?.status()).toBe(404);
     expect(await page.locator('.error-message').textContent()).toContain('no stored version "9.9.9"');
 
     // The message is text in the page, whatever the URL held.
-    const hostile = await server.get(`/history?path=${encodeURIComponent('<script>alert(1)</script>')}`, { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' });
+    const hostile = await web.server.get(`/history?path=${encodeURIComponent('<script>alert(1)</script>')}`, { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' });
     expect(hostile.status).toBe(404);
     expect(hostile.headers.vary).toContain('Accept');
     expect(hostile.text).toContain('<p class="error-message">&lt;script&gt;alert(1)&lt;/script&gt; is in no stored version of @fixture/docs</p>');
     expect(hostile.text).not.toContain('<script>');
 
     for (const accept of [undefined, 'application/json', '*/*']) {
-      const api = await server.get('/no/such/page', accept ? { Accept: accept } : {});
+      const api = await web.server.get('/no/such/page', accept ? { Accept: accept } : {});
       expect(api.status).toBe(404);
       expect(api.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(api.json()).toEqual({ code: 'NOT_FOUND', message: 'no route for GET /no/such/page' });
@@ -205,14 +192,14 @@ describe('the product in the browser', () => {
   });
 
   it('never offers an unknown package a link back to itself', async () => {
-    const { page } = await watchPage(browser);
-    await page.goto(`${server.url}/p/@nobody/nothing/diff/1.0.0...2.0.0`);
+    const { page } = await watchPage(web.browser);
+    await page.goto(`${web.server.url}/p/@nobody/nothing/diff/1.0.0...2.0.0`);
     await page.locator('.error-panel').waitFor();
     const back = page.locator('.error-panel p a');
     expect(await back.textContent()).toBe('Back to all packages');
     expect(await back.getAttribute('href')).toBe('/');
     // A known package with a missing version leads back to that package.
-    await page.goto(`${server.url}/p/${PACKAGE}/diff/1.0.0...9.9.9`);
+    await page.goto(`${web.server.url}/p/${PACKAGE}/diff/1.0.0...9.9.9`);
     await page.locator('.error-panel').waitFor();
     expect(await page.locator('.error-panel p a').getAttribute('href')).toBe(`/p/${PACKAGE}`);
     await page.close();
@@ -221,8 +208,8 @@ describe('the product in the browser', () => {
   for (const width of [1280, 390]) {
     for (const entry of PAGES) {
       it(`draws the ${entry.name} page at ${width} px without sideways scrolling, console errors or CSP violations`, async () => {
-        const { page, problems, dialogs } = await watchPage(browser, { width, height: width === 390 ? 844 : 900 });
-        await page.goto(`${server.url}${entry.path}`);
+        const { page, problems, dialogs } = await watchPage(web.browser, { width, height: width === 390 ? 844 : 900 });
+        await page.goto(`${web.server.url}${entry.path}`);
         await page.locator(entry.ready).first().waitFor();
         if (entry.name === 'diff') {
           // Open a file, so the overflow check covers a drawn diff too.

@@ -2,46 +2,35 @@
 // tracked from a local folder, and the run listed on the page afterwards.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../src/services/context.ts';
 import { trackLocalPackage } from '../../src/services/track.ts';
-import type { TestServer } from '../api/harness.ts';
-import { launchChromium } from '../support/browser.ts';
-import { tempDir, testContext } from '../support/context.ts';
-import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
+import { tempDir } from '../support/context.ts';
 import { POLL, watchPage } from './page-watch.ts';
-import { startWebServer } from './web-fixture.ts';
+import { openWebSession, type WebSession } from './web-fixture.ts';
 
 const TOKEN = 'status-test-token-0123456789abcdef';
 const NAME = '@fixture/local-docs';
 
 describe('syncing from the status page', () => {
-  let database: TestDatabase;
-  let ctx: ServiceContext;
-  let server: TestServer;
-  let browser: Browser;
+  let web: WebSession;
 
   beforeAll(async () => {
     const folder = await tempDir('docdelta-local-docs-');
     await fs.mkdir(path.join(folder, 'docs'));
     await fs.writeFile(path.join(folder, 'package.json'), JSON.stringify({ name: NAME, version: '1.0.0' }));
     await fs.writeFile(path.join(folder, 'docs', 'index.md'), '# Local docs\n\nHello.\n');
-    database = await openTestDatabase('pglite');
-    ctx = await testContext(database, { API_TOKEN: TOKEN, DOCDELTA_PACKAGES: NAME });
-    await trackLocalPackage(ctx, { path: folder });
-    server = await startWebServer(ctx);
-    browser = await launchChromium();
+    web = await openWebSession({
+      env: { API_TOKEN: TOKEN, DOCDELTA_PACKAGES: NAME },
+      seed: async (ctx) => {
+        await trackLocalPackage(ctx, { path: folder });
+      },
+    });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
-  });
+  afterAll(() => web?.close());
 
   it('runs a sync with the API token and lists the run', async () => {
-    const { page, problems } = await watchPage(browser);
-    await page.goto(`${server.url}/status`);
+    const { page, problems } = await watchPage(web.browser);
+    await page.goto(`${web.server.url}/status`);
     const panel = page.locator('details.sync-panel');
     await panel.locator('summary').click();
     await panel.locator('button', { hasText: 'Sync now' }).click();
@@ -62,7 +51,7 @@ describe('syncing from the status page', () => {
       'api',
       expect.stringMatching(/^ok/),
     ]);
-    expect((await server.get('/versions?package=%40fixture%2Flocal-docs')).json().versions.map((entry: { version: string }) => entry.version)).toEqual(['1.0.0']);
+    expect((await web.server.get('/versions?package=%40fixture%2Flocal-docs')).json().versions.map((entry: { version: string }) => entry.version)).toEqual(['1.0.0']);
 
     // Nothing new the second time; the page lists both runs.
     await panel.locator('button', { hasText: 'Sync now' }).click();

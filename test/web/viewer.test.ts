@@ -3,16 +3,11 @@
 // shows, hidden lines revealed between hunks, a split view that wraps and keeps both sides level,
 // whitespace hidden on request, no-break spaces made visible, frontmatter diffed word by word, and
 // a file tree that follows the filter.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../src/services/context.ts';
-import type { TestServer } from '../api/harness.ts';
-import { launchChromium } from '../support/browser.ts';
-import { testContext } from '../support/context.ts';
-import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { seedPackage } from '../support/seed.ts';
 import { POLL, screenshot, watchPage } from './page-watch.ts';
-import { PACKAGE, seedWebFixture, startWebServer } from './web-fixture.ts';
+import { openWebSession, PACKAGE, seedWebFixture, type WebSession } from './web-fixture.ts';
 
 const LATEST = `/p/${PACKAGE}/diff/2.0.0...3.0.0`;
 const MOVE = `/p/${PACKAGE}/diff/1.0.0...2.0.0`;
@@ -27,31 +22,24 @@ function manyPages(edit: string): Record<string, string> {
 }
 
 describe('the diff viewer', () => {
-  let database: TestDatabase;
-  let ctx: ServiceContext;
-  let server: TestServer;
-  let browser: Browser;
+  let web: WebSession;
 
   beforeAll(async () => {
-    database = await openTestDatabase('pglite');
-    ctx = await testContext(database);
-    await seedWebFixture(ctx);
-    await seedPackage(ctx, MANY, [
-      { version: '1.0.0', files: manyPages('First') },
-      { version: '2.0.0', files: manyPages('Second') },
-    ]);
-    server = await startWebServer(ctx);
-    browser = await launchChromium();
+    web = await openWebSession({
+      seed: async (ctx) => {
+        await seedWebFixture(ctx);
+        await seedPackage(ctx, MANY, [
+          { version: '1.0.0', files: manyPages('First') },
+          { version: '2.0.0', files: manyPages('Second') },
+        ]);
+      },
+    });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
-  });
+  afterAll(() => web?.close());
 
   it('walks the files with j and k, focuses the filter with /, and lists the keys with ?', async () => {
-    const { page, problems } = await watchPage(browser);
-    await page.goto(`${server.url}${LATEST}`);
+    const { page, problems } = await watchPage(web.browser);
+    await page.goto(`${web.server.url}${LATEST}`);
     await shownRows(page).first().waitFor();
     const files = await page.locator('.file-list > li').evaluateAll((items) => items.map((item) => item.id));
     const current = () => page.locator('.file-list > li.current').getAttribute('id');
@@ -87,8 +75,8 @@ describe('the diff viewer', () => {
   });
 
   it('keeps the filter and the status chips in the URL, so a reload shows the same files', async () => {
-    const { page, problems } = await watchPage(browser);
-    await page.goto(`${server.url}${MOVE}`);
+    const { page, problems } = await watchPage(web.browser);
+    await page.goto(`${web.server.url}${MOVE}`);
     await shownRows(page).first().waitFor();
     await page.locator('.filter-input').fill('authkit');
     await expect.poll(() => shownRows(page).count(), POLL).toBe(5);
@@ -117,12 +105,12 @@ describe('the diff viewer', () => {
   });
 
   it('counts "open all" after the filter applies, and opens exactly the files shown', async () => {
-    const { page, problems } = await watchPage(browser);
+    const { page, problems } = await watchPage(web.browser);
     const fileRequests: string[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/diff/file') fileRequests.push(request.url());
     });
-    await page.goto(`${server.url}/p/${MANY}/diff/1.0.0...2.0.0`);
+    await page.goto(`${web.server.url}/p/${MANY}/diff/1.0.0...2.0.0`);
     await expect.poll(() => page.locator('.file-list > li').count(), POLL).toBe(70);
     expect(await page.locator('.open-all').isDisabled()).toBe(true);
 
@@ -141,8 +129,8 @@ describe('the diff viewer', () => {
   });
 
   it('reveals hidden lines between hunks, 20 at a time, and joins hunks when the gap is gone', async () => {
-    const { page, problems } = await watchPage(browser);
-    await page.goto(`${server.url}${LATEST}`);
+    const { page, problems } = await watchPage(web.browser);
+    await page.goto(`${web.server.url}${LATEST}`);
     const reference = row(page, 'reference');
     await reference.locator('.file-head').click();
     await reference.locator('.d2h-wrapper').waitFor();
@@ -165,8 +153,8 @@ describe('the diff viewer', () => {
   });
 
   it('wraps long lines in the split view and keeps both sides in one table that scrolls as one', async () => {
-    const { page, problems } = await watchPage(browser, { width: 1000 });
-    await page.goto(`${server.url}${LATEST}`);
+    const { page, problems } = await watchPage(web.browser, { width: 1000 });
+    await page.goto(`${web.server.url}${LATEST}`);
     await page.locator('.segment', { hasText: 'Split' }).click();
     const reference = row(page, 'reference');
     await reference.locator('.file-head').click();
@@ -189,8 +177,8 @@ describe('the diff viewer', () => {
   });
 
   it('hides whitespace-only edits with ?w=1 and marks changes that are only a no-break space', async () => {
-    const { page, problems } = await watchPage(browser);
-    await page.goto(`${server.url}${LATEST}?w=1`);
+    const { page, problems } = await watchPage(web.browser);
+    await page.goto(`${web.server.url}${LATEST}?w=1`);
     expect(await page.locator('.whitespace-toggle').isChecked()).toBe(true);
     // The diff engine marks the files whose every change is whitespace (a no-break space included).
     expect(await row(page, 'glossary').locator('.ws-tag').textContent()).toBe('whitespace only');
@@ -215,8 +203,8 @@ describe('the diff viewer', () => {
   });
 
   it('diffs a long JSON frontmatter value word by word instead of cutting both sides short', async () => {
-    const { page, problems } = await watchPage(browser);
-    await page.goto(`${server.url}${LATEST}`);
+    const { page, problems } = await watchPage(web.browser);
+    await page.goto(`${web.server.url}${LATEST}`);
     const tags = row(page, 'reference').locator('.doc-changes li', { hasText: 'tags' });
     await tags.waitFor();
     expect(await tags.locator('del').allTextContents()).toEqual(['21']);
@@ -227,8 +215,8 @@ describe('the diff viewer', () => {
   });
 
   it('shows the files as a folder tree that folds, opens a file, and follows the filter', async () => {
-    const { page, problems } = await watchPage(browser, { width: 1280 });
-    await page.goto(`${server.url}${MOVE}`);
+    const { page, problems } = await watchPage(web.browser, { width: 1280 });
+    await page.goto(`${web.server.url}${MOVE}`);
     const tree = page.locator('.file-tree');
     await tree.locator('.tree-file').first().waitFor();
     expect(await tree.locator('summary').first().textContent()).toBe('.docs/organized/docs/');

@@ -5,8 +5,12 @@
 import { changelogRoute } from '../../src/api/routes/changelog-route.ts';
 import { jobsRoute } from '../../src/api/routes/jobs-route.ts';
 import { linksRoute } from '../../src/api/routes/links-route.ts';
+import type { Browser } from 'playwright-core';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { startTestServer, type TestServer } from '../api/harness.ts';
+import { launchChromium } from '../support/browser.ts';
+import { testContext } from '../support/context.ts';
+import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { FIXTURE_V1, FIXTURE_V2, seedPackage } from '../support/seed.ts';
 
 export const PACKAGE = '@fixture/docs';
@@ -45,4 +49,48 @@ export async function seedWebFixture(ctx: ServiceContext): Promise<void> {
 
 export function startWebServer(ctx: ServiceContext, port = 0): Promise<TestServer> {
   return startTestServer(ctx, { routes: [linksRoute, changelogRoute, jobsRoute] }, { port });
+}
+
+/** What a browser test file runs against: a database, its service context, a server and a Chromium. */
+export interface WebSession {
+  database: TestDatabase;
+  ctx: ServiceContext;
+  server: TestServer;
+  browser: Browser;
+  /** Closes the browser, then the server, then the database. */
+  close(): Promise<void>;
+}
+
+export interface WebSessionOptions {
+  /** Extra environment for the service context (API token, tracked packages). */
+  env?: Record<string, string>;
+  /** Fills the database before the server starts. */
+  seed?: (ctx: ServiceContext) => Promise<void>;
+  /** Starts the server; every route `docdelta serve` mounts unless told otherwise. */
+  serve?: (ctx: ServiceContext) => Promise<TestServer>;
+}
+
+/**
+ * Opens what a browser test file needs, in order. Should a step fail, what was already opened is
+ * closed before the error is passed on, since the test file never receives a session to close.
+ */
+export async function openWebSession(options: WebSessionOptions = {}): Promise<WebSession> {
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    while (closers.length > 0) await closers.pop()!();
+  };
+  try {
+    const database = await openTestDatabase('pglite');
+    closers.push(() => database.close());
+    const ctx = await testContext(database, options.env);
+    await options.seed?.(ctx);
+    const server = await (options.serve ?? startWebServer)(ctx);
+    closers.push(() => server.close());
+    const browser = await launchChromium();
+    closers.push(() => browser.close());
+    return { database, ctx, server, browser, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
