@@ -56,11 +56,6 @@ export function valuesDifferOnlyInWhitespace(before: unknown, after: unknown): b
   return squeezedJson(before) === squeezedJson(after);
 }
 
-/** True when every change in this file (lines and frontmatter) is whitespace. */
-export function isWhitespaceOnly(change: FileChange): boolean {
-  return change.whitespaceOnly === true;
-}
-
 type DiffView = { files: FileChange[]; moves: FolderMove[]; summary: DiffSummary };
 
 function withoutWhitespaceFields(fields: FrontmatterChange[]): FrontmatterChange[] {
