@@ -214,7 +214,6 @@ export const checkLinksTool = defineTool({
     'inside the new version. Use it before upgrading docs links in code, emails or a help centre; resolve_route checks a single URL.',
   input: checkLinksInput,
   output: checkLinksOutput,
-  errorHints: { NOT_FOUND: 'list_packages and list_versions show what is stored.' },
   async run(ctx, args) {
     const report = await checkLinks(ctx, { package: args.package ?? null, from: args.from, to: args.to });
     return render(report, { ...(args.package ? { package: report.package } : {}), from: report.from, to: report.to });
