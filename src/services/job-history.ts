@@ -1,7 +1,7 @@
 // The read verb behind GET /jobs: recent runs of the scheduled jobs and recent digest deliveries,
 // with the schedule they follow. Nothing secret is part of it — the webhook URL is never stored,
 // and its hash is left out too.
-import { listRecentDeliveries } from '../store/digest-deliveries.ts';
+import { type DeliveryListing, listRecentDeliveries } from '../store/digest-deliveries.ts';
 import { listJobRuns } from '../store/job-runs.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -16,16 +16,11 @@ export interface JobRunView {
   error: string | null;
 }
 
-export interface DeliveryView {
-  package: string;
-  from: string;
-  to: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
+/** A stored delivery as the API shows it: no id, dates as ISO strings. */
+export type DeliveryView = Omit<DeliveryListing, 'id' | 'createdAt' | 'deliveredAt'> & {
   createdAt: string;
   deliveredAt: string | null;
-}
+};
 
 export interface JobHistory {
   schedule: {

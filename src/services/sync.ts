@@ -49,12 +49,12 @@ export interface SyncRunDetails {
  * `runSync`, which records it; this is exported for tests and benchmarks that time ingest alone.
  */
 export async function syncPackage(ctx: ServiceContext, name: string, options: SyncOptions = {}): Promise<PackageSyncReport> {
-  if (!validatePackageName(name) && !(await findPackage(ctx.db, name))) {
-    throw invalidInput(`not a valid package name: ${JSON.stringify(name)}`);
-  }
   // A new name is stored only once its source has answered with versions: a mistyped name, or one
   // the registry does not have, leaves no trace (it would otherwise be tracked, and fail, forever).
   const existing = await findPackage(ctx.db, name);
+  if (!validatePackageName(name) && !existing) {
+    throw invalidInput(`not a valid package name: ${JSON.stringify(name)}`);
+  }
   let pkg = existing ?? provisionalPackage(name, 'npm');
   const source = await sourceFor(ctx, pkg, { offline: options.offline ?? false });
 

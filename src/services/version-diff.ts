@@ -171,7 +171,10 @@ export async function resolveDiffPath(ctx: ServiceContext, pair: ResolvedPair, i
 
 /** The diff with -w and the path filter applied, and how the path was read. */
 export async function getVersionDiffView(ctx: ServiceContext, request: DiffRequest): Promise<DiffView> {
-  const pair = await resolvePair(ctx, request);
+  return diffViewOfPair(ctx, await resolvePair(ctx, request), request);
+}
+
+async function diffViewOfPair(ctx: ServiceContext, pair: ResolvedPair, request: DiffRequest): Promise<DiffView> {
   const full = await diffPair(ctx, pair, request.renameThreshold ?? DEFAULT_RENAME_THRESHOLD);
   const diff = request.ignoreWhitespace ? ignoreWhitespace(full) : full;
   if (!request.path) return { diff };
@@ -183,14 +186,14 @@ export async function getVersionDiff(ctx: ServiceContext, request: DiffRequest):
   return (await getVersionDiffView(ctx, request)).diff;
 }
 
-/** The whole pair as one git-style patch (optionally narrowed to a path prefix or glob, or without whitespace-only files). */
 export async function getVersionPatch(ctx: ServiceContext, request: DiffRequest): Promise<string> {
   return (await getVersionPatchView(ctx, request)).patch;
 }
 
+/** The whole pair as one git-style patch (optionally narrowed to a path prefix or glob, or without whitespace-only files). */
 export async function getVersionPatchView(ctx: ServiceContext, request: DiffRequest): Promise<Omit<DiffView, 'diff'> & { patch: string }> {
   const pair = await resolvePair(ctx, request);
-  const { diff, path } = await getVersionDiffView(ctx, request);
+  const { diff, path } = await diffViewOfPair(ctx, pair, request);
   const { oldFiles, newFiles } = await loadPatchInputs(ctx, pair, diff.files);
   return { patch: renderPatch(diff, oldFiles, newFiles), ...(path ? { path } : {}) };
 }
