@@ -34,7 +34,7 @@ const URL_KEYS = new Set(['url', 'href', 'link']);
 const MAX_NODES = 20_000;
 
 /** Target → how many times it appears as a `url:` value under one of `keys` of the frontmatter. */
-export function metadataUrlCounts(frontmatter: Record<string, unknown>, keys: readonly string[]): Map<string, number> {
+function metadataUrlCounts(frontmatter: Record<string, unknown>, keys: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   let budget = MAX_NODES;
   const visit = (node: unknown, key: string | null): void => {

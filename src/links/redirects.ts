@@ -149,7 +149,7 @@ export interface RedirectHeader {
 }
 
 /** Routes are written as URL paths: anything a line-based format could misread is percent-encoded. */
-export function encodeRoute(basePath: string, route: string): string {
+function encodeRoute(basePath: string, route: string): string {
   const full = `${basePath}${route === '/' && basePath !== '' ? '' : route}`;
   return encodeURI(full).replace(/#/g, '%23');
 }

@@ -72,7 +72,7 @@ export function buildRouteIndex(docs: VersionDocs, conventions: Pick<LinkConvent
 const firstSegment = (route: string) => route.split('/')[1] ?? '';
 
 /** Outside the tracked docs: a route under no first segment the docs have (see `topSegments`). */
-export function isOutsideDocs(index: RouteIndex, route: string): boolean {
+function isOutsideDocs(index: RouteIndex, route: string): boolean {
   return index.scopedBySegment && index.topSegments.size > 0 && !index.topSegments.has(routeKey(firstSegment(route), index.caseSensitive));
 }
 
@@ -127,7 +127,7 @@ export type Resolution =
 type Conventions = Pick<LinkConventions, 'sectionRoutes' | 'folderRoutes' | 'externalRoutes' | 'checkAnchors'>;
 
 /** The longest page route that `route` starts with, and the segments after it. */
-export function pagePrefix(index: RouteIndex, route: string): { page: IndexedPage; rest: string[] } | null {
+function pagePrefix(index: RouteIndex, route: string): { page: IndexedPage; rest: string[] } | null {
   const segments = route.split('/').filter(Boolean);
   for (let length = segments.length - 1; length >= 0; length--) {
     const page = pageAt(index, `/${segments.slice(0, length).join('/')}`);

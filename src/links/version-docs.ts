@@ -70,7 +70,7 @@ export function assembleVersionDocs(version: string, layout: DocsLayout, files: 
 const PICKER = /^[ \t]*[-*][ \t]+\$[ \t]+[A-Za-z][\w-]{0,40}="([^"\n]{1,400})"/gm;
 const MAX_VALUES = 200;
 
-export function variantValues(text: string): string[] {
+function variantValues(text: string): string[] {
   const values = new Set<string>();
   for (const match of text.matchAll(PICKER)) {
     for (const value of match[1]!.split(',')) {

@@ -1,12 +1,9 @@
 // fastify from the real registry: a plain `docs/` folder of GitHub-style Markdown (`Index.md` pages,
 // relative `./Server.md#x` links, `<a id>` anchors), and a release (5.8) whose absolute links to
 // fastify.dev/docs/latest teach a route scheme the earlier releases never state.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LinkReport } from '../../src/links/link-report.ts';
+import { describe, expect, it } from 'vitest';
 import { listVersions } from '../../src/services/catalog.ts';
-import type { ServiceContext } from '../../src/services/context.ts';
-import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { checkRealPair, realContext, syncReal } from './support/real-pairs.ts';
+import { useRealPairs } from './support/real-pairs.ts';
 
 const NAME = 'fastify';
 const PAIRS: Array<[string, string]> = [
@@ -15,21 +12,11 @@ const PAIRS: Array<[string, string]> = [
 ];
 
 describe('links of the real fastify docs, 4.28 → 5.8', () => {
-  let database: TestDatabase;
-  let ctx: ServiceContext;
-  const reports = new Map<string, LinkReport>();
-  beforeAll(async () => {
-    database = await openTestDatabase(process.env.DATABASE_URL ? 'postgres' : 'pglite');
-    ctx = await realContext(database);
-    await syncReal(ctx, NAME, ['4.28.1', '5.0.0', '5.8.0']);
-    for (const [from, to] of PAIRS) reports.set(`${from} ${to}`, await checkRealPair(ctx, NAME, from, to));
-  }, 300_000);
-  afterAll(async () => {
-    await database?.close();
-  });
+  const suite = useRealPairs(NAME, ['4.28.1', '5.0.0', '5.8.0'], PAIRS, 300_000);
+  const { reports } = suite;
 
   it('finds docs/ by its name where links teach nothing, and learns fastify.dev/docs/latest where they do', async () => {
-    const listed = await listVersions(ctx, NAME, { docs: true });
+    const listed = await listVersions(suite.ctx, NAME, { docs: true });
     const layout = (version: string) => listed.versions.find((entry) => entry.version === version)!.docs!;
     expect(layout('5.0.0').roots).toMatchObject([{ folder: 'docs/', route: '/', basis: 'folder-name' }]);
     expect(layout('5.8.0').roots).toMatchObject([{ folder: 'docs/', route: '/docs/latest', basis: 'links' }]);

@@ -1,14 +1,11 @@
 // @mastra/mcp-docs-server from the real registry, across the 0.13 → 1.2 restructuring: pages under
 // `.docs/raw/<section>/` served at /docs/<section> (and /reference), then `.docs/{docs,reference,…}`
 // served at mastra.ai/<folder>/… — learned from the docs' own links, with no setting.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LinkReport } from '../../src/links/link-report.ts';
+import { describe, expect, it } from 'vitest';
 import { renderNetlify } from '../../src/links/redirects.ts';
 import { listVersions } from '../../src/services/catalog.ts';
 import { getVersionDiff } from '../../src/services/version-diff.ts';
-import type { ServiceContext } from '../../src/services/context.ts';
-import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { checkRealPair, realContext, syncReal } from './support/real-pairs.ts';
+import { useRealPairs } from './support/real-pairs.ts';
 
 const NAME = '@mastra/mcp-docs-server';
 const VERSIONS = ['0.13.1', '0.13.31', '1.1.19', '1.1.45', '1.2.22'];
@@ -21,21 +18,11 @@ const PAIRS: Array<[string, string]> = [
 ];
 
 describe('links of the real @mastra/mcp-docs-server, 0.13 → 1.2', () => {
-  let database: TestDatabase;
-  let ctx: ServiceContext;
-  const reports = new Map<string, LinkReport>();
-  beforeAll(async () => {
-    database = await openTestDatabase(process.env.DATABASE_URL ? 'postgres' : 'pglite');
-    ctx = await realContext(database);
-    await syncReal(ctx, NAME, VERSIONS);
-    for (const [from, to] of PAIRS) reports.set(`${from} ${to}`, await checkRealPair(ctx, NAME, from, to));
-  }, 600_000);
-  afterAll(async () => {
-    await database?.close();
-  });
+  const suite = useRealPairs(NAME, VERSIONS, PAIRS, 600_000);
+  const { reports } = suite;
 
   it('finds the pages of every version and says where and why', async () => {
-    const listed = await listVersions(ctx, NAME, { docs: true });
+    const listed = await listVersions(suite.ctx, NAME, { docs: true });
     const layout = (version: string) => listed.versions.find((entry) => entry.version === version)!.docs!;
     expect(layout('0.13.31').roots.map((root) => [root.folder, root.route])).toEqual([
       ['.docs/raw/reference/', '/reference'],
@@ -68,7 +55,7 @@ describe('links of the real @mastra/mcp-docs-server, 0.13 → 1.2', () => {
 
   it('reports a folder move only where it explains at least half of the old folder, listing the rest', async () => {
     for (const [from, to] of PAIRS) {
-      const diff = await getVersionDiff(ctx, { package: NAME, from, to });
+      const diff = await getVersionDiff(suite.ctx, { package: NAME, from, to });
       for (const move of diff.moves) {
         expect(move.files * 2, `${from} → ${to}: ${move.from} → ${move.to}`).toBeGreaterThanOrEqual(move.folderFiles!);
         expect(move.uncoveredCount).toBe(move.folderFiles! - move.files);

@@ -3,7 +3,7 @@
 // only the first run downloads them; the registry's version list is asked every time.
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { LinkReport } from '../../../src/links/link-report.ts';
 import type { ServiceContext } from '../../../src/services/context.ts';
 import { checkLinks } from '../../../src/services/links.ts';
@@ -12,7 +12,7 @@ import { loadVersionDocs } from '../../../src/services/version-docs.ts';
 import { findPackage } from '../../../src/store/packages.ts';
 import { listVersionRows } from '../../../src/store/versions.ts';
 import { testContext } from '../../support/context.ts';
-import type { TestDatabase } from '../../support/databases.ts';
+import { openTestDatabase, type TestDatabase } from '../../support/databases.ts';
 import { expectRedirectsNeverLie } from './redirect-invariant.ts';
 
 export const SNAPSHOTS = path.join(os.tmpdir(), 'docdelta-test-snapshots');
@@ -45,4 +45,23 @@ export async function checkRealPair(ctx: ServiceContext, name: string, from: str
   expect(report.warnings.filter((warning) => warning.blocking), `${name} ${from} → ${to}`).toEqual([]);
   expectRedirectsNeverLie(report, await pageRoutes(ctx, name, to));
   return report;
+}
+
+/**
+ * The shared setup of a real-package suite: a fresh database, the versions synced from the registry,
+ * and every pair checked by `checkRealPair` (reports keyed `"<from> <to>"`). Call inside `describe`.
+ */
+export function useRealPairs(name: string, versions: string[], pairs: Array<[string, string]>, timeout: number) {
+  let database: TestDatabase | undefined;
+  const suite = { ctx: undefined as unknown as ServiceContext, reports: new Map<string, LinkReport>() };
+  beforeAll(async () => {
+    database = await openTestDatabase(process.env.DATABASE_URL ? 'postgres' : 'pglite');
+    suite.ctx = await realContext(database);
+    await syncReal(suite.ctx, name, versions);
+    for (const [from, to] of pairs) suite.reports.set(`${from} ${to}`, await checkRealPair(suite.ctx, name, from, to));
+  }, timeout);
+  afterAll(async () => {
+    await database?.close();
+  });
+  return suite;
 }
