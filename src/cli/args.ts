@@ -8,7 +8,7 @@ import { UsageError } from './command.ts';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Flags every command accepts, wherever they appear (git takes `--no-pager` before the command). */
-export const GLOBAL_FLAGS = ['--color', '--color=always', '--color=never', '--color=auto', '--no-color', '--no-pager'] as const;
+const GLOBAL_FLAGS = ['--color', '--color=always', '--color=never', '--color=auto', '--no-color', '--no-pager'] as const;
 
 export interface GlobalFlags {
   /** The colour flags in order (the last wins). */

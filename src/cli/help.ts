@@ -23,7 +23,7 @@ const PACKAGE: FlagHelp = { flag: '--package P', text: 'the package (may be left
 const JSON_OUT: FlagHelp = { flag: '--json', text: 'print JSON instead of text' };
 
 /** Accepted by every command; listed once in each command's help. */
-export const COMMON_FLAGS: FlagHelp[] = [
+const COMMON_FLAGS: FlagHelp[] = [
   { flag: '--color[=WHEN]', text: 'colour: always, never or auto (default: on a terminal)' },
   { flag: '--no-color', text: 'no colour (also when NO_COLOR is set)' },
   { flag: '--no-pager', text: 'print straight to the terminal, not through $PAGER' },
@@ -175,7 +175,7 @@ export const HELP: CommandHelp[] = [
   },
 ];
 
-export const WIDTH = 80;
+const WIDTH = 80;
 
 /** Greedy word wrap; words longer than the width stay whole on their own line. */
 export function wrap(text: string, width: number, indent = ''): string[] {

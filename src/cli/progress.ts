@@ -6,7 +6,7 @@ import type { SyncRequest } from '../services/sync.ts';
 type PackageEvent = Parameters<NonNullable<SyncRequest['onPackage']>>[0];
 
 /** Made when a package's sync starts: the first thing it does is ask its source for the version list. */
-export function progressReporter(stream: NodeJS.WritableStream & { isTTY?: boolean }, packageName: string) {
+function progressReporter(stream: NodeJS.WritableStream & { isTTY?: boolean }, packageName: string) {
   let lastLine = stream.isTTY ? `${packageName}: fetching the version list…` : '';
   let lastPhase = '';
   stream.write(stream.isTTY ? `\r${lastLine}\x1b[K` : `${packageName}: fetching the version list…\n`);

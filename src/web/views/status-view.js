@@ -48,6 +48,12 @@ function nextRunCell(entry, enabled) {
   return next ? h('span', { class: 'next-run', title: next.toISOString() }, `${when(next.toISOString())} `, h('span', { class: 'muted', text: `(${fromNow(next)})` })) : h('span', { class: 'muted', text: 'see the cron expression' });
 }
 
+/** A scrolling data table; a header is its text, or the attributes of its <th>. */
+function scrollTable(tableClass, headers, rows) {
+  const ths = headers.map((header) => h('th', typeof header === 'string' ? { text: header } : header));
+  return h('div', { class: 'table-scroll' }, h('table', { class: tableClass }, h('thead', {}, h('tr', {}, ths)), h('tbody', {}, rows)));
+}
+
 function schedulePanel(schedule, runs) {
   const row = (name, entry, extra, enabled = true) =>
     h('tr', {}, h('th', { scope: 'row', text: name }), h('td', {}, h('code', { text: entry.cron })), h('td', { text: entry.timezone }), h('td', {}, nextRunCell(entry, enabled)), h('td', {}, lastRunCell(runs, name)), h('td', {}, extra));
@@ -55,59 +61,39 @@ function schedulePanel(schedule, runs) {
     'section',
     { class: 'panel schedule', 'aria-label': 'Schedule' },
     h('h2', { text: 'Schedule' }),
-    h(
-      'div',
-      { class: 'table-scroll' },
-      h(
-        'table',
-        { class: 'data-table' },
-        h('thead', {}, h('tr', {}, h('th', { text: 'Job' }), h('th', { text: 'Cron' }), h('th', { text: 'Time zone' }), h('th', { text: 'Next run' }), h('th', { text: 'Last run' }), h('th', {}))),
-        h(
-          'tbody',
-          {},
-          row('sync', schedule.sync, h('span', { class: 'muted', text: 'ingests new versions of every tracked package' })),
-          row(
-            'digest',
-            schedule.digest,
-            schedule.digest.enabled
-              ? h('span', { class: 'status-word status-added', text: 'posts to Slack' })
-              : h('span', { class: 'muted' }, 'off: ', h('code', { text: 'SLACK_WEBHOOK_URL' }), ' is not set'),
-            schedule.digest.enabled,
-          ),
-        ),
+    scrollTable('data-table', ['Job', 'Cron', 'Time zone', 'Next run', 'Last run', {}], [
+      row('sync', schedule.sync, h('span', { class: 'muted', text: 'ingests new versions of every tracked package' })),
+      row(
+        'digest',
+        schedule.digest,
+        schedule.digest.enabled
+          ? h('span', { class: 'status-word status-added', text: 'posts to Slack' })
+          : h('span', { class: 'muted' }, 'off: ', h('code', { text: 'SLACK_WEBHOOK_URL' }), ' is not set'),
+        schedule.digest.enabled,
       ),
-    ),
+    ]),
   );
 }
 
 function runsPanel(runs) {
   const body = runs.length
-    ? h(
-        'div',
-        { class: 'table-scroll' },
-        h(
-          'table',
-          { class: 'data-table runs' },
-          h('thead', {}, h('tr', {}, h('th', { text: 'Job' }), h('th', { text: 'Started' }), h('th', { text: 'Took' }), h('th', { text: 'Trigger' }), h('th', { text: 'Outcome' }))),
+    ? scrollTable(
+        'data-table runs',
+        ['Job', 'Started', 'Took', 'Trigger', 'Outcome'],
+        runs.map((run) =>
           h(
-            'tbody',
-            {},
-            runs.map((run) =>
-              h(
-                'tr',
-                { class: `run run-${run.status}` },
-                h('td', {}, h('code', { text: run.job })),
-                h('td', { class: 'date', text: when(run.startedAt) }),
-                h('td', { class: 'num', text: duration(run) }),
-                h('td', { text: run.trigger }),
-                h(
-                  'td',
-                  {},
-                  h('span', { class: `status-word run-status-${run.status}`, text: run.status }),
-                  countsText(run.counts) ? h('span', { class: 'muted small', text: ` ${countsText(run.counts)}` }) : null,
-                  run.error ? h('div', { class: 'error-message small', text: run.error }) : null,
-                ),
-              ),
+            'tr',
+            { class: `run run-${run.status}` },
+            h('td', {}, h('code', { text: run.job })),
+            h('td', { class: 'date', text: when(run.startedAt) }),
+            h('td', { class: 'num', text: duration(run) }),
+            h('td', { text: run.trigger }),
+            h(
+              'td',
+              {},
+              h('span', { class: `status-word run-status-${run.status}`, text: run.status }),
+              countsText(run.counts) ? h('span', { class: 'muted small', text: ` ${countsText(run.counts)}` }) : null,
+              run.error ? h('div', { class: 'error-message small', text: run.error }) : null,
             ),
           ),
         ),
@@ -122,27 +108,18 @@ function deliveriesPanel(deliveries) {
     'section',
     { class: 'panel', 'aria-label': 'Digest deliveries' },
     h('h2', { text: 'Digest deliveries' }),
-    h(
-      'div',
-      { class: 'table-scroll' },
-      h(
-        'table',
-        { class: 'data-table' },
-        h('thead', {}, h('tr', {}, h('th', { text: 'Package' }), h('th', { text: 'Versions' }), h('th', { text: 'Status' }), h('th', { class: 'num', text: 'Attempts' }), h('th', { text: 'Delivered' }))),
+    scrollTable(
+      'data-table',
+      ['Package', 'Versions', 'Status', { class: 'num', text: 'Attempts' }, 'Delivered'],
+      deliveries.map((delivery) =>
         h(
-          'tbody',
+          'tr',
           {},
-          deliveries.map((delivery) =>
-            h(
-              'tr',
-              {},
-              h('td', {}, h('code', { text: delivery.package })),
-              h('td', {}, h('code', { text: `${delivery.from} → ${delivery.to}` })),
-              h('td', {}, h('span', { class: 'status-word', text: delivery.status }), delivery.lastError ? h('div', { class: 'error-message small', text: delivery.lastError }) : null),
-              h('td', { class: 'num', text: String(delivery.attempts) }),
-              h('td', { class: 'date', text: when(delivery.deliveredAt) }),
-            ),
-          ),
+          h('td', {}, h('code', { text: delivery.package })),
+          h('td', {}, h('code', { text: `${delivery.from} → ${delivery.to}` })),
+          h('td', {}, h('span', { class: 'status-word', text: delivery.status }), delivery.lastError ? h('div', { class: 'error-message small', text: delivery.lastError }) : null),
+          h('td', { class: 'num', text: String(delivery.attempts) }),
+          h('td', { class: 'date', text: when(delivery.deliveredAt) }),
         ),
       ),
     ),
