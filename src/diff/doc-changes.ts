@@ -3,6 +3,7 @@
 // Sections are matched by their anchor slug, so a renamed heading is one removed and one added
 // section, and its old anchor shows up in `removedAnchors` (where inbound links break).
 import type { DocChanges, DocMeta, FrontmatterChange, Heading } from '../types.ts';
+import { isPlainJson, plainJsonEqual } from './json-compare.ts';
 import { valuesDifferOnlyInWhitespace } from './whitespace.ts';
 
 export function isDocPath(path: string): boolean {
@@ -33,13 +34,21 @@ function summarizeValue(value: unknown): unknown {
   return `${text.slice(0, 120)}… (${shape}, ${text.length} characters; see the file's patch)`;
 }
 
+/** Equal content, whatever the key order: a walk for plain JSON (json-compare.ts), else canonical texts. */
+function sameValue(before: unknown, after: unknown): boolean {
+  if (isPlainJson(before) && isPlainJson(after)) return plainJsonEqual(before, after, { anyKeyOrder: true });
+  return canonical(before) === canonical(after);
+}
+
 function frontmatterChanges(before: Record<string, unknown>, after: Record<string, unknown>): FrontmatterChange[] {
+  // The store hands both sides one object when their stored frontmatter is the same.
+  if (before === after) return [];
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   const changes: FrontmatterChange[] = [];
   for (const field of fields) {
     const had = Object.hasOwn(before, field);
     const has = Object.hasOwn(after, field);
-    if (had && has && canonical(before[field]) === canonical(after[field])) continue;
+    if (had && has && sameValue(before[field], after[field])) continue;
     // An absent field is reported as null: JSON has no undefined.
     const change: FrontmatterChange = { field, before: had ? summarizeValue(before[field]) : null, after: has ? summarizeValue(after[field]) : null };
     if (had && has && valuesDifferOnlyInWhitespace(before[field], after[field])) change.whitespaceOnly = true;
@@ -55,7 +64,8 @@ interface Section {
 
 /** Heading lines are 1-based and count frontmatter lines, like the rest of DocMeta. */
 function sectionsOf(text: string, headings: readonly Heading[]): Map<string, Section> {
-  const lines = text.split('\n').map((line) => line.replace(/\s+$/, ''));
+  // trimEnd drops exactly what /\s+$/ matches (WhiteSpace and LineTerminator), without a regex per line.
+  const lines = text.split('\n').map((line) => line.trimEnd());
   const ordered = [...headings].sort((x, y) => x.line - y.line);
   const sections = new Map<string, Section>();
   ordered.forEach((heading, i) => {
@@ -66,7 +76,10 @@ function sectionsOf(text: string, headings: readonly Heading[]): Map<string, Sec
   return sections;
 }
 
-export function docChanges(oldText: string, oldDoc: DocMeta, newText: string, newDoc: DocMeta): DocChanges {
+/** The page fields compared here (a whole DocMeta will do). */
+type PageFields = Pick<DocMeta, 'title' | 'frontmatter' | 'headings'>;
+
+export function docChanges(oldText: string, oldDoc: PageFields, newText: string, newDoc: PageFields): DocChanges {
   const before = sectionsOf(oldText, oldDoc.headings);
   const after = sectionsOf(newText, newDoc.headings);
   const added: string[] = [];

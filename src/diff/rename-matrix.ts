@@ -20,10 +20,17 @@ function isWorse(a: Candidate | null, b: Candidate | null): boolean {
   return a.nameScore < b.nameScore;
 }
 
-function keepIfBetter(slots: (Candidate | null)[], candidate: Candidate): void {
+/**
+ * Git's slot replacement. The candidate is only made (allocated) once it beats the worst slot: most of
+ * the matrix's pairs do not, and making tens of thousands of objects to drop them fed the collector.
+ */
+function keepIfBetter(slots: (Candidate | null)[], src: number, dst: number, score: number, nameScore: number): void {
   let worst = 0;
   for (let i = 1; i < slots.length; i++) if (isWorse(slots[i]!, slots[worst]!)) worst = i;
-  if (isWorse(slots[worst]!, candidate)) slots[worst] = candidate;
+  const current = slots[worst]!;
+  // isWorse(current, candidate), spelled out on the fields.
+  const better = current === null || (current.score !== score ? current.score < score : current.nameScore < nameScore);
+  if (better) slots[worst] = { src, dst, score, nameScore };
 }
 
 function byRank(a: Candidate | null, b: Candidate | null): number {
@@ -55,7 +62,7 @@ export function findMatrixRenames(state: RenameState, minScore: number, cache: F
         }
         score = scoreFromCopied(table.copiedFrom(cache.of(source)), srcSize, dstSize);
       }
-      keepIfBetter(slots, { src, dst, score, nameScore: sourceNames[src] === name ? 1 : 0 });
+      keepIfBetter(slots, src, dst, score, sourceNames[src] === name ? 1 : 0);
     }
     all.push(...slots);
   });
