@@ -59,22 +59,47 @@ function frontmatterChanges(before: Record<string, unknown>, after: Record<strin
 
 interface Section {
   heading: Heading;
-  body: string;
+  /** The section's lines as they stand in the text (see `sameBody`). */
+  raw: string;
 }
 
-/** Heading lines are 1-based and count frontmatter lines, like the rest of DocMeta. */
+/** Offsets where each line of `text` starts. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/**
+ * Heading lines are 1-based and count frontmatter lines, like the rest of DocMeta. A section is the
+ * lines after its heading up to the next heading; its text is only cut out here, and normalized
+ * (`bodyOf`) only when two sides must be compared and differ as they stand.
+ */
 function sectionsOf(text: string, headings: readonly Heading[]): Map<string, Section> {
-  // trimEnd drops exactly what /\s+$/ matches (WhiteSpace and LineTerminator), without a regex per line.
-  const lines = text.split('\n').map((line) => line.trimEnd());
+  const starts = lineStarts(text);
   const ordered = [...headings].sort((x, y) => x.line - y.line);
   const sections = new Map<string, Section>();
   ordered.forEach((heading, i) => {
-    const end = i + 1 < ordered.length ? ordered[i + 1]!.line - 1 : lines.length;
-    const body = lines.slice(heading.line, end).join('\n').trim();
-    sections.set(heading.slug, { heading, body });
+    const first = heading.line;
+    const end = Math.min(i + 1 < ordered.length ? ordered[i + 1]!.line - 1 : starts.length, starts.length);
+    const raw = first < end ? text.slice(starts[first], end < starts.length ? starts[end]! - 1 : text.length) : '';
+    sections.set(heading.slug, { heading, raw });
   });
   return sections;
 }
+
+/** A section's body as compared: trailing whitespace dropped from every line, the whole trimmed. */
+function bodyOf(raw: string): string {
+  // trimEnd drops exactly what /\s+$/ matches (WhiteSpace and LineTerminator), without a regex per line.
+  return raw
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim();
+}
+
+/** Equal lines as they stand are equal bodies; only differing ones are normalized and compared. */
+const sameBody = (a: Section, b: Section) => a.raw === b.raw || bodyOf(a.raw) === bodyOf(b.raw);
 
 /** The page fields compared here (a whole DocMeta will do). */
 type PageFields = Pick<DocMeta, 'title' | 'frontmatter' | 'headings'>;
@@ -88,7 +113,7 @@ export function docChanges(oldText: string, oldDoc: PageFields, newText: string,
   for (const [slug, section] of after) {
     const old = before.get(slug);
     if (!old) added.push(section.heading.text);
-    else if (old.body !== section.body || old.heading.depth !== section.heading.depth) changed.push(section.heading.text);
+    else if (old.heading.depth !== section.heading.depth || !sameBody(old, section)) changed.push(section.heading.text);
   }
   for (const [slug, section] of before) if (!after.has(slug)) removed.push(section.heading.text);
   const newSlugs = new Set(newDoc.headings.map((heading) => heading.slug));

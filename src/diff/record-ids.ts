@@ -86,26 +86,30 @@ export function recordCount(bytes: Uint8Array): number {
 /** Ids for every record of both middles (one table, so equal records on either side share an id). */
 export function internRecords(oldMiddle: Uint8Array, newMiddle: Uint8Array): RecordIds {
   const middles = [oldMiddle, newMiddle];
-  const counts = [recordCount(oldMiddle), recordCount(newMiddle)];
-  const table = new IdTable(counts[0]! + counts[1]!);
-  const [oldIds, newIds] = middles.map((bytes, side) => {
-    const ids = new Int32Array(counts[side]!);
-    let start = 0;
-    for (let r = 0; r < ids.length; r++) {
-      // FNV-1a over the record's bytes, LF included.
-      let hash = 0x811c9dc5;
-      let i = start;
-      while (i < bytes.length) {
-        const c = bytes[i++]!;
-        hash = Math.imul(hash ^ c, 0x01000193);
-        if (c === LF) break;
-      }
-      ids[r] = table.idOf(hash, middles, side, start, i, sameBytes);
-      start = i;
-    }
-    return ids;
-  }) as [Int32Array, Int32Array];
+  const oldIds = new Int32Array(recordCount(oldMiddle));
+  const newIds = new Int32Array(recordCount(newMiddle));
+  const table = new IdTable(oldIds.length + newIds.length);
+  hashRecords(table, middles, 0, oldIds);
+  hashRecords(table, middles, 1, newIds);
   return { oldIds, newIds, idCount: table.size, side: table.side, start: table.start, end: table.end };
+}
+
+function hashRecords(table: IdTable, middles: Uint8Array[], side: number, ids: Int32Array): void {
+  const bytes = middles[side]!;
+  const length = bytes.length;
+  let start = 0;
+  for (let r = 0; r < ids.length; r++) {
+    // FNV-1a over the record's bytes, LF included.
+    let hash = 0x811c9dc5;
+    let i = start;
+    while (i < length) {
+      const c = bytes[i++]!;
+      hash = Math.imul(hash ^ c, 0x01000193);
+      if (c === LF) break;
+    }
+    ids[r] = table.idOf(hash, middles, side, start, i, sameBytes);
+    start = i;
+  }
 }
 
 /**

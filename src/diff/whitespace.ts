@@ -69,7 +69,9 @@ function squeezedHash(bytes: Uint8Array, start: number, end: number): number {
   const last = contentEnd(bytes, start, end);
   let hash = 0x811c9dc5;
   for (let i = start; i < last; ) {
-    const skip = whitespaceLength(bytes, i, last);
+    const c = bytes[i]!;
+    // ASCII inline (most bytes); the multi-byte spaces through whitespaceLength.
+    const skip = c < 0x80 ? (c === 0x20 || (c >= 0x09 && c <= 0x0d) ? 1 : 0) : whitespaceLength(bytes, i, last);
     if (skip > 0) i += skip;
     else hash = Math.imul(hash ^ bytes[i++]!, 0x01000193);
   }
