@@ -1,7 +1,7 @@
 // Phase 4 (rename-spec section 3): every remaining destination keeps its 4 best sources, then all
 // kept candidates are taken greedily by score. The slot rules and the stable sort reproduce git's
 // tie-breaking, which decides real pairings whenever several files score the same.
-import { WeightTable } from './chunk-hash.ts';
+import { type ChunkFingerprint, WeightTable } from './chunk-hash.ts';
 import { scoreFromCopied, sizeRejects, type FingerprintCache } from './similarity.ts';
 import { basenameOf, recordPair, type RenameState } from './rename-types.ts';
 
@@ -43,6 +43,8 @@ export function findMatrixRenames(state: RenameState, minScore: number, cache: F
   const sources = state.sources.map((_, index) => index).filter((index) => !state.srcUsed[index]);
   const sourceNames = state.sources.map((source) => basenameOf(source.path));
   const table = new WeightTable();
+  // Each source's fingerprint by index: looked up once per pair, a Map lookup by hash cost more than the score.
+  const sourcePrints: (ChunkFingerprint | undefined)[] = new Array(state.sources.length);
   const all: (Candidate | null)[] = [];
   state.destinations.forEach((destination, dst) => {
     if (state.dstPaired[dst]) return;
@@ -60,7 +62,7 @@ export function findMatrixRenames(state: RenameState, minScore: number, cache: F
           table.load(cache.of(destination));
           tableLoaded = true;
         }
-        score = scoreFromCopied(table.copiedFrom(cache.of(source)), srcSize, dstSize);
+        score = scoreFromCopied(table.copiedFrom((sourcePrints[src] ??= cache.of(source))), srcSize, dstSize);
       }
       keepIfBetter(slots, src, dst, score, sourceNames[src] === name ? 1 : 0);
     }
