@@ -3,7 +3,7 @@
 // `git diff --minimal --numstat` counts `a.length - LCS` deletions and `b.length - LCS` additions,
 // whichever of the equally short edit scripts is printed, so the counts never need the script
 // itself. Myers' greedy search finds the edit distance D = a + b - 2·LCS keeping one row of
-// furthest-reaching points (no trace to walk back), on integer ids rather than strings. Three
+// furthest-reaching points (no trace to walk back), on integer ids rather than strings. Two
 // preparations that cannot change the LCS keep it small:
 // - the common prefix and suffix are always part of some LCS, so they are counted and set aside;
 // - an id that occurs nowhere in the other sequence can never be matched, so it is left out.

@@ -8,7 +8,7 @@
 
 const LF = 0x0a;
 
-/** Bytes `[start, end)` of one side's middle: a record. */
+/** Whether two records (each given as bytes `[start, end)` of a middle) count as equal. */
 export type RecordEquality = (a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array, bStart: number, bEnd: number) => boolean;
 
 export interface RecordIds {
