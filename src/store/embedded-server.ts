@@ -24,6 +24,11 @@ export interface EnsureServerOptions {
   onStatus?: ((message: string) => void) | undefined;
 }
 
+/** Advisory lock keys (any 64-bit numbers unused elsewhere): "a docdelta client is here" ("docdelta" in ASCII)… */
+export const CLIENT_LEASE_KEY = 0x646f6364_656c7461n;
+/** …and "this server has its idle stopper" (docs/adr/0014). */
+export const STOPPER_KEY = CLIENT_LEASE_KEY + 1n;
+
 export const clusterDirOf = (dataDir: string) => path.join(path.resolve(dataDir), 'postgres');
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -19,7 +19,7 @@ async function loadedBy(args: string[]): Promise<{ code: number; loaded: string[
   let code = 0;
   try {
     await run(process.execPath, ['--import', TRACER, BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DOCDELTA_DATA_DIR: path.join(dir, 'data'), DOCDELTA_TRACE_FILE: trace },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DOCDELTA_SERVER_IDLE_SECONDS: '0', DOCDELTA_DATA_DIR: path.join(dir, 'data'), DOCDELTA_TRACE_FILE: trace },
       timeout: 60_000,
     });
   } catch (error) {
