@@ -66,6 +66,23 @@ export function isServerProcess(pid: number): boolean {
   }
 }
 
+/** Gone, or a zombie nobody has reaped yet. */
+function processEnded(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+  if (process.platform !== 'linux') return false;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return true;
+  }
+}
+
 function pidInUseByAnother(pid: number): boolean {
   if (process.platform !== 'linux' || isServerProcess(pid)) return false;
   try {
@@ -307,7 +324,11 @@ async function startServer(clusterDir: string, bin: Binaries, user: ServerUser, 
     while (Date.now() < options.deadline) {
       const running = readPostmasterPid(clusterDir);
       if (running && running.pid === child.pid && running.status === 'ready') return 'started';
-      if (exited) break;
+      // The exit event alone was seen to go missing under load, leaving a lost start race to wait out the deadline.
+      if (exited || (child.pid !== undefined && processEnded(child.pid))) {
+        exited = true;
+        break;
+      }
       await sleep(10);
     }
   } finally {
