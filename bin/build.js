@@ -27,7 +27,7 @@ try {
 const began = new Date();
 fs.rmSync(dist, { recursive: true, force: true });
 try {
-  await esbuild.build({
+  const { metafile } = await esbuild.build({
     absWorkingDir: root,
     entryPoints: {
       'src/cli': 'src/cli.ts',
@@ -49,13 +49,33 @@ try {
     banner: { js: "import { createRequire as __docdeltaRequire } from 'node:module'; const require = __docdeltaRequire(import.meta.url);" },
     legalComments: 'none',
     logLevel: 'warning',
+    metafile: true,
   });
+  writeChunkManifest(metafile);
 } catch {
   process.stderr.write('docdelta: the build failed; docdelta will run src/ through tsx until `npm run build` succeeds\n');
   process.exit(process.env.npm_lifecycle_event === 'prepare' ? 0 : 1);
 }
 fs.writeFileSync(stamp, `${began.toISOString()}\n`);
 fs.utimesSync(stamp, began, began);
+
+/**
+ * dist/chunks.json: the npm packages bundled into each output file, so a test can still tell which
+ * libraries a command loaded when they no longer come from node_modules one file at a time.
+ */
+function writeChunkManifest(metafile) {
+  const manifest = {};
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    if (!file.endsWith('.js')) continue;
+    const packages = new Set();
+    for (const input of Object.keys(output.inputs)) {
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (match) packages.add(match[1]);
+    }
+    manifest[path.relative(dist, path.resolve(root, file))] = [...packages].sort();
+  }
+  fs.writeFileSync(path.join(dist, 'chunks.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+}
 
 function linkOwnBin() {
   const binDir = path.join(root, 'node_modules', '.bin');
