@@ -52,9 +52,16 @@ async function takeLease(dataDir: string, options: EmbeddedOptions): Promise<Lea
     const url = `postgres://postgres:${encodeURIComponent(readPassword(dataDir))}@127.0.0.1:${address.port}/postgres`;
     // One connection more than the pool's usual ten: the lease keeps one for itself.
     const sql = await connectPostgres(url, options.statementTimeout, options.lockTimeout, 11);
+    // The pool's first connection opens while the lease's does: each costs the server a backend
+    // start and a password exchange, and every command needs both.
+    const warmUp = sql`select 1`.then(
+      () => undefined,
+      () => undefined,
+    );
     try {
       const reserved = await sql.reserve();
       await reserved`select pg_advisory_lock_shared(${CLIENT_LEASE_KEY.toString()}::bigint)`;
+      await warmUp;
       return { dataDir, idleSeconds: options.idleSeconds, sql, reserved, address, url };
     } catch (error) {
       await sql.end({ timeout: 0 }).catch(() => {});
@@ -109,7 +116,10 @@ async function leave(lease: Lease): Promise<void> {
 }
 
 export async function openEmbedded(dataDir: string, options: EmbeddedOptions): Promise<Database> {
+  // Loaded while the server answers the connections below, rather than after.
+  const queryBuilder = import('drizzle-orm/postgres-js').catch(() => undefined);
   const lease = await takeLease(dataDir, options);
+  await queryBuilder;
   let closing: Promise<void> | undefined;
   return {
     db: await drizzlePostgres(lease.sql),
