@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { DocdeltaError, ERROR_CODES, type ErrorCode, unavailable } from '../errors.ts';
 import type { DiffInputFile } from '../diff/index.ts';
 import type { VersionDiff } from '../types.ts';
+import { fromPackageRoot, RUNNING_COMPILED } from '../package-root.ts';
 import { computeDiff, DIFF_WORKER_MARK, type DiffTask, type WorkerReply } from './diff-worker.ts';
 
 export interface DiffPoolOptions {
@@ -81,9 +82,8 @@ function portable(task: DiffTask): DiffTask {
 }
 
 function workerEntry(): { url: URL; viaTsx: boolean } {
-  const here = import.meta.url;
-  const viaTsx = here.endsWith('.ts');
-  return { url: new URL(viaTsx ? './diff-worker.ts' : './diff-worker.js', here), viaTsx };
+  const file = RUNNING_COMPILED ? fromPackageRoot('dist', 'src', 'services', 'diff-worker.js') : fromPackageRoot('src', 'services', 'diff-worker.ts');
+  return { url: pathToFileURL(file), viaTsx: !RUNNING_COMPILED };
 }
 
 /** tsx's ESM API (its CommonJS build cannot register hooks from a data: module). */
