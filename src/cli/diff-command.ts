@@ -1,7 +1,11 @@
 // `docdelta diff FROM TO`: git's formats (stat, numstat, name-status, raw, patch) and docdelta's
 // (json, markdown), coloured on a terminal, with -w and a path filter read from the package root,
 // the docs root or as a route. A filter that names no file is a warning with the closest paths.
-import { renderJson, renderMarkdown, renderNameStatus, renderNumstat, renderRaw, renderStat } from '../diff/index.ts';
+// The renderers' own modules, not the engine's index: a cached diff is printed without the engine.
+import { renderNameStatus, renderNumstat, renderRaw } from '../diff/render-git.ts';
+import { renderMarkdown } from '../diff/render-markdown.ts';
+import { renderStat } from '../diff/render-stat.ts';
+import { renderJson } from '../diff/version-diff.ts';
 import { getRawBytes, getVersionDiffView, getVersionPatchView, type DiffRequest, type DiffView } from '../services/version-diff.ts';
 import { oneOf, parseCommandArgs } from './args.ts';
 import { type Command, type CommandEnv, outputOf, UsageError } from './command.ts';

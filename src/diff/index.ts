@@ -16,7 +16,7 @@
  * - `ALGORITHM_VERSION` changes whenever any of this would give a different result for the same
  *   input, so cached diffs keyed by it are recomputed.
  */
-export const ALGORITHM_VERSION = 'docdelta-diff/3';
+export { ALGORITHM_VERSION } from './algorithm-version.ts';
 
 export { diffTrees, type DiffInputDoc, type DiffInputFile, type DiffOptions, type TreeDiff } from './diff-trees.ts';
 export { docChanges } from './doc-changes.ts';

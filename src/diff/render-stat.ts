@@ -17,7 +17,7 @@ import { PLAIN, type Paint } from './paint.ts';
 import { filterChanges } from './path-filter.ts';
 import { quotePath } from './quote-path.ts';
 import { ARROW, foldRenamePath } from './stat-path.ts';
-import { whitespaceOnlyCount } from './whitespace.ts';
+import { whitespaceOnlyCount } from './summary.ts';
 
 export interface RenderOptions {
   /** Only files matching these prefixes/globs (see path-filter.ts). */

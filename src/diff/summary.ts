@@ -9,3 +9,8 @@ export function summarize(files: readonly FileChange[]): DiffSummary {
   }
   return summary;
 }
+
+/** How many of these files changed only in whitespace (for summary lines). */
+export function whitespaceOnlyCount(files: readonly FileChange[]): number {
+  return files.filter((change) => change.whitespaceOnly === true).length;
+}

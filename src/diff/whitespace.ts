@@ -175,8 +175,3 @@ export function ignoreWhitespace<T extends DiffView>(diff: T): T {
   }
   return { ...diff, files, moves: findFolderMoves(files), summary: summarize(files) };
 }
-
-/** How many of these files changed only in whitespace (for summary lines). */
-export function whitespaceOnlyCount(files: readonly FileChange[]): number {
-  return files.filter((change) => change.whitespaceOnly === true).length;
-}

@@ -17,7 +17,10 @@ import { DocdeltaError, ERROR_CODES, type ErrorCode, unavailable } from '../erro
 import type { DiffInputFile } from '../diff/index.ts';
 import type { VersionDiff } from '../types.ts';
 import { fromPackageRoot, RUNNING_COMPILED } from '../package-root.ts';
-import { computeDiff, DIFF_WORKER_MARK, type DiffTask, type WorkerReply } from './diff-worker.ts';
+import type { DiffTask, WorkerReply } from './diff-worker.ts';
+
+/** Set in workerData by the pool: a module imported inside some other worker (a test runner's) stays passive. */
+export const DIFF_WORKER_MARK = 'docdelta-diff-worker';
 
 export interface DiffPoolOptions {
   /** Threads computing at once. Default: one fewer than the cores, from 1 to 4. */
@@ -137,7 +140,10 @@ export class DiffPool {
     if (cost.pairs <= inline.maxPairs && cost.bytes <= inline.maxBytes) {
       // One turn of the timers first: PGlite's reads settle without one, and a deadline that
       // passed while the files were read (see `within`) must still answer before the computation.
-      return new Promise((resolve) => setTimeout(resolve, 0)).then(() => computeDiff(task));
+      // The engine is imported here: a command that finds its diff cached never loads it.
+      return new Promise((resolve) => setTimeout(resolve, 0))
+        .then(() => import('./diff-worker.ts'))
+        .then(({ computeDiff }) => computeDiff(task));
     }
     if (this.#closed) return Promise.reject(unavailable('docdelta is shutting down; try again shortly', this.options.retryAfterSeconds));
     const full = this.#idle.length === 0 && this.#busy.size >= this.options.maxWorkers;

@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { diffTrees, type DiffInputFile, toVersionDiff } from '../diff/index.ts';
 import { DocdeltaError } from '../errors.ts';
 import type { VersionDiff } from '../types.ts';
+import { DIFF_WORKER_MARK } from './diff-pool.ts';
 
 export interface DiffTask {
   package: string;
@@ -24,9 +25,6 @@ export function computeDiff(task: DiffTask): VersionDiff {
   const computed = diffTrees(task.oldTree, task.newTree, { renameThreshold: task.renameThreshold });
   return toVersionDiff(task.package, task.from, task.to, computed);
 }
-
-/** Set in workerData by the pool: a module imported inside some other worker (a test runner's) stays passive. */
-export const DIFF_WORKER_MARK = 'docdelta-diff-worker';
 
 if (parentPort && (workerData as { role?: string } | null)?.role === DIFF_WORKER_MARK) {
   const port = parentPort;

@@ -1,5 +1,9 @@
 // The diff verbs every consumer shares: a whole version pair, one file, one file's history.
-import { ALGORITHM_VERSION, type DiffInputFile, filterChanges, ignoreWhitespace, renderFilePatch, renderPatch } from '../diff/index.ts';
+// The engine, -w and the patch renderers are imported where they are used: a cached diff shown as a
+// stat or a file list needs none of them, and a one-off command should not load them.
+import { ALGORITHM_VERSION } from '../diff/algorithm-version.ts';
+import type { DiffInputFile } from '../diff/index.ts';
+import { filterChanges } from '../diff/path-filter.ts';
 import { fileCandidates, type PathResolution, resolvePathFilter } from '../diff/path-readings.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { didYouMean } from '../suggest.ts';
@@ -157,7 +161,7 @@ export async function getVersionDiffView(ctx: ServiceContext, request: DiffReque
 
 async function diffViewOfPair(ctx: ServiceContext, pair: ResolvedPair, request: DiffRequest): Promise<DiffView> {
   const full = await diffPair(ctx, pair, request.renameThreshold ?? DEFAULT_RENAME_THRESHOLD);
-  const diff = request.ignoreWhitespace ? ignoreWhitespace(full) : full;
+  const diff = request.ignoreWhitespace ? (await import('../diff/whitespace.ts')).ignoreWhitespace(full) : full;
   if (!request.path) return { diff };
   const path = await resolveDiffPath(ctx, pair, request.path);
   return { diff: filterChanges(diff, path.patterns), path };
@@ -175,7 +179,7 @@ export async function getVersionPatch(ctx: ServiceContext, request: DiffRequest)
 export async function getVersionPatchView(ctx: ServiceContext, request: DiffRequest): Promise<Omit<DiffView, 'diff'> & { patch: string }> {
   const pair = await resolvePair(ctx, request);
   const { diff, path } = await diffViewOfPair(ctx, pair, request);
-  const { oldFiles, newFiles } = await loadPatchInputs(ctx, pair, diff.files);
+  const [{ oldFiles, newFiles }, { renderPatch }] = await Promise.all([loadPatchInputs(ctx, pair, diff.files), import('../diff/render-patch.ts')]);
   return { patch: renderPatch(diff, oldFiles, newFiles), ...(path ? { path } : {}) };
 }
 
@@ -224,7 +228,7 @@ export async function getFileDiff(ctx: ServiceContext, input: DiffRequest & { pa
         : `${request.path} is in neither ${pair.from.version} nor ${pair.to.version} of ${pair.pkg.name}`,
     );
   }
-  const { oldFiles, newFiles } = await loadPatchInputs(ctx, pair, [change]);
+  const [{ oldFiles, newFiles }, { renderFilePatch }] = await Promise.all([loadPatchInputs(ctx, pair, [change]), import('../diff/file-patch.ts')]);
   const before = oldFiles[0];
   const after = newFiles[0];
   const patch = renderFilePatch(change, before ?? null, after ?? null);
