@@ -11,9 +11,14 @@ function needsEscape(byte: number): boolean {
   return byte < 0x20 || byte === 0x22 || byte === 0x5c || byte >= 0x7f;
 }
 
+/**
+ * The same bytes needsEscape picks, read on the string: a UTF-16 unit of 0x80 or more is always
+ * encoded as bytes of 0x80 or more. Every path of every stat line passes here, so no Buffer.
+ */
+const ESCAPED_UNIT = /[\u0000-\u001f"\\\u007f-\uffff]/;
+
 export function needsQuoting(path: string): boolean {
-  for (const byte of Buffer.from(path, 'utf8')) if (needsEscape(byte)) return true;
-  return false;
+  return ESCAPED_UNIT.test(path);
 }
 
 /** The path as git prints it: unchanged when plain, else quoted and escaped. */
