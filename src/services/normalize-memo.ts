@@ -49,7 +49,7 @@ export class NormalizeMemo {
       this.current.set(file.path, before);
       return before;
     }
-    const { bytes: _bytes, ...result } = normalizeFile(file, { docsRoot: null });
+    const { bytes: _bytes, ...result } = normalizeFile(file, { docsRoot: null, sha256 });
     this.current.set(file.path, result);
     return result;
   }
