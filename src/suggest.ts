@@ -2,7 +2,14 @@
 // (`@workos/mcp-docs-serverr`), a version (`v0.1.0`, `0.2`) or a path. Pure: strings in, strings
 // out. Shared by every layer like errors.ts: the CLI for commands and flags, services for package
 // names, versions and paths, so HTTP and MCP answers carry the same suggestions.
-import semver from 'semver';
+import { createRequire } from 'node:module';
+
+type Semver = typeof import('semver');
+let semverModule: Semver | undefined;
+/** semver is loaded on the first near miss: resolving an exact version, the usual case, never needs it. */
+function semver(): Semver {
+  return (semverModule ??= createRequire(import.meta.url)('semver') as Semver);
+}
 
 /**
  * Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
@@ -62,9 +69,9 @@ export function didYouMean(suggestions: readonly string[]): string {
 
 /** Semver order on the versions without a leading `v`; names that are not semver last, by name. */
 function newestFirst(a: string, b: string): number {
-  const x = semver.valid(a.replace(/^v/i, ''));
-  const y = semver.valid(b.replace(/^v/i, ''));
-  if (x && y) return semver.rcompare(x, y);
+  const x = semver().valid(a.replace(/^v/i, ''));
+  const y = semver().valid(b.replace(/^v/i, ''));
+  if (x && y) return semver().rcompare(x, y);
   if (x || y) return x ? -1 : 1;
   return b.localeCompare(a);
 }

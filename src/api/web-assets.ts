@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express from 'express';
+import { fromPackageRoot } from '../package-root.ts';
 
-export const WEB_ROOT = fileURLToPath(new URL('../web', import.meta.url));
+export const WEB_ROOT = fromPackageRoot('src', 'web');
 
 function diff2htmlBundles(): string {
   const require = createRequire(import.meta.url);

@@ -3,5 +3,6 @@
 const SNIFF_LENGTH = 8000;
 
 export function isBinaryContent(bytes: Uint8Array): boolean {
-  return bytes.subarray(0, SNIFF_LENGTH).indexOf(0) !== -1;
+  // Most files are shorter than the sniff: search them whole rather than make a view per call.
+  return (bytes.length <= SNIFF_LENGTH ? bytes : bytes.subarray(0, SNIFF_LENGTH)).indexOf(0) !== -1;
 }

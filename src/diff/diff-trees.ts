@@ -7,17 +7,20 @@ import type { DiffSummary, DocMeta, FileChange, FolderMove } from '../types.ts';
 import { detectRenames } from './detect-renames.ts';
 import { docChanges, isDocPath } from './doc-changes.ts';
 import { findFolderMoves } from './folder-moves.ts';
-import { countLineChanges } from './line-counts.ts';
+import { compareLines, countLineChanges } from './line-counts.ts';
 import { compareGitPaths } from './path-order.ts';
 import { scoreToSimilarity, thresholdToScore } from './similarity.ts';
 import { summarize } from './summary.ts';
 import { countIgnoringWhitespace } from './whitespace.ts';
 
+/** The page fields the engine compares; the rest of DocMeta is never read here. */
+export type DiffInputDoc = Pick<DocMeta, 'title' | 'frontmatter' | 'headings'>;
+
 export interface DiffInputFile {
   path: string;
   sha256: string;
   bytes: Uint8Array;
-  doc?: DocMeta | null;
+  doc?: DiffInputDoc | null;
 }
 
 export interface DiffOptions {
@@ -52,9 +55,10 @@ function fileDetail(oldFile: DiffInputFile | null, newFile: DiffInputFile | null
   const empty = new Uint8Array(0);
   // Git's numstat skips the diff for identical blobs (but still says binary for binary ones).
   const identical = oldFile !== null && newFile !== null && oldFile.sha256 === newFile.sha256;
+  const lines = oldFile && newFile && !identical ? compareLines(oldFile.bytes, newFile.bytes) : null;
   const counts = identical
     ? { additions: 0, deletions: 0, binary: isBinaryContent(newFile.bytes) }
-    : countLineChanges(oldFile?.bytes ?? empty, newFile?.bytes ?? empty);
+    : (lines?.counts ?? countLineChanges(oldFile?.bytes ?? empty, newFile?.bytes ?? empty));
   const detail: Pick<FileChange, 'additions' | 'deletions' | 'binary' | 'title' | 'doc' | 'whitespaceOnly' | 'ignoringWhitespace'> = {
     additions: counts.additions,
     deletions: counts.deletions,
@@ -62,7 +66,7 @@ function fileDetail(oldFile: DiffInputFile | null, newFile: DiffInputFile | null
   if (counts.binary) detail.binary = true;
   // Both sides present and different: what `-w` would count, and whether only whitespace changed.
   if (oldFile && newFile && !identical && !counts.binary && counts.additions + counts.deletions > 0) {
-    const ignoring = countIgnoringWhitespace(oldFile.bytes, newFile.bytes);
+    const ignoring = countIgnoringWhitespace(oldFile.bytes, newFile.bytes, lines ?? undefined);
     if (ignoring.additions + ignoring.deletions === 0) detail.whitespaceOnly = true;
     if (ignoring.additions !== counts.additions || ignoring.deletions !== counts.deletions) detail.ignoringWhitespace = ignoring;
   }

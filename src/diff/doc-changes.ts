@@ -3,6 +3,7 @@
 // Sections are matched by their anchor slug, so a renamed heading is one removed and one added
 // section, and its old anchor shows up in `removedAnchors` (where inbound links break).
 import type { DocChanges, DocMeta, FrontmatterChange, Heading } from '../types.ts';
+import { isPlainJson, plainJsonEqual } from './json-compare.ts';
 import { valuesDifferOnlyInWhitespace } from './whitespace.ts';
 
 export function isDocPath(path: string): boolean {
@@ -33,13 +34,21 @@ function summarizeValue(value: unknown): unknown {
   return `${text.slice(0, 120)}… (${shape}, ${text.length} characters; see the file's patch)`;
 }
 
+/** Equal content, whatever the key order: a walk for plain JSON (json-compare.ts), else canonical texts. */
+function sameValue(before: unknown, after: unknown): boolean {
+  if (isPlainJson(before) && isPlainJson(after)) return plainJsonEqual(before, after, { anyKeyOrder: true });
+  return canonical(before) === canonical(after);
+}
+
 function frontmatterChanges(before: Record<string, unknown>, after: Record<string, unknown>): FrontmatterChange[] {
+  // The store hands both sides one object when their stored frontmatter is the same.
+  if (before === after) return [];
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   const changes: FrontmatterChange[] = [];
   for (const field of fields) {
     const had = Object.hasOwn(before, field);
     const has = Object.hasOwn(after, field);
-    if (had && has && canonical(before[field]) === canonical(after[field])) continue;
+    if (had && has && sameValue(before[field], after[field])) continue;
     // An absent field is reported as null: JSON has no undefined.
     const change: FrontmatterChange = { field, before: had ? summarizeValue(before[field]) : null, after: has ? summarizeValue(after[field]) : null };
     if (had && has && valuesDifferOnlyInWhitespace(before[field], after[field])) change.whitespaceOnly = true;
@@ -50,23 +59,52 @@ function frontmatterChanges(before: Record<string, unknown>, after: Record<strin
 
 interface Section {
   heading: Heading;
-  body: string;
+  /** The section's lines as they stand in the text (see `sameBody`). */
+  raw: string;
 }
 
-/** Heading lines are 1-based and count frontmatter lines, like the rest of DocMeta. */
+/** Offsets where each line of `text` starts. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/**
+ * Heading lines are 1-based and count frontmatter lines, like the rest of DocMeta. A section is the
+ * lines after its heading up to the next heading; its text is only cut out here, and normalized
+ * (`bodyOf`) only when two sides must be compared and differ as they stand.
+ */
 function sectionsOf(text: string, headings: readonly Heading[]): Map<string, Section> {
-  const lines = text.split('\n').map((line) => line.replace(/\s+$/, ''));
+  const starts = lineStarts(text);
   const ordered = [...headings].sort((x, y) => x.line - y.line);
   const sections = new Map<string, Section>();
   ordered.forEach((heading, i) => {
-    const end = i + 1 < ordered.length ? ordered[i + 1]!.line - 1 : lines.length;
-    const body = lines.slice(heading.line, end).join('\n').trim();
-    sections.set(heading.slug, { heading, body });
+    const first = heading.line;
+    const end = Math.min(i + 1 < ordered.length ? ordered[i + 1]!.line - 1 : starts.length, starts.length);
+    const raw = first < end ? text.slice(starts[first], end < starts.length ? starts[end]! - 1 : text.length) : '';
+    sections.set(heading.slug, { heading, raw });
   });
   return sections;
 }
 
-export function docChanges(oldText: string, oldDoc: DocMeta, newText: string, newDoc: DocMeta): DocChanges {
+/** A section's body as compared: trailing whitespace dropped from every line, the whole trimmed. */
+function bodyOf(raw: string): string {
+  // trimEnd drops exactly what /\s+$/ matches (WhiteSpace and LineTerminator), without a regex per line.
+  return raw
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim();
+}
+
+/** Equal lines as they stand are equal bodies; only differing ones are normalized and compared. */
+const sameBody = (a: Section, b: Section) => a.raw === b.raw || bodyOf(a.raw) === bodyOf(b.raw);
+
+/** The page fields compared here (a whole DocMeta will do). */
+type PageFields = Pick<DocMeta, 'title' | 'frontmatter' | 'headings'>;
+
+export function docChanges(oldText: string, oldDoc: PageFields, newText: string, newDoc: PageFields): DocChanges {
   const before = sectionsOf(oldText, oldDoc.headings);
   const after = sectionsOf(newText, newDoc.headings);
   const added: string[] = [];
@@ -75,7 +113,7 @@ export function docChanges(oldText: string, oldDoc: DocMeta, newText: string, ne
   for (const [slug, section] of after) {
     const old = before.get(slug);
     if (!old) added.push(section.heading.text);
-    else if (old.body !== section.body || old.heading.depth !== section.heading.depth) changed.push(section.heading.text);
+    else if (old.heading.depth !== section.heading.depth || !sameBody(old, section)) changed.push(section.heading.text);
   }
   for (const [slug, section] of before) if (!after.has(slug)) removed.push(section.heading.text);
   const newSlugs = new Set(newDoc.headings.map((heading) => heading.slug));

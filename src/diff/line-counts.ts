@@ -1,11 +1,13 @@
 // Per-file `+`/`-` line counts, equal to `git diff --minimal --numstat`.
 //
 // Most changed files differ in a few places, so the common head and tail are found on the raw
-// bytes and only counted; just the differing middle is split into records and aligned.
+// bytes and only counted; just the differing middle is split into records, each record given an
+// id (equal bytes, equal id; record-ids.ts), and the counts come from the ids' longest common
+// subsequence (common-length.ts).
 import { Buffer } from 'node:buffer';
 import { isBinaryContent } from './binary.ts';
-import { alignRecords, DELETE, INSERT } from './line-align.ts';
-import { splitRecords } from './line-records.ts';
+import { commonLength } from './common-length.ts';
+import { internRecords, recordCount, type RecordIds } from './record-ids.ts';
 
 export interface LineCounts {
   additions: number;
@@ -14,15 +16,6 @@ export interface LineCounts {
 }
 
 const LF = 0x0a;
-
-/** Records in `bytes[start, end)`: one per LF, plus a final one without LF. */
-function recordCount(bytes: Uint8Array, start = 0, end = bytes.length): number {
-  if (end <= start) return 0;
-  let count = bytes[end - 1] === LF ? 0 : 1;
-  const region = bytes.subarray(start, end);
-  for (let at = region.indexOf(LF); at !== -1; at = region.indexOf(LF, at + 1)) count++;
-  return count;
-}
 
 const BLOCK = 256;
 
@@ -51,21 +44,46 @@ export function commonTail(a: Uint8Array, b: Uint8Array, head: number): number {
   return n;
 }
 
-export function countLineChanges(oldBytes: Uint8Array, newBytes: Uint8Array): LineCounts {
-  // Git prints `-\t-` for binary pairs; docdelta counts them as 0/0 and flags them.
-  if (isBinaryContent(oldBytes) || isBinaryContent(newBytes)) return { additions: 0, deletions: 0, binary: true };
+/** The differing middles of a text pair (between the common head and tail), record by record. */
+export interface LineMiddles {
+  oldMiddle: Uint8Array;
+  newMiddle: Uint8Array;
+  /** One id per record of each middle (record-ids.ts): equal ids, equal bytes. */
+  ids: RecordIds;
+}
+
+export function lineMiddles(oldBytes: Uint8Array, newBytes: Uint8Array): LineMiddles {
   const head = commonHead(oldBytes, newBytes);
   const tail = commonTail(oldBytes, newBytes, head);
   const oldMiddle = oldBytes.subarray(head, oldBytes.length - tail);
   const newMiddle = newBytes.subarray(head, newBytes.length - tail);
-  if (oldMiddle.length === 0 || newMiddle.length === 0) {
-    return { additions: recordCount(newMiddle), deletions: recordCount(oldMiddle), binary: false };
-  }
-  let additions = 0;
-  let deletions = 0;
-  for (const op of alignRecords(splitRecords(oldMiddle), splitRecords(newMiddle))) {
-    if (op.kind === INSERT) additions += op.count;
-    else if (op.kind === DELETE) deletions += op.count;
-  }
-  return { additions, deletions, binary: false };
+  return { oldMiddle, newMiddle, ids: internRecords(oldMiddle, newMiddle) };
+}
+
+/** Deletions and additions between two id sequences (records dropped from `a`, added in `b`). */
+export function countIds(a: Int32Array, b: Int32Array, idCount: number): { additions: number; deletions: number } {
+  if (a.length === 0 || b.length === 0) return { additions: b.length, deletions: a.length };
+  const common = commonLength(a, b, idCount);
+  return { additions: b.length - common, deletions: a.length - common };
+}
+
+/** A text pair's counts and the middles they came from (null for binary pairs), for `-w` to reuse. */
+export interface LineComparison {
+  counts: LineCounts;
+  middles: LineMiddles | null;
+}
+
+export function compareLines(oldBytes: Uint8Array, newBytes: Uint8Array): LineComparison {
+  // Git prints `-\t-` for binary pairs; docdelta counts them as 0/0 and flags them.
+  if (isBinaryContent(oldBytes) || isBinaryContent(newBytes)) return { counts: { additions: 0, deletions: 0, binary: true }, middles: null };
+  const middles = lineMiddles(oldBytes, newBytes);
+  const { oldIds, newIds, idCount } = middles.ids;
+  return { counts: { ...countIds(oldIds, newIds, idCount), binary: false }, middles };
+}
+
+export function countLineChanges(oldBytes: Uint8Array, newBytes: Uint8Array): LineCounts {
+  if (isBinaryContent(oldBytes) || isBinaryContent(newBytes)) return { additions: 0, deletions: 0, binary: true };
+  // A file only on one side (or a pure insertion or deletion) has nothing to align: count records.
+  if (oldBytes.length === 0 || newBytes.length === 0) return { additions: recordCount(newBytes), deletions: recordCount(oldBytes), binary: false };
+  return compareLines(oldBytes, newBytes).counts;
 }

@@ -1,7 +1,7 @@
 // Phase 4 (rename-spec section 3): every remaining destination keeps its 4 best sources, then all
 // kept candidates are taken greedily by score. The slot rules and the stable sort reproduce git's
 // tie-breaking, which decides real pairings whenever several files score the same.
-import { WeightTable } from './chunk-hash.ts';
+import { type ChunkFingerprint, WeightTable } from './chunk-hash.ts';
 import { scoreFromCopied, sizeRejects, type FingerprintCache } from './similarity.ts';
 import { basenameOf, recordPair, type RenameState } from './rename-types.ts';
 
@@ -20,10 +20,17 @@ function isWorse(a: Candidate | null, b: Candidate | null): boolean {
   return a.nameScore < b.nameScore;
 }
 
-function keepIfBetter(slots: (Candidate | null)[], candidate: Candidate): void {
+/**
+ * Git's slot replacement. The candidate is only made (allocated) once it beats the worst slot: most of
+ * the matrix's pairs do not, and making tens of thousands of objects to drop them fed the collector.
+ */
+function keepIfBetter(slots: (Candidate | null)[], src: number, dst: number, score: number, nameScore: number): void {
   let worst = 0;
   for (let i = 1; i < slots.length; i++) if (isWorse(slots[i]!, slots[worst]!)) worst = i;
-  if (isWorse(slots[worst]!, candidate)) slots[worst] = candidate;
+  const current = slots[worst]!;
+  // isWorse(current, candidate), spelled out on the fields.
+  const better = current === null || (current.score !== score ? current.score < score : current.nameScore < nameScore);
+  if (better) slots[worst] = { src, dst, score, nameScore };
 }
 
 function byRank(a: Candidate | null, b: Candidate | null): number {
@@ -36,6 +43,8 @@ export function findMatrixRenames(state: RenameState, minScore: number, cache: F
   const sources = state.sources.map((_, index) => index).filter((index) => !state.srcUsed[index]);
   const sourceNames = state.sources.map((source) => basenameOf(source.path));
   const table = new WeightTable();
+  // Each source's fingerprint by index: looked up once per pair, a Map lookup by hash cost more than the score.
+  const sourcePrints: (ChunkFingerprint | undefined)[] = new Array(state.sources.length);
   const all: (Candidate | null)[] = [];
   state.destinations.forEach((destination, dst) => {
     if (state.dstPaired[dst]) return;
@@ -53,9 +62,9 @@ export function findMatrixRenames(state: RenameState, minScore: number, cache: F
           table.load(cache.of(destination));
           tableLoaded = true;
         }
-        score = scoreFromCopied(table.copiedFrom(cache.of(source)), srcSize, dstSize);
+        score = scoreFromCopied(table.copiedFrom((sourcePrints[src] ??= cache.of(source))), srcSize, dstSize);
       }
-      keepIfBetter(slots, { src, dst, score, nameScore: sourceNames[src] === name ? 1 : 0 });
+      keepIfBetter(slots, src, dst, score, sourceNames[src] === name ? 1 : 0);
     }
     all.push(...slots);
   });

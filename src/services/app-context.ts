@@ -27,7 +27,12 @@ export const DEFAULT_AFTER_SYNC: readonly AfterSyncStep[] = [precomputeDiffs, in
 export async function createAppContext(config: Config, overrides: AppContextOverrides = {}): Promise<ServiceContext> {
   const logger = overrides.logger ?? stderrLogger;
   const database =
-    overrides.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, onStatus: (message) => logger.info(message) }));
+    overrides.database ?? (await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      serverIdleSeconds: config.serverIdleSeconds,
+      onStatus: (message) => logger.info(message),
+    }));
   return {
     config,
     database,

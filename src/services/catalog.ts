@@ -4,7 +4,6 @@ import { findPackage, listPackageRows, type PackageRow } from '../store/packages
 import { countVersionsByPackage, listVersionRows, type VersionRow } from '../store/versions.ts';
 import type { DocsLayout } from '../normalize/index.ts';
 import type { ServiceContext } from './context.ts';
-import { loadDocsLayout } from './version-docs.ts';
 import { closest, didYouMean, matchVersion } from '../suggest.ts';
 
 // The row shapes consumers hold; they read them here so nothing outside services/ imports store/.
@@ -89,8 +88,12 @@ export async function listVersions(ctx: ServiceContext, packageName?: string | n
   const pkg = await resolvePackage(ctx, packageName);
   const rows = await listVersionRows(ctx.db, pkg.id);
   const versions = rows.map(toSummary);
-  // One version at a time: each reads its files' links, and the database is shared with everyone else.
-  if (options.docs) for (const [index, row] of rows.entries()) versions[index]!.docs = await loadDocsLayout(ctx, pkg, row);
+  if (options.docs) {
+    // Imported here: the docs layer (frontmatter, YAML, link conventions) is not needed to resolve a pair.
+    const { loadDocsLayout } = await import('./version-docs.ts');
+    // One version at a time: each reads its files' links, and the database is shared with everyone else.
+    for (const [index, row] of rows.entries()) versions[index]!.docs = await loadDocsLayout(ctx, pkg, row);
+  }
   return { package: pkg.name, versions };
 }
 

@@ -14,7 +14,9 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DocdeltaError, ERROR_CODES, type ErrorCode, unavailable } from '../errors.ts';
+import type { DiffInputFile } from '../diff/index.ts';
 import type { VersionDiff } from '../types.ts';
+import { fromPackageRoot, RUNNING_COMPILED } from '../package-root.ts';
 import { computeDiff, DIFF_WORKER_MARK, type DiffTask, type WorkerReply } from './diff-worker.ts';
 
 export interface DiffPoolOptions {
@@ -29,8 +31,11 @@ export interface DiffPoolOptions {
   /** Sent as Retry-After with UNAVAILABLE. Default 10 s. */
   retryAfterSeconds: number;
   /**
-   * Pairs below both bounds (candidate rename pairs, bytes of changed files) are computed in place:
-   * they take a few milliseconds, less than handing them to a thread.
+   * Pairs below both bounds (candidate rename pairs, bytes of changed files) are computed in place.
+   * A release like the real pair (~60,000 candidate pairs, 4.4 MB of changed files) takes ~60 ms of
+   * engine time, less than handing it to a thread (copying the files over took ~35 ms, and a new
+   * thread in a CLI process ~100 ms more); at the bounds the event loop stops for ~100 ms, about
+   * what one PGlite read batch holds it anyway. Bigger pairs go to a worker.
    */
   inline: { maxPairs: number; maxBytes: number };
 }
@@ -41,7 +46,7 @@ export const DIFF_POOL_DEFAULTS: DiffPoolOptions = {
   waitMs: 20_000,
   hardLimitMs: 10 * 60_000,
   retryAfterSeconds: 10,
-  inline: { maxPairs: 2_500, maxBytes: 256 * 1024 },
+  inline: { maxPairs: 200_000, maxBytes: 6 * 1024 * 1024 },
 };
 
 interface Job {
@@ -66,10 +71,19 @@ export function diffCost(task: DiffTask): { pairs: number; bytes: number } {
   return { pairs: removed * added, bytes };
 }
 
+/**
+ * The task as a structured clone carries it: page fields the store parses on first read (getters,
+ * see store/pair-contents.ts) would not cross the thread boundary, so they are copied out here.
+ */
+function portable(task: DiffTask): DiffTask {
+  const plain = (tree: DiffInputFile[]) =>
+    tree.map((file) => (file.doc ? { ...file, doc: { title: file.doc.title, frontmatter: file.doc.frontmatter, headings: file.doc.headings } } : file));
+  return { ...task, oldTree: plain(task.oldTree), newTree: plain(task.newTree) };
+}
+
 function workerEntry(): { url: URL; viaTsx: boolean } {
-  const here = import.meta.url;
-  const viaTsx = here.endsWith('.ts');
-  return { url: new URL(viaTsx ? './diff-worker.ts' : './diff-worker.js', here), viaTsx };
+  const file = RUNNING_COMPILED ? fromPackageRoot('dist', 'src', 'services', 'diff-worker.js') : fromPackageRoot('src', 'services', 'diff-worker.ts');
+  return { url: pathToFileURL(file), viaTsx: !RUNNING_COMPILED };
 }
 
 /** tsx's ESM API (its CommonJS build cannot register hooks from a data: module). */
@@ -120,7 +134,11 @@ export class DiffPool {
   run(task: DiffTask): Promise<VersionDiff> {
     const cost = diffCost(task);
     const { inline } = this.options;
-    if (cost.pairs <= inline.maxPairs && cost.bytes <= inline.maxBytes) return Promise.resolve().then(() => computeDiff(task));
+    if (cost.pairs <= inline.maxPairs && cost.bytes <= inline.maxBytes) {
+      // One turn of the timers first: PGlite's reads settle without one, and a deadline that
+      // passed while the files were read (see `within`) must still answer before the computation.
+      return new Promise((resolve) => setTimeout(resolve, 0)).then(() => computeDiff(task));
+    }
     if (this.#closed) return Promise.reject(unavailable('docdelta is shutting down; try again shortly', this.options.retryAfterSeconds));
     const full = this.#idle.length === 0 && this.#busy.size >= this.options.maxWorkers;
     if (full && this.#queue.length >= this.options.maxQueued) {
@@ -129,7 +147,7 @@ export class DiffPool {
       );
     }
     return new Promise<VersionDiff>((resolve, reject) => {
-      this.#queue.push({ id: this.#nextId++, task, resolve, reject });
+      this.#queue.push({ id: this.#nextId++, task: portable(task), resolve, reject });
       this.#pump();
     });
   }

@@ -1,24 +1,28 @@
 // The source kinds a stored package can sync from, built for the composition root: npm (the
-// registry), git (a repository's tags) and local (a folder or a .tgz on this machine).
+// registry), git (a repository's tags) and local (a folder or a .tgz on this machine). Each kind's
+// code (simple-git, tar, the registry client) is imported when a sync first needs it, so commands
+// that only read the database never load it.
 import { invalidInput } from '../errors.ts';
-import { gitCacheRoot, gitPackageSettings } from '../source/git/git-package-settings.ts';
-import { GitSource } from '../source/git/git-source.ts';
 import { DEFAULT_LIMITS } from '../source/limits.ts';
-import { LocalSource, localPackageSettings } from '../source/local-source.ts';
-import { NpmSource } from '../source/npm/npm-source.ts';
 import type { PackageSource } from '../source/package-source.ts';
 import type { PackageRow } from '../store/packages.ts';
 import type { ServiceContext, SourceFactories, SourceFactory, SourceOptions } from './context.ts';
 
-export const npmSourceFactory: SourceFactory = async (ctx, pkg, options) =>
-  new NpmSource(pkg.name, {
+export const npmSourceFactory: SourceFactory = async (ctx, pkg, options) => {
+  const { NpmSource } = await import('../source/npm/npm-source.ts');
+  return new NpmSource(pkg.name, {
     registry: ctx.config.npmRegistry,
     snapshots: ctx.snapshots,
     offline: options.offline ?? false,
     limits: { ...DEFAULT_LIMITS, requestTimeoutMs: ctx.config.downloadTimeoutMs },
   });
+};
 
 export const gitSourceFactory: SourceFactory = async (ctx, pkg, options) => {
+  const [{ gitCacheRoot, gitPackageSettings }, { GitSource }] = await Promise.all([
+    import('../source/git/git-package-settings.ts'),
+    import('../source/git/git-source.ts'),
+  ]);
   const settings = gitPackageSettings(pkg);
   return new GitSource({
     packageName: pkg.name,
@@ -30,7 +34,10 @@ export const gitSourceFactory: SourceFactory = async (ctx, pkg, options) => {
   });
 };
 
-export const localSourceFactory: SourceFactory = async (_ctx, pkg) => new LocalSource(localPackageSettings(pkg));
+export const localSourceFactory: SourceFactory = async (_ctx, pkg) => {
+  const { LocalSource, localPackageSettings } = await import('../source/local-source.ts');
+  return new LocalSource(localPackageSettings(pkg));
+};
 
 /** Every kind docdelta knows; the composition root passes these unless told otherwise. */
 export function defaultSources(): SourceFactories {

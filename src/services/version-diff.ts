@@ -3,10 +3,10 @@ import { ALGORITHM_VERSION, type DiffInputFile, filterChanges, ignoreWhitespace,
 import { fileCandidates, type PathResolution, resolvePathFilter } from '../diff/path-readings.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { didYouMean } from '../suggest.ts';
-import { loadBlobs, loadDocMeta, type StoredBlob } from '../store/blobs.ts';
+import { listPairFiles, loadDiffContents, type PairFile } from '../store/pair-contents.ts';
 import { readCachedDiff, writeCachedDiff } from '../store/diff-cache.ts';
-import { listVersionFiles, listVersionRows, type VersionFileRow, type VersionRow } from '../store/versions.ts';
-import type { DocMeta, FileChange, VersionDiff } from '../types.ts';
+import { listVersionFiles, listVersionRows, type VersionRow } from '../store/versions.ts';
+import type { FileChange, VersionDiff } from '../types.ts';
 import { LruCache } from '../lru-cache.ts';
 import { loadPatchInputs, type PatchInput } from './patch-inputs.ts';
 import { type ResolvedPair, resolvePackage, resolvePair } from './catalog.ts';
@@ -37,46 +37,27 @@ function checkThreshold(threshold: number): number {
 }
 
 /**
- * PGlite runs each query on this thread, so a pair's contents are read a few hundred blobs per
- * query: between two, the server answers other requests (a single 20,000-blob read held it 3 s).
- */
-const CONTENT_CHUNK = 100;
-
-async function loadContents(ctx: ServiceContext, wanted: Set<string>) {
-  const shas = [...wanted];
-  const contents = new Map<string, StoredBlob>();
-  const docs = new Map<string, DocMeta>();
-  for (let i = 0; i < shas.length; i += CONTENT_CHUNK) {
-    const chunk = shas.slice(i, i + CONTENT_CHUNK);
-    const [someContents, someDocs] = await Promise.all([loadBlobs(ctx.db, chunk), loadDocMeta(ctx.db, chunk)]);
-    for (const [sha, blob] of someContents) contents.set(sha, blob);
-    for (const [sha, doc] of someDocs) docs.set(sha, doc);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return { contents, docs };
-}
-
-/** Files with bytes and page metadata loaded for the hashes in `wanted`; the others get none. */
-function withContents(files: VersionFileRow[], { contents, docs }: Awaited<ReturnType<typeof loadContents>>): DiffInputFile[] {
-  return files.map((file) => ({
-    path: file.path,
-    sha256: file.sha256,
-    bytes: contents.get(file.sha256)?.content ?? new Uint8Array(),
-    doc: docs.get(file.sha256) ?? null,
-  }));
-}
-
-/**
  * Both trees of a pair. A file at the same path with the same content is never compared by the
- * engine, so its bytes are not read: on a typical release that is most of the package.
+ * engine, so its bytes are not read: on a typical release that is most of the package. Two or three
+ * queries in all (store/pair-contents.ts).
  */
 async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair): Promise<[DiffInputFile[], DiffInputFile[]]> {
-  const [oldFiles, newFiles] = await Promise.all([listVersionFiles(ctx.db, pair.from.id), listVersionFiles(ctx.db, pair.to.id)]);
+  const { oldFiles, newFiles } = await listPairFiles(ctx.db, pair.from.id, pair.to.id);
   const newShaByPath = new Map(newFiles.map((file) => [file.path, file.sha256]));
-  const unchanged = new Set(oldFiles.filter((file) => newShaByPath.get(file.path) === file.sha256).map((file) => file.path));
-  const wanted = new Set([...oldFiles, ...newFiles].filter((file) => !unchanged.has(file.path)).map((file) => file.sha256));
-  const loaded = await loadContents(ctx, wanted);
-  return [withContents(oldFiles, loaded), withContents(newFiles, loaded)];
+  const wanted = new Map<string, number>();
+  const unchanged = new Set<string>();
+  for (const file of oldFiles) {
+    if (newShaByPath.get(file.path) === file.sha256) unchanged.add(file.path);
+    else wanted.set(file.sha256, file.size);
+  }
+  for (const file of newFiles) if (!unchanged.has(file.path)) wanted.set(file.sha256, file.size);
+  const contents = await loadDiffContents(ctx.db, wanted);
+  const input = (files: PairFile[]): DiffInputFile[] =>
+    files.map((file) => {
+      const content = contents.get(file.sha256);
+      return { path: file.path, sha256: file.sha256, bytes: content?.bytes ?? new Uint8Array(), doc: content?.doc ?? null };
+    });
+  return [input(oldFiles), input(newFiles)];
 }
 
 /**

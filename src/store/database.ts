@@ -1,13 +1,13 @@
 // One interface over two drivers: postgres.js (the user's server, or the embedded PostgreSQL server of
 // the data folder) and PGlite (WASM, in memory for tests, or on request with DATABASE_URL=pglite:).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Sql } from 'postgres';
 import { DocdeltaError } from '../errors.ts';
+import { fromPackageRoot } from '../package-root.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -36,12 +36,11 @@ export interface DatabaseOptions {
   lockTimeoutMs?: number;
   /** One-line notes about slow first-run work (creating the database), for progress output. */
   onStatus?: (message: string) => void;
+  /** Embedded server only: seconds it stays up after its last client leaves (default 0: stop then). */
+  serverIdleSeconds?: number;
 }
 
-/** The migrations folder at the package root, whether running from src/ (tsx) or dist/src/ (build). */
-const MIGRATIONS = [new URL('../../migrations', import.meta.url), new URL('../../../migrations', import.meta.url)]
-  .map((url) => fileURLToPath(url))
-  .find((folder) => existsSync(path.join(folder, 'meta', '_journal.json')))!;
+const MIGRATIONS = fromPackageRoot('migrations');
 
 export function isPgliteUrl(url: string | undefined): url is string {
   return url !== undefined && /^pglite:/i.test(url);
@@ -60,7 +59,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     database = await openPostgres(options.url, statementTimeout, lockTimeout);
   } else {
     const { openEmbedded } = await import('./embedded-database.ts');
-    database = await openEmbedded(options.dataDir ?? '.data', { statementTimeout, lockTimeout, onStatus: options.onStatus });
+    database = await openEmbedded(options.dataDir ?? '.data', { idleSeconds: options.serverIdleSeconds ?? 0, statementTimeout, lockTimeout, onStatus: options.onStatus });
   }
   try {
     await applyMigrations(database);

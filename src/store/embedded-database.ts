@@ -1,20 +1,20 @@
 // A client of the data folder's embedded PostgreSQL server. Every docdelta process on the folder
 // (serve, the CLI, `docdelta mcp`) is just a client of that one server, so writes from any of them
-// are seen by all. The server is started on demand and stopped by the last client to leave:
-// each client holds a shared advisory lock for its whole life; at exit a client that can take the
-// lock exclusively knows nobody else is connected and stops the server (docs/adr/0009).
+// are seen by all. The server is started on demand; each client holds a shared advisory lock for its
+// whole life, and at exit a client that can take the lock exclusively knows it is the last one.
+// The last one stops the server (DOCDELTA_SERVER_IDLE_SECONDS=0, docs/adr/0009) or leaves that to an
+// idle stopper, so the next command within the idle period finds it running (docs/adr/0014).
 import path from 'node:path';
 import type { ReservedSql, Sql } from 'postgres';
 import { DocdeltaError } from '../errors.ts';
 import { type Database, connectPostgres, drizzlePostgres } from './database.ts';
-import { type ServerAddress, ensureServer, isServerProcess, readPassword, sleep, stopServer } from './embedded-server.ts';
-
-/** One advisory lock key for "a docdelta client is here" (any 64-bit number unused elsewhere). */
-const CLIENT_LEASE_KEY = 0x646f6364_656c7461n; // "docdelta" in ASCII
+import { CLIENT_LEASE_KEY, type ServerAddress, ensureServer, isServerProcess, readPassword, sleep, STOPPER_KEY, stopServer } from './embedded-server.ts';
 
 const OPEN_DEADLINE_MS = 30_000;
 
 export interface EmbeddedOptions {
+  /** Seconds the server stays up after the last client leaves; 0 stops it with the last client. */
+  idleSeconds: number;
   statementTimeout: number;
   lockTimeout: number;
   onStatus?: ((message: string) => void) | undefined;
@@ -36,6 +36,8 @@ function serverGoingAway(error: unknown): boolean {
 }
 
 interface Lease {
+  dataDir: string;
+  idleSeconds: number;
   sql: Sql;
   reserved: ReservedSql;
   address: ServerAddress;
@@ -50,10 +52,17 @@ async function takeLease(dataDir: string, options: EmbeddedOptions): Promise<Lea
     const url = `postgres://postgres:${encodeURIComponent(readPassword(dataDir))}@127.0.0.1:${address.port}/postgres`;
     // One connection more than the pool's usual ten: the lease keeps one for itself.
     const sql = await connectPostgres(url, options.statementTimeout, options.lockTimeout, 11);
+    // The pool's first connection opens while the lease's does: each costs the server a backend
+    // start and a password exchange, and every command needs both.
+    const warmUp = sql`select 1`.then(
+      () => undefined,
+      () => undefined,
+    );
     try {
       const reserved = await sql.reserve();
       await reserved`select pg_advisory_lock_shared(${CLIENT_LEASE_KEY.toString()}::bigint)`;
-      return { sql, reserved, address, url };
+      await warmUp;
+      return { dataDir, idleSeconds: options.idleSeconds, sql, reserved, address, url };
     } catch (error) {
       await sql.end({ timeout: 0 }).catch(() => {});
       if (!serverGoingAway(error)) throw error;
@@ -65,30 +74,52 @@ async function takeLease(dataDir: string, options: EmbeddedOptions): Promise<Lea
 }
 
 /**
- * Leaves the server: if no other client holds the lease, stops it (fast shutdown, so a client that
- * connected a moment ago and waits for its shared lock is cut off and starts the server anew).
+ * Leaves the server. The last client either stops it (fast shutdown, so a client that connected a
+ * moment ago and waits for its shared lock is cut off and starts the server anew) or, with an idle
+ * period, makes sure a stopper will do so once the period passes with nobody connected.
  */
 async function leave(lease: Lease): Promise<void> {
-  let last = false;
+  let stopNow = false;
+  let needsStopper = false;
   try {
     // A killed server: nothing to stop, and writing to its dead sockets trips a postgres.js bug.
     if (!isServerProcess(lease.address.pid)) throw new Error('the server is gone');
-    await lease.reserved`select pg_advisory_unlock_shared(${CLIENT_LEASE_KEY.toString()}::bigint)`;
-    const [row] = await lease.reserved<{ last: boolean }[]>`select pg_try_advisory_lock(${CLIENT_LEASE_KEY.toString()}::bigint) as last`;
-    last = row?.last === true;
-    // Signalled while the exclusive lock is held: nobody can slip in between the check and the stop.
-    if (last) process.kill(lease.address.pid, 'SIGINT');
+    const key = CLIENT_LEASE_KEY.toString();
+    if (lease.idleSeconds === 0) {
+      await lease.reserved`select pg_advisory_unlock_shared(${key}::bigint)`;
+      const [row] = await lease.reserved<{ last: boolean }[]>`select pg_try_advisory_lock(${key}::bigint) as last`;
+      // Signalled while the exclusive lock is held: nobody can slip in between the check and the stop.
+      if (row?.last === true) {
+        process.kill(lease.address.pid, 'SIGINT');
+        stopNow = true;
+      }
+    } else {
+      // One round trip (the select list is evaluated in order); closing the session below releases
+      // whatever these took. Only a last client without a stopper in place starts one.
+      const [row] = await lease.reserved<{ last: boolean; free: boolean }[]>`
+        select pg_advisory_unlock_shared(${key}::bigint) as released,
+               pg_try_advisory_lock(${key}::bigint) as last,
+               pg_try_advisory_lock(${STOPPER_KEY.toString()}::bigint) as free`;
+      needsStopper = row?.last === true && row.free === true;
+    }
   } catch {
     // The server is already gone (killed, or stopped by another last client): nothing to stop.
   } finally {
     lease.reserved.release();
     await lease.sql.end({ timeout: 5 }).catch(() => {});
   }
-  if (last) await stopServer(lease.address);
+  if (stopNow) await stopServer(lease.address);
+  if (needsStopper) {
+    const { spawnIdleStopper } = await import('./idle-stopper.ts');
+    spawnIdleStopper({ dataDir: lease.dataDir, address: lease.address, idleSeconds: lease.idleSeconds });
+  }
 }
 
 export async function openEmbedded(dataDir: string, options: EmbeddedOptions): Promise<Database> {
+  // Loaded while the server answers the connections below, rather than after.
+  const queryBuilder = import('drizzle-orm/postgres-js').catch(() => undefined);
   const lease = await takeLease(dataDir, options);
+  await queryBuilder;
   let closing: Promise<void> | undefined;
   return {
     db: await drizzlePostgres(lease.sql),

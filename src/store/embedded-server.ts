@@ -24,6 +24,11 @@ export interface EnsureServerOptions {
   onStatus?: ((message: string) => void) | undefined;
 }
 
+/** Advisory lock keys (any 64-bit numbers unused elsewhere): "a docdelta client is here" ("docdelta" in ASCII)… */
+export const CLIENT_LEASE_KEY = 0x646f6364_656c7461n;
+/** …and "this server has its idle stopper" (docs/adr/0014). */
+export const STOPPER_KEY = CLIENT_LEASE_KEY + 1n;
+
 export const clusterDirOf = (dataDir: string) => path.join(path.resolve(dataDir), 'postgres');
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -58,6 +63,23 @@ export function isServerProcess(pid: number): boolean {
     return state !== 'Z' && state !== 'X' && name.startsWith('postgres');
   } catch {
     return false;
+  }
+}
+
+/** Gone, or a zombie nobody has reaped yet. */
+function processEnded(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+  if (process.platform !== 'linux') return false;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return true;
   }
 }
 
@@ -302,7 +324,11 @@ async function startServer(clusterDir: string, bin: Binaries, user: ServerUser, 
     while (Date.now() < options.deadline) {
       const running = readPostmasterPid(clusterDir);
       if (running && running.pid === child.pid && running.status === 'ready') return 'started';
-      if (exited) break;
+      // The exit event alone was seen to go missing under load, leaving a lost start race to wait out the deadline.
+      if (exited || (child.pid !== undefined && processEnded(child.pid))) {
+        exited = true;
+        break;
+      }
       await sleep(10);
     }
   } finally {

@@ -53,6 +53,7 @@ describe('serve --port N', () => {
         PORT: '',
         PUBLIC_BASE_URL: '',
         SLACK_WEBHOOK_URL: '',
+        DOCDELTA_SERVER_IDLE_SECONDS: '0',
         DOCDELTA_DATA_DIR: dataDir,
         DOCDELTA_SNAPSHOTS_DIR: await tempDir('docdelta-serve-port-snapshots-'),
         // A tick that never comes during the test: nothing reaches out to a registry.

@@ -121,6 +121,7 @@ describe('docdelta serve: SIGTERM during a stuck sync', () => {
       env: {
         ...process.env,
         DATABASE_URL: '',
+        DOCDELTA_SERVER_IDLE_SECONDS: '0',
         DOCDELTA_DATA_DIR: dataDir,
         DOCDELTA_SNAPSHOTS_DIR: await tempDir('docdelta-serve-snapshots-'),
         DOCDELTA_PACKAGES: PACKAGE,

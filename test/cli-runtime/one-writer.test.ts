@@ -20,6 +20,7 @@ function env(): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    DOCDELTA_SERVER_IDLE_SECONDS: '0',
     DOCDELTA_DATA_DIR: dataDir,
     DOCDELTA_SNAPSHOTS_DIR: path.join(folder, 'snapshots'),
   };

@@ -24,7 +24,7 @@ describe('progress of a first sync', () => {
   });
 
   it('prints the database creation, the version list and each version as they happen', async () => {
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, DOCDELTA_DATA_DIR: path.join(folder, '.data'), DOCDELTA_SNAPSHOTS_DIR: path.join(folder, 'snapshots') };
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, DOCDELTA_SERVER_IDLE_SECONDS: '0', DOCDELTA_DATA_DIR: path.join(folder, '.data'), DOCDELTA_SNAPSHOTS_DIR: path.join(folder, 'snapshots') };
     const tracked = await run(process.execPath, [BIN, 'track', 'git', repo.dir, '--docs', 'docs', '--tags', 'v*', '--name', 'progress-docs'], { env, timeout: 90_000 });
     expect(tracked.stderr).toContain(`creating the database in ${path.join(folder, '.data', 'postgres')} (first run)…`);
     const { stderr } = await run(process.execPath, [BIN, 'sync', 'progress-docs'], { env, timeout: 90_000 });

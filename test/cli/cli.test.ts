@@ -21,7 +21,7 @@ let dataDir: string;
 async function docdelta(args: string[], env: Record<string, string> = {}): Promise<Result> {
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DOCDELTA_DATA_DIR: dataDir, ...env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DOCDELTA_SERVER_IDLE_SECONDS: '0', DOCDELTA_DATA_DIR: dataDir, ...env },
       timeout: 60_000,
     });
     return { code: 0, stdout, stderr };

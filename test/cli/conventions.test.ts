@@ -47,6 +47,7 @@ beforeAll(async () => {
   baseEnv = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
+    DOCDELTA_SERVER_IDLE_SECONDS: '0',
     DOCDELTA_DATA_DIR: dataDir,
     NPM_REGISTRY: registry.url,
     DOCDELTA_PACKAGES: '@fixture/docs',

@@ -12,6 +12,22 @@ const BIN = path.resolve('bin/docdelta.js');
 const TRACER = path.resolve('test/cli/fixtures/trace-imports.mjs');
 const HEAVY = { express: '/node_modules/express/', mcp: '/node_modules/@modelcontextprotocol/', pglite: '/node_modules/@electric-sql/pglite/', postgres: '/node_modules/postgres/' };
 
+const DIST = path.resolve('dist');
+
+/**
+ * The loaded URLs, with each bundled file of dist/ standing for the packages bundled into it
+ * (dist/chunks.json, written by the build), so the check holds for the sources and the bundle alike.
+ */
+async function withBundledPackages(urls: string): Promise<string> {
+  if (!urls.includes('/dist/')) return urls;
+  const manifest = JSON.parse(await fs.readFile(path.join(DIST, 'chunks.json'), 'utf8')) as Record<string, string[]>;
+  const expanded = urls.split('\n').flatMap((url) => {
+    const file = url.startsWith('file:') ? path.relative(DIST, new URL(url).pathname) : '';
+    return [url, ...(manifest[file] ?? []).map((name) => `/node_modules/${name}/`)];
+  });
+  return expanded.join('\n');
+}
+
 /** Runs the CLI with the import tracer and returns the libraries (of HEAVY) it loaded, and its exit code. */
 async function loadedBy(args: string[]): Promise<{ code: number; loaded: string[] }> {
   const dir = await tempDir('docdelta-lazy-');
@@ -19,13 +35,13 @@ async function loadedBy(args: string[]): Promise<{ code: number; loaded: string[
   let code = 0;
   try {
     await run(process.execPath, ['--import', TRACER, BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DOCDELTA_DATA_DIR: path.join(dir, 'data'), DOCDELTA_TRACE_FILE: trace },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DOCDELTA_SERVER_IDLE_SECONDS: '0', DOCDELTA_DATA_DIR: path.join(dir, 'data'), DOCDELTA_TRACE_FILE: trace },
       timeout: 60_000,
     });
   } catch (error) {
     code = (error as { code: number }).code;
   }
-  const urls = await fs.readFile(trace, 'utf8').catch(() => '');
+  const urls = await withBundledPackages(await fs.readFile(trace, 'utf8').catch(() => ''));
   await fs.rm(dir, { recursive: true, force: true });
   return { code, loaded: Object.entries(HEAVY).filter(([, marker]) => urls.includes(marker)).map(([name]) => name) };
 }

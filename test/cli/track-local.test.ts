@@ -21,7 +21,7 @@ async function docdelta(...args: string[]): Promise<{ code: number; stdout: stri
       cwd: root,
       // The configured package is the local one (an empty list means the default npm package), so a
       // plain `sync` never reaches the registry; packed-docs is covered only because it is tracked.
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DOCDELTA_DATA_DIR: path.join(root, 'data'), DOCDELTA_SNAPSHOTS_DIR: path.join(root, 'snapshots'), DOCDELTA_PACKAGES: 'local-docs' },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DOCDELTA_SERVER_IDLE_SECONDS: '0', DOCDELTA_DATA_DIR: path.join(root, 'data'), DOCDELTA_SNAPSHOTS_DIR: path.join(root, 'snapshots'), DOCDELTA_PACKAGES: 'local-docs' },
       timeout: 60_000,
     });
     return { code: 0, stdout, stderr };

@@ -29,7 +29,7 @@ async function seeded(driver: 'pglite' | 'postgres'): Promise<SeededDatabase> {
     const database = await openDatabase({ dataDir });
     await seedFixture(await testContext(database));
     await database.close();
-    return { env: { DOCDELTA_DATA_DIR: dataDir, DOCDELTA_SNAPSHOTS_DIR: snapshots }, close: async () => {} };
+    return { env: { DOCDELTA_SERVER_IDLE_SECONDS: '0', DOCDELTA_DATA_DIR: dataDir, DOCDELTA_SNAPSHOTS_DIR: snapshots }, close: async () => {} };
   }
   const database: TestDatabase = await openTestDatabase('postgres');
   await seedFixture(await testContext(database));

@@ -29,7 +29,7 @@ describe('jobs/sync.ts', () => {
 
   async function exec(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     // The configured package is the git one, so nothing reaches the npm registry.
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, GIT_CONFIG_NOSYSTEM: '1', DOCDELTA_DATA_DIR: path.join(root, 'data'), DOCDELTA_SNAPSHOTS_DIR: path.join(root, 'snapshots'), DOCDELTA_PACKAGES: 'job-docs' };
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, GIT_CONFIG_NOSYSTEM: '1', DOCDELTA_SERVER_IDLE_SECONDS: '0', DOCDELTA_DATA_DIR: path.join(root, 'data'), DOCDELTA_SNAPSHOTS_DIR: path.join(root, 'snapshots'), DOCDELTA_PACKAGES: 'job-docs' };
     try {
       const { stdout, stderr } = await run(process.execPath, args, { env, timeout: 120_000 });
       return { code: 0, stdout, stderr };

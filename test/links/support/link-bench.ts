@@ -29,7 +29,7 @@ const time = async <T>(work: () => Promise<T>): Promise<[number, T]> => {
 
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, files: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' } } });
 const dataDir = values['data-dir'] ?? (await tempDir('docdelta-link-bench-'));
-const config = loadConfig({ ...process.env, DATABASE_URL: '', DOCDELTA_DATA_DIR: dataDir, DOCDELTA_SNAPSHOTS_DIR: path.join(os.tmpdir(), 'docdelta-link-bench-snapshots') });
+const config = loadConfig({ ...process.env, DATABASE_URL: '', DOCDELTA_SERVER_IDLE_SECONDS: '0', DOCDELTA_DATA_DIR: dataDir, DOCDELTA_SNAPSHOTS_DIR: path.join(os.tmpdir(), 'docdelta-link-bench-snapshots') });
 const ctx = await createAppContext(config, { logger: silentLogger });
 try {
   if (!values['data-dir']) await syncPackage(ctx, NAME, { versions: ['0.1.0', '0.2.0'] });

@@ -1,0 +1,71 @@
+// What a cold diff reads of a pair: both file lists in git's order, and for the wanted blobs their
+// exact bytes and the page fields the engine compares, whatever the batching.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../../src/services/context.ts';
+import { resolvePair } from '../../src/services/catalog.ts';
+import { listPairFiles, loadDiffContents } from '../../src/store/pair-contents.ts';
+import { testContext } from '../support/context.ts';
+import { openTestDatabase, type TestDatabase, testDrivers } from '../support/databases.ts';
+import { seedPackage } from '../support/seed.ts';
+
+const page = (title: string, body: string) => `---\ntitle: ${title}\nnested:\n  b: 1\n  a: [x, y]\n---\n\n# ${title}\n\n## Part\n\n${body}\n`;
+/** Bytes that are not UTF-8 and carry a NUL: they must come back unchanged. */
+const binary = new Uint8Array([0xff, 0x00, 0x0a, 0x80, 0xfe]);
+/** Enough content to need several batches (4 MB each at most). */
+const big = (seed: number) => `${'x'.repeat(1_500_000)}${seed}\n`;
+
+describe.each(testDrivers())('pair contents (%s)', (driver) => {
+  let database: TestDatabase;
+  let ctx: ServiceContext;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(driver);
+    ctx = await testContext(database);
+    await seedPackage(ctx, '@fixture/pair', [
+      {
+        version: '1.0.0',
+        files: { 'docs/a.mdx': page('A', 'one'), 'docs/Z.md': page('Z', 'same'), 'docs/ä.md': page('Umlaut', 'u'), 'bin.dat': binary, 'b1.txt': big(1), 'b2.txt': big(2) },
+      },
+      {
+        version: '2.0.0',
+        files: { 'docs/a.mdx': page('A', 'two'), 'docs/Z.md': page('Z', 'same'), 'docs/b.mdx': page('B', 'new'), 'bin.dat': binary, 'b1.txt': big(3), 'b2.txt': big(4), 'b3.txt': big(5) },
+      },
+    ]);
+  }, 120_000);
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('lists both versions in bytewise path order with each blob size', async () => {
+    const pair = await resolvePair(ctx, { package: '@fixture/pair', from: '1.0.0', to: '2.0.0' });
+    const { oldFiles, newFiles } = await listPairFiles(ctx.db, pair.from.id, pair.to.id);
+    expect(oldFiles.map((file) => file.path)).toEqual(['b1.txt', 'b2.txt', 'bin.dat', 'docs/Z.md', 'docs/a.mdx', 'docs/ä.md']);
+    expect(newFiles.map((file) => file.path)).toEqual(['b1.txt', 'b2.txt', 'b3.txt', 'bin.dat', 'docs/Z.md', 'docs/a.mdx', 'docs/b.mdx']);
+    expect(oldFiles.find((file) => file.path === 'bin.dat')!.size).toBe(binary.length);
+  });
+
+  it('reads exactly the wanted bytes and page fields, across several batches', async () => {
+    const pair = await resolvePair(ctx, { package: '@fixture/pair', from: '1.0.0', to: '2.0.0' });
+    const { oldFiles, newFiles } = await listPairFiles(ctx.db, pair.from.id, pair.to.id);
+    const all = [...oldFiles, ...newFiles];
+    const wanted = new Map(all.map((file) => [file.sha256, file.size]));
+    const contents = await loadDiffContents(ctx.db, wanted);
+    expect([...contents.keys()].sort()).toEqual([...wanted.keys()].sort());
+    const of = (files: typeof all, path: string) => contents.get(files.find((file) => file.path === path)!.sha256)!;
+    expect([...of(oldFiles, 'bin.dat').bytes]).toEqual([...binary]);
+    expect(of(oldFiles, 'bin.dat').doc).toBeNull();
+    expect(Buffer.from(of(newFiles, 'b3.txt').bytes).toString('utf8')).toBe(big(5));
+    const doc = of(newFiles, 'docs/b.mdx').doc!;
+    expect(doc.title).toBe('B');
+    expect(doc.frontmatter).toEqual({ title: 'B', nested: { a: ['x', 'y'], b: 1 } });
+    expect(doc.headings.map((heading) => heading.slug)).toEqual(['b', 'part']);
+    // Two contents with equal stored frontmatter share one parsed object: the engine takes it as unchanged at once.
+    expect(of(oldFiles, 'docs/a.mdx').bytes).not.toEqual(of(newFiles, 'docs/a.mdx').bytes);
+    expect(of(oldFiles, 'docs/a.mdx').doc!.frontmatter).toBe(of(newFiles, 'docs/a.mdx').doc!.frontmatter);
+    expect(of(oldFiles, 'docs/a.mdx').doc!.frontmatter).not.toBe(doc.frontmatter);
+  });
+
+  it('reads nothing for an empty request', async () => {
+    expect((await loadDiffContents(ctx.db, new Map())).size).toBe(0);
+  });
+});
