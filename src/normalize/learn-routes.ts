@@ -120,7 +120,11 @@ function tally(links: Iterable<string[]>, pages: readonly PageKey[]): { votes: T
   const bySuffix = new Map<string, PageKey[]>();
   for (const page of pages) {
     const last = page.key.at(-1);
-    if (last !== undefined) bySuffix.set(last, [...(bySuffix.get(last) ?? []), page]);
+    if (last === undefined) continue;
+    // Appended in place: copying the list for each page was quadratic in pages sharing a name.
+    const named = bySuffix.get(last);
+    if (named) named.push(page);
+    else bySuffix.set(last, [page]);
   }
   const votes: Tally = new Map();
   let seen = 0;

@@ -10,6 +10,8 @@ export interface NormalizeOptions {
   /** From `detectDocsRoot`, or a root configured for the package; null: no file is a page. */
   docsRoot: string | null;
   limits?: Partial<NormalizeLimits>;
+  /** The bytes' sha256 when the caller already computed it (an ingest orders contents by it first). */
+  sha256?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export function normalizeFile(file: SourceFile, options: NormalizeOptions): Norm
   const limits = resolveLimits(options.limits);
   const base = {
     path: file.path,
-    sha256: sha256Hex(file.bytes),
+    sha256: options.sha256 ?? sha256Hex(file.bytes),
     size: file.bytes.byteLength,
     route: routeFor(file.path, options.docsRoot),
     bytes: file.bytes,

@@ -25,6 +25,23 @@ export interface NormalizedVersion {
 
 export function normalizeFiles(files: SourceFile[], options: NormalizeFilesOptions = {}): NormalizedVersion {
   const read = options.read ? options.read(files) : files.map((file) => normalizeFile(file, { docsRoot: null, limits: options.limits }));
+  const { docsRoot, layout } = layoutOfVersion(read, options);
+  const routed = read.map((file) => ({ ...file, route: routeOf(file.path, layout) }));
+  return { docsRoot, layout, files: routed };
+}
+
+/** What the layout needs of a read file: its path and the targets of its links. */
+export interface ReadFile {
+  path: string;
+  doc: { links: readonly { target: string }[] } | null;
+}
+
+/**
+ * The version's docs layout from its files as read (without routes): detected from their paths and
+ * links, or the configured root. Route each file with `routeOf(path, layout)`. A caller that writes
+ * files as it reads them keeps only this much of each (see services/ingest.ts).
+ */
+export function layoutOfVersion(read: readonly ReadFile[], options: Pick<NormalizeFilesOptions, 'docsRoot' | 'settings'> = {}): Omit<NormalizedVersion, 'files'> {
   const layout =
     options.docsRoot === undefined
       ? detectDocsLayout(
@@ -32,7 +49,6 @@ export function normalizeFiles(files: SourceFile[], options: NormalizeFilesOptio
           options.settings,
         )
       : singleRootLayout(options.docsRoot);
-  const routed = read.map((file) => ({ ...file, route: routeOf(file.path, layout) }));
   const primary = [...layout.roots].sort((a, b) => b.pages - a.pages)[0];
-  return { docsRoot: primary ? primary.folder : null, layout, files: routed };
+  return { docsRoot: primary ? primary.folder : null, layout };
 }

@@ -1,14 +1,16 @@
-// Ingest: source files → normalize → one transaction per version.
+// Ingest: source files → normalize → one transaction per version, written batch by batch as the
+// files are read (see store/write-version.ts), so a version's pages and statements are never all held.
 import { DocdeltaError, toDocdeltaError } from '../errors.ts';
 import { layoutSettingsFor } from '../links/conventions.ts';
-import { normalizeFiles } from '../normalize/index.ts';
+import { layoutOfVersion, routeOf } from '../normalize/index.ts';
+import { sha256Hex } from '../normalize/content-hash.ts';
 import type { PackageSource } from '../source/package-source.ts';
 import type { PackageRow } from '../store/packages.ts';
 import { clearIngestFailure, recordIngestFailure } from '../store/versions.ts';
-import { type WriteHooks, type WriteResult, writeVersion } from '../store/write-version.ts';
-import type { SourceFile, SourceVersion } from '../types.ts';
+import { checkPathLengths, type WriteHooks, type WriteResult, writeVersionInBatches } from '../store/write-version.ts';
+import type { NormalizedFile, SourceFile, SourceVersion } from '../types.ts';
 import type { ServiceContext } from './context.ts';
-import type { NormalizeMemo } from './normalize-memo.ts';
+import { NormalizeMemo, type ReadFile } from './normalize-memo.ts';
 
 export interface IngestProgress {
   version: string;
@@ -31,6 +33,14 @@ export interface IngestedVersion extends WriteResult {
   bytes: number;
 }
 
+/**
+ * Bytes of content read per batch before it is handed to the store: small enough that a version's
+ * normalized pages and statements are never all in memory, big enough that a batch's round trips
+ * (look-up, blobs, page metadata) stay few.
+ */
+export const READ_BATCH_BYTES = 1024 * 1024;
+const READ_BATCH_FILES = 400;
+
 export async function ingestFiles(
   ctx: ServiceContext,
   pkg: PackageRow,
@@ -39,23 +49,49 @@ export async function ingestFiles(
   options: IngestOptions = {},
 ): Promise<IngestedVersion> {
   options.onProgress?.({ version: version.version, phase: 'normalize', done: 0, total: files.length });
-  // Routes are stored as detected at ingest (for route look-ups across versions); the link checker and
-  // `docdelta versions` detect again under the current settings, so a corrected setting needs no re-ingest.
-  // Files are read without routes (so a sync's memo can reuse them across versions), then routed.
-  const memo = options.normalizeMemo;
-  const read = memo ? (list: SourceFile[]) => memo.normalizeVersion(list, null) : undefined;
-  const { docsRoot, files: normalized } = normalizeFiles(files, { settings: layoutSettingsFor(pkg), read });
+  checkPathLengths(version.version, files);
+  // A sync's memo carries results from the version before; alone, a version gets its own.
+  const memo = options.normalizeMemo ?? new NormalizeMemo();
+  memo.startVersion();
+  const hashes = files.map((file) => sha256Hex(file.bytes));
+  // Contents go to the store in sha256 order (its lock order). Ties keep the source's path order, so
+  // the first file holding a content is the one whose page metadata is stored, as it always was.
+  const order = files.map((_, index) => index).sort((a, b) => (hashes[a]! < hashes[b]! ? -1 : hashes[a]! > hashes[b]! ? 1 : a - b));
+  const header = {
+    packageId: pkg.id,
+    version: version.version,
+    publishedAt: version.publishedAt,
+    integrity: version.integrity,
+    deprecated: version.deprecated,
+    fileCount: files.length,
+    totalBytes: files.reduce((sum, file) => sum + file.bytes.byteLength, 0),
+  };
   const onFilesWritten = options.writeHooks?.onFilesWritten;
-  const result = await writeVersion(
+  const result = await writeVersionInBatches(
     ctx.db,
-    {
-      packageId: pkg.id,
-      version: version.version,
-      publishedAt: version.publishedAt,
-      integrity: version.integrity,
-      deprecated: version.deprecated,
-      docsRoot,
-      files: normalized,
+    header,
+    async (sink) => {
+      // Files are read without routes (so the memo can reuse them across versions) and written as
+      // they are read; only their small read results stay, for the layout and the file rows.
+      const read: ReadFile[] = new Array(files.length);
+      let batch: NormalizedFile[] = [];
+      let batchBytes = 0;
+      for (const index of order) {
+        const file = files[index]!;
+        read[index] = memo.read(file, hashes[index]!);
+        batch.push({ ...read[index]!, bytes: file.bytes });
+        batchBytes += file.bytes.byteLength;
+        if (batchBytes >= READ_BATCH_BYTES || batch.length >= READ_BATCH_FILES) {
+          await sink.write(batch);
+          batch = [];
+          batchBytes = 0;
+        }
+      }
+      await sink.write(batch);
+      // Routes are stored as detected at ingest (for route look-ups across versions); the link checker and
+      // `docdelta versions` detect again under the current settings, so a corrected setting needs no re-ingest.
+      const { docsRoot, layout } = layoutOfVersion(read, { settings: layoutSettingsFor(pkg) });
+      return { docsRoot, files: read.map((file) => ({ path: file.path, sha256: file.sha256, route: routeOf(file.path, layout), note: file.note })) };
     },
     {
       onFilesWritten: async (done, total) => {
@@ -64,7 +100,7 @@ export async function ingestFiles(
       },
     },
   );
-  return { ...result, version: version.version, files: normalized.length, bytes: normalized.reduce((sum, file) => sum + file.size, 0) };
+  return { ...result, version: version.version, files: files.length, bytes: header.totalBytes };
 }
 
 /** Fetches and stores one version; a failure is recorded for the package and rethrown. */

@@ -1,6 +1,8 @@
 // Downloads run ahead of ingest: while one version is normalized and written, the next few are
 // already being fetched, so a first sync of several versions waits on the network about once, not
-// once per version. Writes stay one version at a time (one transaction each, in order).
+// once per version. Writes stay one version at a time (one transaction each, in order). A source that
+// can download without unpacking (npm) holds only the archives ahead; a version is unpacked when its
+// turn comes, so at most one version's files are in memory at a time.
 import type { PackageSource } from '../source/package-source.ts';
 import type { SourceFile, SourceVersion } from '../types.ts';
 
@@ -15,21 +17,23 @@ export type Prefetch = (version: SourceVersion) => Promise<SourceFile[]>;
  * for that version (its own ingest records the failure), never as an unhandled rejection.
  */
 export function prefetchVersions(source: PackageSource, versions: readonly SourceVersion[], ahead = FETCH_AHEAD): Prefetch {
-  const pending = new Map<string, Promise<SourceFile[]>>();
+  const pending = new Map<string, Promise<() => Promise<SourceFile[]>>>();
   const handedOut = new Set<string>();
+  const download = (version: SourceVersion): Promise<() => Promise<SourceFile[]>> =>
+    source.downloadVersion ? source.downloadVersion(version) : source.fetchVersion(version).then((files) => () => Promise.resolve(files));
   const start = (version: SourceVersion) => {
     if (pending.has(version.version) || handedOut.has(version.version)) return;
-    const fetching = source.fetchVersion(version);
+    const fetching = download(version);
     fetching.catch(() => {});
     pending.set(version.version, fetching);
   };
   return (version) => {
     const index = Math.max(0, versions.findIndex((candidate) => candidate.version === version.version));
     for (const next of versions.slice(index, index + ahead)) start(next);
-    const fetching = pending.get(version.version) ?? source.fetchVersion(version);
-    // Handed out once and forgotten here, so its files are freed once that version is written.
+    const fetching = pending.get(version.version) ?? download(version);
+    // Handed out once and forgotten here, so its archive and files are freed once that version is written.
     pending.delete(version.version);
     handedOut.add(version.version);
-    return fetching;
+    return fetching.then((unpack) => unpack());
   };
 }

@@ -1,14 +1,21 @@
 // Writes one version in a single transaction: all of it or none of it.
 //
+// The contents arrive in batches from a producer (the ingest normalizes a batch while the previous one
+// is being written), so neither a whole version's normalized pages nor its statements are held at once.
+// Only the small file rows (path, hash, route, note) are kept to the end, when the routes are known.
+//
 // Two writers storing versions that share contents meet on the same blob rows. Rows are therefore
-// inserted in one global order (blobs and doc_meta by sha256, files by path), so neither can hold a
-// row the other needs while waiting for one it holds; a deadlock reported anyway (40P01) rolls the
-// transaction back and it is retried, a bounded number of times.
+// inserted in one global order (producers hand contents over by sha256; files go by path), so neither
+// can hold a row the other needs while waiting for one it holds; a deadlock reported anyway (40P01)
+// rolls the transaction back and it is run again — the producer too — a bounded number of times.
 import { sql } from 'drizzle-orm';
 import { invalidInput } from '../errors.ts';
 import type { NormalizedFile } from '../types.ts';
 import type { Db } from './database.ts';
-import { blobs, docMeta, versionFiles, versions } from './schema/index.ts';
+import { versions } from './schema/index.ts';
+import { batches, type FileRow, insertBlobs, insertDocMeta, insertFileRows, MAX_ROWS, storedContents, type Tx } from './version-rows.ts';
+
+export type { FileRow } from './version-rows.ts';
 
 export interface VersionToWrite {
   packageId: number;
@@ -20,40 +27,41 @@ export interface VersionToWrite {
   files: NormalizedFile[];
 }
 
+/** A version's row, before its contents are read. */
+export interface VersionHeader {
+  packageId: number;
+  version: string;
+  publishedAt: Date | null;
+  integrity: string | null;
+  deprecated: string | null;
+  fileCount: number;
+  totalBytes: number;
+}
+
+/** Takes a producer's batches of contents. */
+export interface ContentSink {
+  /**
+   * Queues contents for writing, in ascending sha256 order across calls. Resolves once the batch
+   * before it is stored, so the producer prepares the next batch while this one is written.
+   */
+  write(files: readonly NormalizedFile[]): Promise<void>;
+}
+
+/** What a producer returns once every content is handed over: the version's docs root and file rows. */
+export interface ProducedVersion {
+  docsRoot: string | null;
+  files: FileRow[];
+}
+
+/** Called once per attempt: a transaction PostgreSQL broke as a deadlock runs the producer again. */
+export type VersionProducer = (sink: ContentSink) => Promise<ProducedVersion>;
+
 export interface WriteResult {
   versionId: number;
   /** False when another writer stored this version first; nothing was written then. */
   created: boolean;
   blobsWritten: number;
   filesWritten: number;
-}
-
-/** postgres.js caps a statement at 65534 parameters; rows are chunked well below that. */
-const MAX_PARAMS = 30_000;
-/**
- * Content bytes per blob statement. Drivers send bytea as text and the server copies it again while
- * parsing, so one statement holding a whole version costs many times its size in memory (a 465 MiB
- * version peaked at 6 GB on PGlite); a few MiB per statement keeps that overhead small and fixed.
- */
-const MAX_STATEMENT_BYTES = 8 * 1024 * 1024;
-
-function chunks<T>(items: T[], columnsPerRow: number, bytesOf: (item: T) => number = () => 0): T[][] {
-  const size = Math.max(1, Math.floor(MAX_PARAMS / columnsPerRow));
-  const out: T[][] = [];
-  let current: T[] = [];
-  let bytes = 0;
-  for (const item of items) {
-    const itemBytes = bytesOf(item);
-    if (current.length > 0 && (current.length >= size || bytes + itemBytes > MAX_STATEMENT_BYTES)) {
-      out.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(item);
-    bytes += itemBytes;
-  }
-  if (current.length > 0) out.push(current);
-  return out;
 }
 
 /**
@@ -93,11 +101,31 @@ export function checkPathLengths(version: string, files: readonly { path: string
   }
 }
 
+/** A version whose contents are all in memory (tests, benchmarks, seeds). */
 export async function writeVersion(db: Db, input: VersionToWrite, hooks: WriteHooks = {}): Promise<WriteResult> {
   checkPathLengths(input.version, input.files);
+  const header = {
+    ...input,
+    fileCount: input.files.length,
+    totalBytes: input.files.reduce((sum, file) => sum + file.size, 0),
+  };
+  return writeVersionInBatches(
+    db,
+    header,
+    async (sink) => {
+      const contents = [...input.files].sort(byKey((file) => file.sha256));
+      for (const batch of batches(contents, (file) => file.bytes.byteLength)) await sink.write(batch);
+      return { docsRoot: input.docsRoot, files: input.files.map(({ path, sha256, route, note }) => ({ path, sha256, route, note })) };
+    },
+    hooks,
+  );
+}
+
+/** Writes a version whose contents a producer hands over in batches; see the file comment. */
+export async function writeVersionInBatches(db: Db, header: VersionHeader, produce: VersionProducer, hooks: WriteHooks = {}): Promise<WriteResult> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await writeOnce(db, input, hooks);
+      return await writeOnce(db, header, produce, hooks);
     } catch (error) {
       if (sqlState(error) !== '40P01' || attempt >= DEADLOCK_ATTEMPTS) throw error;
       hooks.onDeadlockRetry?.(attempt, error);
@@ -107,30 +135,66 @@ export async function writeVersion(db: Db, input: VersionToWrite, hooks: WriteHo
   }
 }
 
-/**
- * Content sent as base64 text and decoded by the server. PGlite turns a bytea parameter into hex in
- * JavaScript (15 MiB took 5.4 s); base64 text with decode() took 1.0 s, and it is 1.5x smaller than
- * hex on the wire to PostgreSQL too.
- */
-function asBase64Bytea(bytes: Uint8Array) {
-  return sql<Uint8Array>`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}, 'base64')`;
-}
-
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
-async function writeOnce(db: Db, input: VersionToWrite, hooks: WriteHooks): Promise<WriteResult> {
+/**
+ * Writes batches one after another on the transaction, one statement group in flight at a time. Each
+ * content is written once (the first file holding it, as the producer orders them), and contents the
+ * database already holds are not sent again — a sync's second version is mostly such files.
+ */
+class TransactionSink implements ContentSink {
+  blobsWritten = 0;
+  private readonly seen = new Set<string>();
+  private pending: Promise<void> = Promise.resolve();
+  private failure: unknown = null;
+
+  constructor(private readonly tx: Tx) {}
+
+  async write(files: readonly NormalizedFile[]): Promise<void> {
+    await this.settled();
+    const fresh = files.filter((file) => !this.seen.has(file.sha256) && this.seen.add(file.sha256));
+    if (fresh.length === 0) return;
+    // Started, not awaited: the producer reads its next batch while the server stores this one.
+    this.pending = this.store(fresh).catch((error: unknown) => {
+      this.failure ??= error;
+    });
+  }
+
+  /** Waits for the batch in flight and reports its failure, if any. */
+  async settled(): Promise<void> {
+    await this.pending;
+    if (this.failure !== null) throw this.failure;
+  }
+
+  private async store(files: NormalizedFile[]): Promise<void> {
+    const stored = await storedContents(
+      this.tx,
+      files.map((file) => file.sha256),
+    );
+    this.blobsWritten += await insertBlobs(
+      this.tx,
+      files.filter((file) => !stored.has(file.sha256)),
+    );
+    await insertDocMeta(
+      this.tx,
+      files.filter((file) => file.doc && !stored.get(file.sha256)?.hasDoc),
+    );
+  }
+}
+
+async function writeOnce(db: Db, header: VersionHeader, produce: VersionProducer, hooks: WriteHooks): Promise<WriteResult> {
   return db.transaction(async (tx) => {
     const inserted = await tx
       .insert(versions)
       .values({
-        packageId: input.packageId,
-        version: input.version,
-        publishedAt: input.publishedAt,
-        integrity: input.integrity,
-        deprecated: input.deprecated,
-        docsRoot: input.docsRoot,
-        fileCount: input.files.length,
-        totalBytes: input.files.reduce((sum, file) => sum + file.size, 0),
+        packageId: header.packageId,
+        version: header.version,
+        publishedAt: header.publishedAt,
+        integrity: header.integrity,
+        deprecated: header.deprecated,
+        docsRoot: null,
+        fileCount: header.fileCount,
+        totalBytes: header.totalBytes,
       })
       .onConflictDoNothing({ target: [versions.packageId, versions.version] })
       .returning({ id: versions.id });
@@ -139,47 +203,27 @@ async function writeOnce(db: Db, input: VersionToWrite, hooks: WriteHooks): Prom
       const [existing] = await tx
         .select({ id: versions.id })
         .from(versions)
-        .where(sql`${versions.packageId} = ${input.packageId} and ${versions.version} = ${input.version}`);
+        .where(sql`${versions.packageId} = ${header.packageId} and ${versions.version} = ${header.version}`);
       return { versionId: existing?.id ?? -1, created: false, blobsWritten: 0, filesWritten: 0 };
     }
 
-    const distinct = new Map<string, NormalizedFile>();
-    for (const file of input.files) if (!distinct.has(file.sha256)) distinct.set(file.sha256, file);
-    const contents = [...distinct.values()].sort(byKey((file) => file.sha256));
-    let blobsWritten = 0;
-    for (const batch of chunks(contents, 4, (file) => file.bytes.byteLength)) {
-      const rows = await tx
-        .insert(blobs)
-        .values(batch.map((file) => ({ sha256: file.sha256, size: file.size, binary: file.binary, content: asBase64Bytea(file.bytes) })))
-        .onConflictDoNothing({ target: blobs.sha256 })
-        .returning({ sha256: blobs.sha256 });
-      blobsWritten += rows.length;
+    const sink = new TransactionSink(tx);
+    let produced: ProducedVersion;
+    try {
+      produced = await produce(sink);
+    } finally {
+      // Never leave a statement running on the transaction when it ends, whichever way it ends.
+      await sink.settled().catch(() => {});
     }
-    const docs = contents.filter((file) => file.doc);
-    for (const batch of chunks(docs, 7)) {
-      await tx
-        .insert(docMeta)
-        .values(
-          batch.map((file) => ({
-            sha256: file.sha256,
-            title: file.doc!.title,
-            description: file.doc!.description,
-            frontmatter: file.doc!.frontmatter,
-            frontmatterError: file.doc!.frontmatterError,
-            headings: file.doc!.headings,
-            links: file.doc!.links,
-          })),
-        )
-        .onConflictDoNothing({ target: docMeta.sha256 });
-    }
+    await sink.settled();
+    checkPathLengths(header.version, produced.files);
+    if (produced.docsRoot !== null) await tx.update(versions).set({ docsRoot: produced.docsRoot }).where(sql`${versions.id} = ${versionId}`);
     let filesWritten = 0;
-    for (const batch of chunks([...input.files].sort(byKey((file) => file.path)), 5)) {
-      await tx.insert(versionFiles).values(
-        batch.map((file) => ({ versionId, path: file.path, sha256: file.sha256, route: file.route, note: file.note })),
-      );
+    for (const batch of batches([...produced.files].sort(byKey((file) => file.path)), () => 0, MAX_ROWS)) {
+      await insertFileRows(tx, versionId, batch);
       filesWritten += batch.length;
-      await hooks.onFilesWritten?.(filesWritten, input.files.length);
+      await hooks.onFilesWritten?.(filesWritten, produced.files.length);
     }
-    return { versionId, created: true, blobsWritten, filesWritten };
+    return { versionId, created: true, blobsWritten: sink.blobsWritten, filesWritten };
   });
 }

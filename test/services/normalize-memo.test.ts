@@ -27,4 +27,20 @@ describe('NormalizeMemo', () => {
     expect(second).not.toBe(first);
     expect(second).toEqual(normalizeFile(file('docs/a.mdx', page('A')), { docsRoot: null }));
   });
+
+  it('reads a file for a batch-by-batch ingest: the earlier version’s result when the content is the same, never holding bytes', () => {
+    const memo = new NormalizeMemo();
+    const sha = (source: SourceFile) => normalizeFile(source, { docsRoot: null }).sha256;
+    const a = file('docs/a.mdx', page('A'));
+    memo.startVersion();
+    const first = memo.read(a, sha(a));
+    const { bytes: _bytes, ...expected } = normalizeFile(a, { docsRoot: null });
+    expect(first).toEqual(expected);
+    expect('bytes' in first).toBe(false);
+    memo.startVersion();
+    const again = file('docs/a.mdx', page('A'));
+    expect(memo.read(again, sha(again))).toBe(first);
+    const edited = file('docs/a.mdx', page('A, edited'));
+    expect(memo.read(edited, sha(edited)).doc?.title).toBe('A, edited');
+  });
 });

@@ -49,4 +49,32 @@ describe('prefetchVersions', () => {
     await expect(prefetch(versions[1]!)).rejects.toThrow('no tarball for 1.1.0');
     await expect(prefetch(versions[2]!)).resolves.toHaveLength(1);
   });
+
+  it('downloads ahead but unpacks a version only when it is handed out, when the source can', async () => {
+    const versions = ['1.0.0', '1.1.0', '1.2.0'].map(version);
+    const downloaded: string[] = [];
+    const unpacked: string[] = [];
+    const source = {
+      async listVersions() {
+        return { versions: [], unpublished: false };
+      },
+      async fetchVersion(): Promise<SourceFile[]> {
+        throw new Error('fetchVersion is not used when the source can download');
+      },
+      async downloadVersion(wanted: SourceVersion) {
+        downloaded.push(wanted.version);
+        return async () => {
+          unpacked.push(wanted.version);
+          return [{ path: `${wanted.version}.md`, bytes: new TextEncoder().encode(wanted.version) }];
+        };
+      },
+    } as unknown as PackageSource;
+    const prefetch = prefetchVersions(source, versions);
+    expect((await prefetch(versions[0]!))[0]!.path).toBe('1.0.0.md');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(downloaded).toEqual(['1.0.0', '1.1.0', '1.2.0']);
+    expect(unpacked).toEqual(['1.0.0']);
+    expect((await prefetch(versions[1]!))[0]!.path).toBe('1.1.0.md');
+    expect(unpacked).toEqual(['1.0.0', '1.1.0']);
+  });
 });

@@ -52,6 +52,11 @@ export class NpmSource implements PackageSource {
     return extractTarball(await this.verifiedTarball(version), this.limits);
   }
 
+  async downloadVersion(version: SourceVersion): Promise<() => Promise<SourceFile[]>> {
+    const tarball = await this.verifiedTarball(version);
+    return () => extractTarball(tarball, this.limits);
+  }
+
   /** The snapshot when it matches the expected integrity; otherwise a download, verified, retried once. */
   private async verifiedTarball(version: SourceVersion): Promise<Uint8Array> {
     const entry = this.byVersion.get(version.version);

@@ -1,0 +1,116 @@
+// The row statements of a version write. Each batch of rows travels as ONE JSON text parameter that
+// the server unpacks with json_to_recordset: building a drizzle `values()` list cost ~0.4 s of CPU per
+// 1,000-file version (an SQL object and a driver parameter per cell) and most of its garbage, where one
+// JSON.stringify is native and allocates a single string. The SQL is fixed text; the only input is the
+// parameter, so nothing from a tarball is ever spliced into a statement.
+import { sql } from 'drizzle-orm';
+import type { NormalizedFile } from '../types.ts';
+import type { Db } from './database.ts';
+import { blobs, docMeta, versionFiles } from './schema/index.ts';
+
+/** The transaction handle drizzle passes to `db.transaction`'s callback. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** One `version_files` row, as the ingest knows it once routes are assigned. */
+export interface FileRow {
+  path: string;
+  sha256: string;
+  route: string | null;
+  note: string | null;
+}
+
+/**
+ * Content bytes per blob statement. Drivers send the statement as text and the server copies it again
+ * while parsing, so a big statement costs several times its size in memory; a few MiB per statement
+ * keeps that overhead small and fixed (a 465 MiB version once peaked at 6 GB in one statement).
+ */
+export const MAX_STATEMENT_BYTES = 2 * 1024 * 1024;
+/** Rows per statement when rows are small (version_files, doc_meta). */
+export const MAX_ROWS = 6_000;
+
+// Text reaching PostgreSQL must be valid UTF-8. The drivers encode a lone UTF-16 surrogate as U+FFFD;
+// inside JSON it would arrive as a `\udXXX` escape the server refuses, so it is replaced the same way.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const wellFormed = <T extends string | null>(text: T): T => (text === null ? text : (text.replace(LONE_SURROGATE, '\uFFFD') as T));
+
+/** Splits items into statements of at most `maxRows` rows and about `maxBytes` bytes. */
+export function batches<T>(items: readonly T[], bytesOf: (item: T) => number = () => 0, maxRows = MAX_ROWS, maxBytes = MAX_STATEMENT_BYTES): T[][] {
+  const out: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const itemBytes = bytesOf(item);
+    if (current.length > 0 && (current.length >= maxRows || bytes + itemBytes > maxBytes)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += itemBytes;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+const base64Of = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
+/**
+ * Which of these contents the database already holds, and whether each has its page metadata. Seen
+ * inside the writing transaction: a blob another writer has not committed yet reads as absent, and is
+ * then inserted with ON CONFLICT DO NOTHING, which waits for that writer as before.
+ */
+export async function storedContents(tx: Tx, shas: readonly string[]): Promise<Map<string, { hasDoc: boolean }>> {
+  const found = new Map<string, { hasDoc: boolean }>();
+  if (shas.length === 0) return found;
+  const rows = await tx
+    .select({ sha256: blobs.sha256, hasDoc: sql<boolean>`exists (select 1 from ${docMeta} where ${docMeta.sha256} = ${blobs.sha256})` })
+    .from(blobs)
+    .where(sql`${blobs.sha256} in (select json_array_elements_text(${JSON.stringify(shas)}::json))`);
+  for (const row of rows) found.set(row.sha256, { hasDoc: row.hasDoc === true || (row.hasDoc as unknown) === 't' });
+  return found;
+}
+
+/** Inserts blobs (in the order given); returns how many were new. */
+export async function insertBlobs(tx: Tx, files: readonly NormalizedFile[]): Promise<number> {
+  let written = 0;
+  for (const batch of batches(files, (file) => file.bytes.byteLength, MAX_ROWS, MAX_STATEMENT_BYTES)) {
+    const json = JSON.stringify(batch.map((file) => [file.sha256, file.size, file.binary, base64Of(file.bytes)]));
+    const rows = await tx
+      .insert(blobs)
+      .select(
+        sql`select r->>0, (r->>1)::integer, (r->>2)::boolean, decode(r->>3, 'base64') from jsonb_array_elements(${json}::jsonb) with ordinality as t(r, n) order by n`,
+      )
+      .onConflictDoNothing({ target: blobs.sha256 })
+      .returning({ sha256: blobs.sha256 });
+    written += rows.length;
+  }
+  return written;
+}
+
+/** Inserts the page metadata of these contents (their blobs are already stored). */
+export async function insertDocMeta(tx: Tx, files: readonly NormalizedFile[]): Promise<void> {
+  const docs = files.filter((file) => file.doc);
+  const bytesOf = (file: NormalizedFile) => file.doc!.links.length * 200 + file.doc!.headings.length * 100 + 500;
+  for (const batch of batches(docs, bytesOf)) {
+    const json = JSON.stringify(
+      batch.map((file) => {
+        const doc = file.doc!;
+        return [file.sha256, wellFormed(doc.title), wellFormed(doc.description), doc.frontmatter, wellFormed(doc.frontmatterError), doc.headings, doc.links];
+      }),
+    );
+    await tx
+      .insert(docMeta)
+      .select(
+        sql`select r->>0, r->>1, r->>2, r->3, r->>4, r->5, r->6 from jsonb_array_elements(${json}::jsonb) with ordinality as t(r, n) order by n`,
+      )
+      .onConflictDoNothing({ target: docMeta.sha256 });
+  }
+}
+
+/** Inserts one statement of a version's file rows. */
+export async function insertFileRows(tx: Tx, versionId: number, rows: readonly FileRow[]): Promise<void> {
+  const json = JSON.stringify(rows.map((row) => [wellFormed(row.path), row.sha256, wellFormed(row.route), wellFormed(row.note)]));
+  await tx
+    .insert(versionFiles)
+    .select(sql`select ${versionId}::integer, r->>0, r->>1, r->>2, r->>3 from jsonb_array_elements(${json}::jsonb) with ordinality as t(r, n) order by n`);
+}
