@@ -150,7 +150,10 @@ export const cliRuntimeScenario: Scenario = {
     await docdelta(diffArgs, dataEnv); // computes and caches the diff
     // A user's second command within the idle period (DOCDELTA_SERVER_IDLE_SECONDS, default 300 s)
     // finds the server up; with 0 every command starts and stops it, as before the idle period.
-    const coldServerEnv = { ...dataEnv, DOCDELTA_SERVER_IDLE_SECONDS: '0' };
+    // Its own data folder: on a shared one its last-client stops would stop the other side's server.
+    const coldServerEnv = { ...docdeltaEnv(path.join(await freshFolder(env, 'cli-stopped'), '.data'), env.snapshotsDir), DOCDELTA_SERVER_IDLE_SECONDS: '0' };
+    await docdelta(['sync', real.name, '--versions', `${real.from},${real.to}`], coldServerEnv);
+    await docdelta(diffArgs, coldServerEnv);
     const samples = await interleave(
       {
         ours: { run: () => docdelta(diffArgs, dataEnv) },
