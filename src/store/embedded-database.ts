@@ -95,12 +95,15 @@ async function leave(lease: Lease): Promise<void> {
       }
     } else {
       // One round trip (the select list is evaluated in order); closing the session below releases
-      // whatever these took. Only a last client without a stopper in place starts one.
-      const [row] = await lease.reserved<{ last: boolean; free: boolean }[]>`
+      // whatever these took. Only a last client without a stopper in place starts one, and only a
+      // last client touches the stopper's lock: a client that is not last holding it for a moment
+      // would make the real last one, leaving at the same time, think a stopper was in place.
+      const [row] = await lease.reserved<{ needs_stopper: boolean }[]>`
         select pg_advisory_unlock_shared(${key}::bigint) as released,
-               pg_try_advisory_lock(${key}::bigint) as last,
-               pg_try_advisory_lock(${STOPPER_KEY.toString()}::bigint) as free`;
-      needsStopper = row?.last === true && row.free === true;
+               case when pg_try_advisory_lock(${key}::bigint)
+                    then pg_try_advisory_lock(${STOPPER_KEY.toString()}::bigint)
+                    else false end as needs_stopper`;
+      needsStopper = row?.needs_stopper === true;
     }
   } catch {
     // The server is already gone (killed, or stopped by another last client): nothing to stop.
