@@ -2,7 +2,7 @@
 export { detectDocsLayout, detectDocsRoot, type LayoutSettings, type LinkedFile, reconcileLayouts } from './docs-layout.ts';
 export { DEFAULT_NORMALIZE_LIMITS, type NormalizeLimits } from './limits.ts';
 export { normalizeFile, type NormalizeOptions } from './normalize-file.ts';
-export { layoutOfVersion, normalizeFiles, type NormalizeFilesOptions, type ReadFile } from './normalize-files.ts';
+export { layoutOfVersion, normalizeFiles, type NormalizeFilesOptions } from './normalize-files.ts';
 export {
   DEFAULT_INDEX_NAMES,
   type DocsLayout,

@@ -12,8 +12,6 @@ export interface NormalizeFilesOptions {
   /** Layout settings of the package (roots, route groups, index names); used when `docsRoot` is undefined. */
   settings?: LayoutSettings;
   limits?: Partial<NormalizeLimits>;
-  /** Reads the files without routes (`normalizeFile` with no docs root) another way, e.g. reusing a previous version's results. */
-  read?: (files: SourceFile[]) => NormalizedFile[];
 }
 
 export interface NormalizedVersion {
@@ -24,7 +22,7 @@ export interface NormalizedVersion {
 }
 
 export function normalizeFiles(files: SourceFile[], options: NormalizeFilesOptions = {}): NormalizedVersion {
-  const read = options.read ? options.read(files) : files.map((file) => normalizeFile(file, { docsRoot: null, limits: options.limits }));
+  const read = files.map((file) => normalizeFile(file, { docsRoot: null, limits: options.limits }));
   const { docsRoot, layout } = layoutOfVersion(read, options);
   const routed = read.map((file) => ({ ...file, route: routeOf(file.path, layout) }));
   return { docsRoot, layout, files: routed };
