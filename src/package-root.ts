@@ -15,7 +15,7 @@ function findPackageRoot(start: string): string {
 
 const here = fileURLToPath(import.meta.url);
 
-export const PACKAGE_ROOT = findPackageRoot(path.dirname(here));
+const PACKAGE_ROOT = findPackageRoot(path.dirname(here));
 
 /** True when running the bundle bin/build.js wrote into dist/, false when running src/ through tsx. */
 export const RUNNING_COMPILED = !here.endsWith('.ts');

@@ -15,8 +15,6 @@ import type { Db } from './database.ts';
 import { versions } from './schema/index.ts';
 import { batches, type FileRow, insertBlobs, insertDocMeta, insertFileRows, MAX_ROWS, storedContents, type Tx } from './version-rows.ts';
 
-export type { FileRow } from './version-rows.ts';
-
 export interface VersionToWrite {
   packageId: number;
   version: string;
