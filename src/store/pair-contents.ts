@@ -6,6 +6,7 @@ import { and, asc, inArray, sql } from 'drizzle-orm';
 import type { DocMeta } from '../types.ts';
 import type { Db } from './database.ts';
 import { blobs, docMeta, versionFiles } from './schema/index.ts';
+import { batches } from './version-rows.ts';
 
 export interface PairFile {
   path: string;
@@ -115,24 +116,11 @@ const BATCH_ROWS = 2_000;
 const PARALLEL_BATCHES = 2;
 
 /** Batches of hashes: about a half of the bytes each, within the byte and row bounds. */
-function batches(wanted: ReadonlyMap<string, number>): string[][] {
+function batchesOf(wanted: ReadonlyMap<string, number>): string[][] {
   let total = 0;
   for (const size of wanted.values()) total += size;
   const limit = Math.min(MAX_BATCH_BYTES, Math.max(MIN_BATCH_BYTES, Math.ceil(total / PARALLEL_BATCHES)));
-  const out: string[][] = [];
-  let current: string[] = [];
-  let bytes = 0;
-  for (const [sha, size] of wanted) {
-    if (current.length > 0 && (bytes + size > limit || current.length >= BATCH_ROWS)) {
-      out.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(sha);
-    bytes += size;
-  }
-  if (current.length > 0) out.push(current);
-  return out;
+  return batches([...wanted], ([, size]) => size, BATCH_ROWS, limit).map((batch) => batch.map(([sha]) => sha));
 }
 
 /**
@@ -170,7 +158,7 @@ async function readBatch(db: Db, batch: string[], parsed: Map<string, unknown>, 
 export async function loadDiffContents(db: Db, wanted: ReadonlyMap<string, number>): Promise<Map<string, DiffContent>> {
   const found = new Map<string, DiffContent>();
   const parsed = new Map<string, unknown>();
-  const pending = batches(wanted);
+  const pending = batchesOf(wanted);
   for (let i = 0; i < pending.length; i += PARALLEL_BATCHES) {
     await Promise.all(pending.slice(i, i + PARALLEL_BATCHES).map((batch) => readBatch(db, batch, parsed, found)));
     // PGlite's promises can settle without the event loop getting a turn: give it one.
