@@ -48,6 +48,19 @@ export function readPostmasterPid(clusterDir: string): (ServerAddress & { status
   return { pid, port, status: lines[7]?.trim() ?? '' };
 }
 
+/** Linux: a process's name and state letter from /proc (undefined when it cannot be read). */
+function procStat(pid: number): { name: string; state: string } | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = stat.lastIndexOf(')');
+    return { name: stat.slice(stat.indexOf('(') + 1, close), state: stat.slice(close + 2, close + 3) };
+  } catch {
+    return undefined;
+  }
+}
+
+const isZombie = (state: string) => state === 'Z' || state === 'X';
+
 /** Alive and not a zombie; on Linux also checks the pid still belongs to a postgres process. */
 export function isServerProcess(pid: number): boolean {
   try {
@@ -56,14 +69,8 @@ export function isServerProcess(pid: number): boolean {
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
   if (process.platform !== 'linux') return true;
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    return state !== 'Z' && state !== 'X' && name.startsWith('postgres');
-  } catch {
-    return false;
-  }
+  const stat = procStat(pid);
+  return stat !== undefined && !isZombie(stat.state) && stat.name.startsWith('postgres');
 }
 
 /** Gone, or a zombie nobody has reaped yet. */
@@ -74,13 +81,8 @@ function processEnded(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
   if (process.platform !== 'linux') return false;
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state === 'Z' || state === 'X';
-  } catch {
-    return true;
-  }
+  const stat = procStat(pid);
+  return stat === undefined || isZombie(stat.state);
 }
 
 function pidInUseByAnother(pid: number): boolean {
