@@ -24,9 +24,9 @@ export interface FileRow {
  * while parsing, so a big statement costs several times its size in memory; a few MiB per statement
  * keeps that overhead small and fixed (a 465 MiB version once peaked at 6 GB in one statement).
  */
-export const MAX_STATEMENT_BYTES = 2 * 1024 * 1024;
+const MAX_STATEMENT_BYTES = 2 * 1024 * 1024;
 /** Rows per statement when rows are small (version_files, doc_meta). */
-export const MAX_ROWS = 6_000;
+const MAX_ROWS = 6_000;
 
 // Text reaching PostgreSQL must be valid UTF-8. The drivers encode a lone UTF-16 surrogate as U+FFFD;
 // inside JSON it would arrive as a `\udXXX` escape the server refuses, so it is replaced the same way.
@@ -73,7 +73,7 @@ export async function storedContents(tx: Tx, shas: readonly string[]): Promise<M
 /** Inserts blobs (in the order given); returns how many were new. */
 export async function insertBlobs(tx: Tx, files: readonly NormalizedFile[]): Promise<number> {
   let written = 0;
-  for (const batch of batches(files, (file) => file.bytes.byteLength, MAX_ROWS, MAX_STATEMENT_BYTES)) {
+  for (const batch of batches(files, (file) => file.bytes.byteLength)) {
     const json = JSON.stringify(batch.map((file) => [file.sha256, file.size, file.binary, base64Of(file.bytes)]));
     const rows = await tx
       .insert(blobs)

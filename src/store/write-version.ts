@@ -13,7 +13,7 @@ import { invalidInput } from '../errors.ts';
 import type { NormalizedFile } from '../types.ts';
 import type { Db } from './database.ts';
 import { versions } from './schema/index.ts';
-import { batches, type FileRow, insertBlobs, insertDocMeta, insertFileRows, MAX_ROWS, storedContents, type Tx } from './version-rows.ts';
+import { batches, type FileRow, insertBlobs, insertDocMeta, insertFileRows, storedContents, type Tx } from './version-rows.ts';
 
 export interface VersionToWrite {
   packageId: number;
@@ -217,7 +217,7 @@ async function writeOnce(db: Db, header: VersionHeader, produce: VersionProducer
     checkPathLengths(header.version, produced.files);
     if (produced.docsRoot !== null) await tx.update(versions).set({ docsRoot: produced.docsRoot }).where(sql`${versions.id} = ${versionId}`);
     let filesWritten = 0;
-    for (const batch of batches([...produced.files].sort(byKey((file) => file.path)), () => 0, MAX_ROWS)) {
+    for (const batch of batches([...produced.files].sort(byKey((file) => file.path)))) {
       await insertFileRows(tx, versionId, batch);
       filesWritten += batch.length;
       await hooks.onFilesWritten?.(filesWritten, produced.files.length);
