@@ -43,7 +43,7 @@ function folderDeleted(dataDir: string): boolean {
  * the lease exclusively (a client arriving in that instant waits on its shared lock, is cut off by
  * the shutdown and starts a new server, as with a last client's stop in ADR 0009).
  */
-export async function runIdleStopper(sql: Sql, args: StopperArgs): Promise<'stopped' | 'another-stopper' | 'server-gone'> {
+async function runIdleStopper(sql: Sql, args: StopperArgs): Promise<'stopped' | 'another-stopper' | 'server-gone'> {
   const reserved = await sql.reserve();
   const [mine] = await reserved<{ got: boolean }[]>`select pg_try_advisory_lock(${STOPPER_KEY.toString()}::bigint) as got`;
   if (!mine?.got) return 'another-stopper';
