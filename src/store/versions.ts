@@ -41,7 +41,11 @@ export async function listVersionFiles(db: Db, versionId: number): Promise<Versi
     // PGlite's promises can settle without the event loop getting a turn: give it one.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  // Bytewise path order is git's diff-queue order; the database collation is not.
+  return inBytewisePathOrder(rows);
+}
+
+/** Rows in bytewise path order: git's diff-queue order (the database collation's is not). */
+export function inBytewisePathOrder<T extends { path: string }>(rows: readonly T[]): T[] {
   // Keys made once per row: made per comparison, a 10,000-file listing spent ~150 ms allocating.
   const keyed = rows.map((row) => ({ row, key: Buffer.from(row.path) }));
   return keyed.sort((a, b) => Buffer.compare(a.key, b.key)).map(({ row }) => row);
