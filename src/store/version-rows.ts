@@ -70,21 +70,50 @@ export async function storedContents(tx: Tx, shas: readonly string[]): Promise<M
   return found;
 }
 
+/**
+ * Above this a content is inserted by a statement of its own, as a plain base64 parameter decoded by
+ * the server. Inside the JSON parameter it would be copied three more times on the way in (the jsonb
+ * value, the text taken out of it, the decoded bytes): at the 16 MiB file cap that raised PGlite's
+ * peak by 100–350 MB where the plain parameter stays near the content's own size.
+ */
+const OWN_STATEMENT_BYTES = 1024 * 1024;
+
 /** Inserts blobs (in the order given); returns how many were new. */
 export async function insertBlobs(tx: Tx, files: readonly NormalizedFile[]): Promise<number> {
   let written = 0;
-  for (const batch of batches(files, (file) => file.bytes.byteLength)) {
-    const json = JSON.stringify(batch.map((file) => [file.sha256, file.size, file.binary, base64Of(file.bytes)]));
+  let small: NormalizedFile[] = [];
+  const flushSmall = async () => {
+    for (const batch of batches(small, (file) => file.bytes.byteLength)) written += await insertSmallBlobs(tx, batch);
+    small = [];
+  };
+  for (const file of files) {
+    if (file.bytes.byteLength <= OWN_STATEMENT_BYTES) {
+      small.push(file);
+      continue;
+    }
+    // Still in the order given: two writers take the blob rows' locks in one order.
+    await flushSmall();
     const rows = await tx
       .insert(blobs)
-      .select(
-        sql`select r->>0, (r->>1)::integer, (r->>2)::boolean, decode(r->>3, 'base64') from jsonb_array_elements(${json}::jsonb) with ordinality as t(r, n) order by n`,
-      )
+      .values({ sha256: file.sha256, size: file.size, binary: file.binary, content: sql<Uint8Array>`decode(${base64Of(file.bytes)}, 'base64')` })
       .onConflictDoNothing({ target: blobs.sha256 })
       .returning({ sha256: blobs.sha256 });
     written += rows.length;
   }
+  await flushSmall();
   return written;
+}
+
+async function insertSmallBlobs(tx: Tx, batch: readonly NormalizedFile[]): Promise<number> {
+  const json = JSON.stringify(batch.map((file) => [file.sha256, file.size, file.binary, base64Of(file.bytes)]));
+  const rows = await tx
+    .insert(blobs)
+    .select(
+      sql`select r->>0, (r->>1)::integer, (r->>2)::boolean, decode(r->>3, 'base64') from jsonb_array_elements(${json}::jsonb) with ordinality as t(r, n) order by n`,
+    )
+    .onConflictDoNothing({ target: blobs.sha256 })
+    .returning({ sha256: blobs.sha256 });
+  return rows.length;
 }
 
 /** Inserts the page metadata of these contents (their blobs are already stored). */
