@@ -7,7 +7,7 @@
 // code is 0. The lead adds MCP and the scheduler through `mounts`, `routes` and `onShutdown`
 // without touching this file.
 import type { ServiceContext } from '../services/context.ts';
-import { closeDiffPool } from '../services/diff-pool.ts';
+import { closeDiffPool, configureDiffPool, diffPool, SERVER_INLINE } from '../services/diff-pool.ts';
 import { type AppOptions, createApp, type DocdeltaApp } from './app.ts';
 import { type HttpServerOptions, type RunningServer, SERVER_DEFAULTS, startHttpServer } from './http-server.ts';
 import { onShutdownSignals } from './shutdown-signals.ts';
@@ -38,6 +38,8 @@ export interface ServeHandle extends RunningServer {
 
 export async function runServe(ctx: ServiceContext, options: ServeOptions = {}): Promise<ServeHandle> {
   const graceMs = options.graceMs ?? SERVER_DEFAULTS.shutdownGraceMs;
+  // The one-shot bounds suit a CLI command; a server keeps its event loop for requests.
+  await configureDiffPool({ ...diffPool().options, inline: SERVER_INLINE });
   const app = createApp(ctx, options);
   const running = await startHttpServer(app, {
     host: options.host ?? ctx.config.host,

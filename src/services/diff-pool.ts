@@ -52,6 +52,13 @@ export const DIFF_POOL_DEFAULTS: DiffPoolOptions = {
   inline: { maxPairs: 200_000, maxBytes: 6 * 1024 * 1024 },
 };
 
+/**
+ * What a long-running server computes in place: only pairs that take a few milliseconds. Their
+ * contents come from packages, and a crafted pair near the one-shot bounds above could hold every
+ * request for seconds, with no thread's time limit to end it. `serve` sets these (run-serve.ts).
+ */
+export const SERVER_INLINE: DiffPoolOptions['inline'] = { maxPairs: 2_500, maxBytes: 256 * 1024 };
+
 interface Job {
   id: number;
   task: DiffTask;

@@ -4,11 +4,12 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runServe } from '../../src/api/run-serve.ts';
+import { closeDiffPool, diffPool } from '../../src/services/diff-pool.ts';
 import type { RouteModule } from '../../src/api/route-module.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { testContext } from '../support/context.ts';
-import { seedFixture } from '../support/seed.ts';
+import { seedFixture, seedPackage } from '../support/seed.ts';
 import { rawRequest, startTestServer } from './harness.ts';
 
 /** A handler that takes its time, standing in for a slow diff computed during shutdown. */
@@ -111,6 +112,30 @@ describe('the HTTP server', () => {
     await server.close(300);
     expect(Date.now() - started).toBeLessThan(1_500);
     await expect(stuck).rejects.toMatchObject({ code: 'ECONNRESET' });
+  });
+
+  it('runServe computes a mid-size pair in a worker thread, where a one-shot command computes it in place', async () => {
+    const own = await openTestDatabase('pglite');
+    const ownCtx = await testContext(own);
+    // ~300 KB of changed files and 40 × 40 rename candidates: above the server's in-place bound,
+    // far below the one-shot one (diff-pool.ts SERVER_INLINE and DIFF_POOL_DEFAULTS).
+    const side = (prefix: string) =>
+      Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`${prefix}/page-${i}.md`, `# ${prefix} ${i}\n\n${`${prefix} line ${i}\n`.repeat(400)}`]));
+    await seedPackage(ownCtx, '@fixture/mid', [
+      { version: '1.0.0', files: side('old') },
+      { version: '2.0.0', files: side('new') },
+    ]);
+    await closeDiffPool();
+    const handle = await runServe(ownCtx, { host: '127.0.0.1', port: 0, handleSignals: false, rateLimit: false });
+    try {
+      expect(diffPool().threads).toBe(0);
+      const response = await rawRequest(`${handle.url}/diff?package=%40fixture%2Fmid&from=1.0.0&to=2.0.0`, 'GET');
+      expect(response.status).toBe(200);
+      expect(diffPool().threads).toBeGreaterThan(0);
+    } finally {
+      await handle.shutdown('test');
+      await closeDiffPool();
+    }
   });
 
   it('runServe stops the hooks first, then HTTP, then closes the database', async () => {
