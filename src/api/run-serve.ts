@@ -80,6 +80,10 @@ export async function runServe(ctx: ServiceContext, options: ServeOptions = {}):
       }
       removeSignalHandlers();
       ctx.logger.info(`stopped in ${Date.now() - started} ms`);
+      // A newcomer who finds a postgres process after Ctrl-C should know it is expected, and for how long.
+      if (!ctx.config.databaseUrl && ctx.config.serverIdleSeconds > 0) {
+        ctx.logger.info(`the database server of ${ctx.config.dataDir} stays up ${ctx.config.serverIdleSeconds} s more for the next command (DOCDELTA_SERVER_IDLE_SECONDS)`);
+      }
       finished();
     })();
     return shuttingDown;

@@ -2,7 +2,7 @@
 // leaves the server running for the next command, a detached stopper stops it once nobody has used
 // it for that long, a client still connected keeps it up, and a killed stopper is replaced by the
 // next client to leave. Real processes and a real server throughout.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -125,6 +125,23 @@ describe('the embedded server idle period', () => {
     expect(readPostmasterPid(clusterDirOf(dataDir))?.pid).toBe(server.pid);
     expect(await waitFor(() => !isServerProcess(server.pid), 15_000)).toBe(true);
   });
+
+  it('`serve` stopped by a signal says the server stays up for the period, and it then stops', async () => {
+    const dataDir = await newFolder();
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, DOCDELTA_DATA_DIR: dataDir, DOCDELTA_SERVER_IDLE_SECONDS: '2', SYNC_CRON: '0 0 1 1 *' };
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(await waitFor(() => output.includes('serving on'), 60_000)).toBe(true);
+    const server = readPostmasterPid(clusterDirOf(dataDir))!;
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain(`the database server of ${dataDir} stays up 2 s more for the next command`);
+    expect(isServerProcess(server.pid)).toBe(true);
+    expect(await waitFor(() => !isServerProcess(server.pid), 15_000)).toBe(true);
+  }, 90_000);
 
   it('stops at once when the data folder is deleted under it', async () => {
     const dataDir = await newFolder();
