@@ -107,7 +107,11 @@ export async function resolveVersion(
   name: string,
   relativeTo?: string,
 ): Promise<VersionRow> {
-  const rows = await listVersionRows(ctx.db, pkg.id);
+  return pickVersion(pkg, await listVersionRows(ctx.db, pkg.id), name, relativeTo);
+}
+
+/** The stored version `name` means among `rows` (the package's, in release order). */
+function pickVersion(pkg: PackageRow, rows: readonly VersionRow[], name: string, relativeTo?: string): VersionRow {
   if (rows.length === 0) throw notFound(`${pkg.name} has no stored versions yet; run \`docdelta sync ${pkg.name}\``);
   if (name === 'latest') return rows.at(-1)!;
   if (name === 'previous') {
@@ -128,7 +132,8 @@ export async function resolveVersion(
 /** `from` and `to` of one package; `from` may be `previous`, read relative to `to`. */
 export async function resolvePair(ctx: ServiceContext, request: { package?: string | null; from: string; to: string }): Promise<ResolvedPair> {
   const pkg = await resolvePackage(ctx, request.package);
-  const to = await resolveVersion(ctx, pkg, request.to);
-  const from = await resolveVersion(ctx, pkg, request.from, to.version);
+  const rows = await listVersionRows(ctx.db, pkg.id);
+  const to = pickVersion(pkg, rows, request.to);
+  const from = pickVersion(pkg, rows, request.from, to.version);
   return { pkg, from, to };
 }
