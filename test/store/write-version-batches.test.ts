@@ -10,19 +10,10 @@ import { listVersionFiles, listVersionRows } from '../../src/store/versions.ts';
 import { type VersionHeader, writeVersionInBatches } from '../../src/store/write-version.ts';
 import type { NormalizedFile } from '../../src/types.ts';
 import { openTestDatabase, type TestDatabase, testDrivers } from '../support/databases.ts';
+import { normalizedFile } from '../support/normalized-file.ts';
 
 function page(path: string, text: string, title = text): NormalizedFile {
-  const bytes = new TextEncoder().encode(text);
-  return {
-    path,
-    sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
-    size: bytes.length,
-    binary: false,
-    note: null,
-    route: null,
-    doc: { frontmatter: { title }, title, description: null, headings: [], links: [], frontmatterError: null },
-    bytes,
-  };
+  return normalizedFile(path, text, { doc: { frontmatter: { title }, title, description: null, headings: [], links: [], frontmatterError: null } });
 }
 
 const bySha = (a: NormalizedFile, b: NormalizedFile) => (a.sha256 < b.sha256 ? -1 : 1);

@@ -8,24 +8,17 @@ import { listVersionFiles, listVersionRows } from '../../src/store/versions.ts';
 import { writeVersion } from '../../src/store/write-version.ts';
 import type { NormalizedFile } from '../../src/types.ts';
 import { openTestDatabase, type TestDatabase, testDrivers } from '../support/databases.ts';
+import { normalizedFile } from '../support/normalized-file.ts';
 
 let packageCounter = 0;
 const uniqueName = () => `test-pkg-${process.pid}-${++packageCounter}-${crypto.randomBytes(3).toString('hex')}`;
 
 function file(path: string, content: string, doc = false): NormalizedFile {
-  const bytes = new TextEncoder().encode(content);
-  return {
-    path,
-    sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
-    size: bytes.length,
-    binary: false,
-    note: null,
-    route: doc ? `/${path.replace(/\.mdx?$/, '')}` : null,
-    doc: doc
-      ? { frontmatter: { title: content }, title: content, description: null, headings: [{ depth: 1, text: content, slug: 'x', line: 1 }], links: [], frontmatterError: null }
-      : null,
-    bytes,
-  };
+  if (!doc) return normalizedFile(path, content);
+  return normalizedFile(path, content, {
+    route: `/${path.replace(/\.mdx?$/, '')}`,
+    doc: { frontmatter: { title: content }, title: content, description: null, headings: [{ depth: 1, text: content, slug: 'x', line: 1 }], links: [], frontmatterError: null },
+  });
 }
 
 describe.each(testDrivers())('storage on %s', (driver) => {
