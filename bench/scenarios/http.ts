@@ -1,7 +1,6 @@
 // Comparison 3, HTTP half (issues 4 and 9): autocannon against the cached
 // `/diff?from=0.1.0&to=0.2.0` (requests/s, p50, p99), the web diff page's load time in Chromium for
 // the real pair, and MCP `what_changed` over HTTP at /mcp of the same server. The server runs in a child process; the load generator here.
-import fs from 'node:fs';
 import autocannon from 'autocannon';
 import { diffPageUrl } from '../../src/api/index.ts';
 import { type BenchEnv, copyPgliteFolder } from '../bench-env.ts';
@@ -11,7 +10,6 @@ import { pairFolder } from '../pglite-context.ts';
 import type { Scenario } from './scenario.ts';
 
 const SECTION = 'HTTP';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface LoadRun {
   requestsPerSecond: number;
@@ -40,12 +38,14 @@ interface LoadVariant {
 
 /** Milliseconds from navigation start to the page's `docdelta:summary` mark and to first contentful paint. */
 async function pageLoads(pageUrl: string, runs: number): Promise<{ summary: number[]; paint: number[] } | string> {
-  if (!fs.existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  // The browser tests' Chromium (the npm-shipped one, or CHROMIUM_PATH, or Debian's).
+  const { launchChromium } = await import('../../test/support/browser.ts');
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    return `no Chromium: ${(error as Error).message.slice(0, 200)}`;
+  }
   const out = { summary: [] as number[], paint: [] as number[] };
   try {
     for (let i = 0; i < runs + 1; i += 1) {

@@ -65,7 +65,7 @@ export const npmDiffScenario: Scenario = {
       const startup = await repeat({ run: () => runCommand(process.execPath, ['bin/docdelta.js', '--help'], { cwd: REPO }) }, env.reps('medium'));
       report.figure({
         section: 'where a cold answer spends its time',
-        name: 'CLI start-up: `docdelta --help` (node, tsx compiling the sources, the command modules; no database)',
+        name: 'CLI start-up: `docdelta --help` (node, the bundle in dist/ or tsx when it is stale, the command table; no database)',
         unit: 'ms',
         samples: startup,
         notes: 'paid twice by the end-to-end CLI comparisons (sync, then diff)',
