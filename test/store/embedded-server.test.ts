@@ -6,10 +6,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.ts';
 import { clusterDirOf, isServerProcess, readPostmasterPid } from '../../src/store/embedded-server.ts';
-import { tempDir } from '../support/context.ts';
+import { useDataFolders } from '../support/data-folders.ts';
 
 const run = promisify(execFile);
 const CHILD = path.resolve('test/store/fixtures/embedded-client.ts');
@@ -35,16 +35,7 @@ async function waitUntilGone(pid: number): Promise<void> {
   for (let i = 0; i < 500 && isServerProcess(pid); i++) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
-const folders: string[] = [];
-afterEach(async () => {
-  for (const folder of folders.splice(0)) await fs.rm(folder, { recursive: true, force: true });
-});
-
-async function newFolder(): Promise<string> {
-  const folder = await tempDir('docdelta-embedded-');
-  folders.push(folder);
-  return path.join(folder, '.data');
-}
+const newFolder = useDataFolders('docdelta-embedded-');
 
 describe('the embedded PostgreSQL server of a data folder', () => {
   it('is created on first use, shared with another process while open, and stopped by the last client', async () => {

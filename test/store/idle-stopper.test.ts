@@ -8,10 +8,10 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.ts';
 import { clusterDirOf, isServerProcess, readPostmasterPid } from '../../src/store/embedded-server.ts';
-import { tempDir } from '../support/context.ts';
+import { useDataFolders } from '../support/data-folders.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/docdelta.js');
@@ -60,16 +60,7 @@ async function useOnce(dataDir: string, idleSeconds: number): Promise<number> {
   }
 }
 
-const folders: string[] = [];
-afterEach(async () => {
-  for (const folder of folders.splice(0)) await fsp.rm(folder, { recursive: true, force: true });
-});
-
-async function newFolder(): Promise<string> {
-  const folder = await tempDir('docdelta-idle-');
-  folders.push(folder);
-  return path.join(folder, '.data');
-}
+const newFolder = useDataFolders('docdelta-idle-');
 
 describe('the embedded server idle period', () => {
   it('keeps the server for the next client, then stops it once nobody used it for the period', async () => {
