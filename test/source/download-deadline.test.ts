@@ -10,6 +10,7 @@ import { SnapshotStore } from '../../src/source/snapshots.ts';
 import { tempDir } from '../support/context.ts';
 import { type FakeRegistry, startFakeRegistry } from '../support/fake-registry.ts';
 import { packageTgz, sri } from '../support/tarballs.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const DEADLINE_MS = 1_500;
 
@@ -48,12 +49,6 @@ async function timed<T>(work: Promise<T>): Promise<{ ms: number; error: unknown 
   }
 }
 
-const waitFor = async (check: () => boolean, ms = 2_000) => {
-  const until = Date.now() + ms;
-  while (!check() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
-  return check();
-};
-
 describe('the download deadline', () => {
   let registry: FakeRegistry;
   beforeAll(async () => {
@@ -81,7 +76,7 @@ describe('the download deadline', () => {
     expect(ms).toBeLessThan(DEADLINE_MS + 1_000);
     // The deadline is the version's, not each attempt's: no second slow download after it.
     expect(registry.tarballRequests - before).toBe(1);
-    expect(await waitFor(() => registry.openTarballResponses === 0)).toBe(true);
+    expect(await waitFor(() => registry.openTarballResponses === 0, 2_000)).toBe(true);
   });
 
   it('aborts a server that trickles its status line and headers at 1 byte/s', async () => {
@@ -90,7 +85,7 @@ describe('the download deadline', () => {
       const { ms, error } = await timed(fetchBounded(server.url, { maxBytes: 1_000, timeoutMs: DEADLINE_MS }));
       expect(error).toMatchObject({ code: 'UPSTREAM', message: expect.stringMatching(/did not finish within 1500 ms/) });
       expect(ms).toBeLessThan(DEADLINE_MS + 1_000);
-      expect(await waitFor(() => server.open() === 0)).toBe(true);
+      expect(await waitFor(() => server.open() === 0, 2_000)).toBe(true);
     } finally {
       await server.close();
     }

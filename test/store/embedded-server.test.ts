@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.ts';
 import { clusterDirOf, isServerProcess, readPostmasterPid } from '../../src/store/embedded-server.ts';
 import { useDataFolders } from '../support/data-folders.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const run = promisify(execFile);
 const CHILD = path.resolve('test/store/fixtures/embedded-client.ts');
@@ -29,10 +30,6 @@ async function packageNames(dataDir: string): Promise<string[]> {
   } finally {
     await database.close();
   }
-}
-
-async function waitUntilGone(pid: number): Promise<void> {
-  for (let i = 0; i < 500 && isServerProcess(pid); i++) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 const newFolder = useDataFolders('docdelta-embedded-');
@@ -72,7 +69,7 @@ describe('the embedded PostgreSQL server of a data folder', () => {
     await database.db.execute(sql`insert into packages (name, source) values ('before-crash', 'npm')`);
     const { pid } = readPostmasterPid(clusterDirOf(dataDir))!;
     process.kill(pid, 'SIGKILL');
-    await waitUntilGone(pid);
+    await waitFor(() => !isServerProcess(pid), 5_000, 10);
     await database.close();
     // postmaster.pid still names the dead server.
     expect(readPostmasterPid(clusterDirOf(dataDir))?.pid).toBe(pid);

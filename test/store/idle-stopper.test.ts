@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.ts';
 import { clusterDirOf, isServerProcess, readPostmasterPid } from '../../src/store/embedded-server.ts';
 import { useDataFolders } from '../support/data-folders.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/docdelta.js');
@@ -39,15 +40,6 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return condition();
 }
 
 async function useOnce(dataDir: string, idleSeconds: number): Promise<number> {
