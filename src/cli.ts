@@ -4,14 +4,11 @@
 import type { ConfigError } from './config.ts';
 import { DocdeltaError, toDocdeltaError } from './errors.ts';
 import { takeGlobalFlags } from './cli/args.ts';
-import { type CommandEnv, type CommandIo, UsageError } from './cli/command.ts';
+import { type CommandEnv, type CommandIo, isInputErrorCode, UsageError } from './cli/command.ts';
 import { commands } from './cli/commands.ts';
 import { helpFor, renderCommandHelp, renderOverview } from './cli/help.ts';
 import { openOutput } from './cli/terminal.ts';
 import type { ServiceContext } from './services/context.ts';
-
-/** Wrong input is the user's to fix: a flag, a name, a version or a path that does not exist. */
-const INPUT_CODES = new Set(['INVALID_INPUT', 'NOT_FOUND']);
 
 /** config.ts is imported only once a command runs, so its error is recognised by name. */
 function isConfigError(error: unknown): error is ConfigError {
@@ -21,7 +18,7 @@ function isConfigError(error: unknown): error is ConfigError {
 /** Exit codes, for every command: 0 ok, 1 failure (or findings, which a command returns itself), 2 wrong input. */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError || isConfigError(error)) return 2;
-  if (error instanceof DocdeltaError && INPUT_CODES.has(error.code)) return 2;
+  if (error instanceof DocdeltaError && isInputErrorCode(error.code)) return 2;
   return 1;
 }
 

@@ -32,6 +32,11 @@ export interface Command {
   run(args: string[], env: CommandEnv): Promise<number>;
 }
 
+/** Error codes that mean wrong input, the user's to fix (a flag, a name, a version or a path that does not exist): exit 2. */
+export function isInputErrorCode(code: string | undefined): boolean {
+  return code === 'INVALID_INPUT' || code === 'NOT_FOUND';
+}
+
 /** Thrown for a bad command line: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {
   constructor(message: string) {

@@ -1,7 +1,7 @@
 import { describeJob, exitCodeForJob } from '../services/jobs/index.ts';
 import { type PackageSyncReport, runSync } from '../services/sync.ts';
 import { commaList, parseCommandArgs } from './args.ts';
-import { type Command, UsageError } from './command.ts';
+import { type Command, isInputErrorCode, UsageError } from './command.ts';
 import { syncProgress } from './progress.ts';
 import { commandInfo } from './commands.ts';
 
@@ -34,7 +34,7 @@ export const syncCommand: Command = {
     let refusedInput = false;
     const progress = syncProgress(env.io.stderr, (event) => {
       // A package refused as input (no such version, a name the registry lacks) exits 2, as usage errors do.
-      if (event.code === 'INVALID_INPUT' || event.code === 'NOT_FOUND') refusedInput = true;
+      if (isInputErrorCode(event.code)) refusedInput = true;
       // A package that could not sync at all is an error, on stderr; the reports are the output.
       if (event.error) env.io.stderr.write(`docdelta sync: ${event.package}: ${event.error}\n`);
       else if (!values.json) env.io.stdout.write(`${describeSync(event.report!)}\n`);
