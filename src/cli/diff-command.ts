@@ -24,7 +24,7 @@ function parseThreshold(value: string | undefined): number | undefined {
 }
 
 /** Said on stderr, so the output stays what a script expects. */
-export function warnPath(env: CommandEnv, path: DiffView['path']): void {
+function warnPath(env: CommandEnv, path: DiffView['path']): void {
   if (!path || path.matched) return;
   const near = path.closest.length ? `; closest: ${path.closest.join(', ')}` : '';
   env.io.stderr.write(`docdelta: warning: --path ${JSON.stringify(path.input)} matches no file in either version${near}\n`);

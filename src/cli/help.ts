@@ -178,16 +178,16 @@ export const HELP: CommandHelp[] = [
 const WIDTH = 80;
 
 /** Greedy word wrap; words longer than the width stay whole on their own line. */
-export function wrap(text: string, width: number, indent = ''): string[] {
+function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
   }
-  if (line) lines.push(indent + line);
+  if (line) lines.push(line);
   return lines;
 }
 
