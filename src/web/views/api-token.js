@@ -1,7 +1,7 @@
 // The server's API token, for the few writes the web UI can make (track, untrack, sync now). It is
 // typed by the user, kept in this tab only (sessionStorage), sent only as a bearer header to this
 // site, and never shown.
-import { ApiError } from '../api.js';
+import { reach, responseError } from '../api.js';
 import { h } from '../dom.js';
 
 const TOKEN_KEY = 'docdelta:api-token';
@@ -33,17 +33,12 @@ export function tokenInput() {
 
 /** A JSON request with the token; the server's `{code, message}` becomes an ApiError. */
 export async function sendWithToken(method, path, token, body) {
-  let response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', 'the server could not be reached');
-  }
+  const response = await reach(path, {
+    method,
+    headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const payload = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(response.status, payload?.code ?? `HTTP_${response.status}`, payload?.message ?? `${response.status} ${response.statusText}`);
+  if (!response.ok) throw responseError(response, payload);
   return payload;
 }
