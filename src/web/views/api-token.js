@@ -3,30 +3,18 @@
 // site, and never shown.
 import { reach, responseError } from '../api.js';
 import { h } from '../dom.js';
+import { readSetting, writeSetting } from '../storage.js';
 
 const TOKEN_KEY = 'docdelta:api-token';
 
-function storedToken() {
-  try {
-    return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
 export function rememberToken(token) {
-  try {
-    if (token) window.sessionStorage.setItem(TOKEN_KEY, token);
-    else window.sessionStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // Storage off: the token lasts as long as the field keeps it.
-  }
+  writeSetting('sessionStorage', TOKEN_KEY, token || null);
 }
 
 /** A password field holding the token, filled from this tab's storage. */
 export function tokenInput() {
   const input = h('input', { type: 'password', class: 'token-input', autocomplete: 'off', 'aria-label': 'API token', placeholder: 'API_TOKEN of this server' });
-  input.value = storedToken();
+  input.value = readSetting('sessionStorage', TOKEN_KEY) ?? '';
   input.addEventListener('change', () => rememberToken(input.value.trim()));
   return input;
 }
