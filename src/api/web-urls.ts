@@ -16,10 +16,13 @@ export function fileAnchor(path: string): string {
   return `file-${slug}`;
 }
 
+/** `${base}/p/@scope/name`: a package's page (for a first version, which has nothing to compare with). */
+export function packagePageUrl(baseUrl: string, packageName: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/p/${packageName.split('/').map(segment).join('/')}`;
+}
+
 /** `${base}/p/@scope/name/diff/1.0.0...2.0.0[#file-…]` */
 export function diffPageUrl(baseUrl: string, target: DiffPageTarget): string {
-  const base = baseUrl.replace(/\/+$/, '');
-  const pkg = target.package.split('/').map(segment).join('/');
   const anchor = target.path ? `#${fileAnchor(target.path)}` : '';
-  return `${base}/p/${pkg}/diff/${segment(target.from)}...${segment(target.to)}${anchor}`;
+  return `${packagePageUrl(baseUrl, target.package)}/diff/${segment(target.from)}...${segment(target.to)}${anchor}`;
 }

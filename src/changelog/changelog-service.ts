@@ -2,23 +2,13 @@
 // with the version stored before it. Diffs come from diffPair, so they are computed once and cached.
 // Entries are chosen before any diff is computed: a feed of 20 entries never diffs more than 20 pairs.
 import { z } from 'zod';
-import { diffPageUrl } from '../api/web-urls.ts';
+import { diffPageUrl, packagePageUrl } from '../api/web-urls.ts';
 import { ALGORITHM_VERSION } from '../diff/index.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { listPackageRecords, listVersionRecords, type PackageRow, resolvePackage, resolveVersion, type VersionRow } from '../services/catalog.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { summarizePair } from '../services/doc-summary.ts';
 import { type Changelog, changelogChanges, type ChangelogEntry } from './changelog-changes.ts';
-
-const segment = (text: string) => encodeURIComponent(text).replace(/%40/g, '@');
-
-/**
- * `${base}/p/@scope/name`: a package's page in the web viewer, for the first version of a package
- * (nothing to compare it with). src/api/web-urls.ts has no such link yet; same encoding as diffPageUrl.
- */
-function packagePageUrl(baseUrl: string, packageName: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/p/${packageName.split('/').map(segment).join('/')}`;
-}
 
 export const DEFAULT_CHANGELOG_LIMIT = 20;
 export const MAX_CHANGELOG_LIMIT = 200;

@@ -16,22 +16,23 @@ function urlFor(path, params) {
   return url;
 }
 
-async function request(path, params, accept) {
-  let response;
+/** fetch, with a server that cannot be reached turned into an ApiError. */
+export async function reach(url, init) {
   try {
-    response = await fetch(urlFor(path, params), { headers: { Accept: accept } });
+    return await fetch(url, init);
   } catch {
     throw new ApiError(0, 'NETWORK', 'the server could not be reached');
   }
-  if (!response.ok) {
-    let body = null;
-    try {
-      body = await response.json();
-    } catch {
-      // Not our JSON error body (a proxy's error page); fall back to the status line.
-    }
-    throw new ApiError(response.status, body?.code ?? `HTTP_${response.status}`, body?.message ?? `${response.status} ${response.statusText}`);
-  }
+}
+
+/** A failed response as an ApiError: the server's `{code, message}`, else (a proxy's error page) the status line. */
+export function responseError(response, body) {
+  return new ApiError(response.status, body?.code ?? `HTTP_${response.status}`, body?.message ?? `${response.status} ${response.statusText}`);
+}
+
+async function request(path, params, accept) {
+  const response = await reach(urlFor(path, params), { headers: { Accept: accept } });
+  if (!response.ok) throw responseError(response, await response.json().catch(() => null));
   return response;
 }
 

@@ -27,6 +27,13 @@ export function changelogUrl(pkg) {
 
 export const STATUS_URL = '/status';
 
+/** Every package's changelog as an Atom feed. */
+export const FEED_URL = '/changelog.xml';
+
+export function feedUrl(pkg) {
+  return `${FEED_URL}?${new URLSearchParams({ package: pkg })}`;
+}
+
 function decode(text) {
   try {
     return decodeURIComponent(text);

@@ -1,49 +1,32 @@
 // The server's API token, for the few writes the web UI can make (track, untrack, sync now). It is
 // typed by the user, kept in this tab only (sessionStorage), sent only as a bearer header to this
 // site, and never shown.
-import { ApiError } from '../api.js';
+import { reach, responseError } from '../api.js';
 import { h } from '../dom.js';
+import { readSetting, writeSetting } from '../storage.js';
 
 const TOKEN_KEY = 'docdelta:api-token';
 
-function storedToken() {
-  try {
-    return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
 export function rememberToken(token) {
-  try {
-    if (token) window.sessionStorage.setItem(TOKEN_KEY, token);
-    else window.sessionStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // Storage off: the token lasts as long as the field keeps it.
-  }
+  writeSetting('sessionStorage', TOKEN_KEY, token || null);
 }
 
 /** A password field holding the token, filled from this tab's storage. */
 export function tokenInput() {
   const input = h('input', { type: 'password', class: 'token-input', autocomplete: 'off', 'aria-label': 'API token', placeholder: 'API_TOKEN of this server' });
-  input.value = storedToken();
+  input.value = readSetting('sessionStorage', TOKEN_KEY) ?? '';
   input.addEventListener('change', () => rememberToken(input.value.trim()));
   return input;
 }
 
 /** A JSON request with the token; the server's `{code, message}` becomes an ApiError. */
 export async function sendWithToken(method, path, token, body) {
-  let response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', 'the server could not be reached');
-  }
+  const response = await reach(path, {
+    method,
+    headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const payload = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(response.status, payload?.code ?? `HTTP_${response.status}`, payload?.message ?? `${response.status} ${response.statusText}`);
+  if (!response.ok) throw responseError(response, payload);
   return payload;
 }

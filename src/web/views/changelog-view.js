@@ -1,8 +1,7 @@
 // `/p/<package>/changelog`: every stored version's changes, newest first — the same Markdown that
 // GET /changelog serves (and the Atom feed carries), drawn as a page, with the feed to subscribe to.
 import { h, replaceChildren } from '../dom.js';
-import { packageUrl } from '../routes.js';
-import { FEED_URL } from './home-view.js';
+import { feedUrl, packageUrl } from '../routes.js';
 import { renderMarkdown } from './markdown-lite.js';
 
 export async function renderChangelog(main, context, data) {
@@ -10,7 +9,7 @@ export async function renderChangelog(main, context, data) {
   if (!context.isCurrent()) return null;
   const pkg = context.route.pkg;
   document.title = `Changelog of ${pkg} — docdelta`;
-  const feed = `${FEED_URL}?${new URLSearchParams({ package: pkg })}`;
+  const feed = feedUrl(pkg);
   // The Markdown starts with its own "# Changelog: <package>" line; the page title says it already.
   const body = markdown.replace(/^# [^\n]*\n+/, '');
   replaceChildren(

@@ -1,25 +1,16 @@
 // Filter box, unified/split switch, whitespace toggle, open/close all, and the raw formats of the
 // same diff.
 import { h } from '../dom.js';
+import { readSetting, writeSetting } from '../storage.js';
 
 const VIEW_KEY = 'docdelta:view';
 const OPEN_ALL_LIMIT = 60;
 
 export function storedView() {
-  try {
-    return window.localStorage.getItem(VIEW_KEY) === 'split' ? 'split' : 'unified';
-  } catch {
-    return 'unified';
-  }
+  return readSetting('localStorage', VIEW_KEY) === 'split' ? 'split' : 'unified';
 }
 
-function rememberView(view) {
-  try {
-    window.localStorage.setItem(VIEW_KEY, view);
-  } catch {
-    // Storage can be off (private windows); the choice then lasts for this page only.
-  }
-}
+const rememberView = (view) => writeSetting('localStorage', VIEW_KEY, view);
 
 function apiLink(diff, format, label) {
   const params = new URLSearchParams({ package: diff.package, from: diff.from, to: diff.to, format });

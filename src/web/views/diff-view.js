@@ -1,6 +1,7 @@
 // A version pair: summary, folder moves, then every changed file — beside a folder tree, filterable
 // (the filter lives in the address), openable, and walkable with j/k.
 import { h, replaceChildren } from '../dom.js';
+import { readSetting, writeSetting } from '../storage.js';
 import { diffHeader } from './diff-header.js';
 import { summaryPanel } from './diff-summary.js';
 import { diffToolbar, storedView } from './diff-toolbar.js';
@@ -13,22 +14,12 @@ import { bindViewKeys } from './shortcuts.js';
 const TREE_KEY = 'docdelta:tree';
 
 function treeShownByDefault() {
-  try {
-    const stored = window.localStorage.getItem(TREE_KEY);
-    if (stored) return stored === 'shown';
-  } catch {
-    // Storage off: decide by the width alone.
-  }
+  const stored = readSetting('localStorage', TREE_KEY);
+  if (stored) return stored === 'shown';
   return window.matchMedia('(min-width: 1100px)').matches;
 }
 
-function rememberTree(shown) {
-  try {
-    window.localStorage.setItem(TREE_KEY, shown ? 'shown' : 'hidden');
-  } catch {
-    // The choice then lasts for this page only.
-  }
-}
+const rememberTree = (shown) => writeSetting('localStorage', TREE_KEY, shown ? 'shown' : 'hidden');
 
 export async function renderDiff(main, context, data) {
   const diff = await data;

@@ -4,10 +4,8 @@
 import { getJson } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { plural } from '../format.js';
-import { changelogUrl, diffUrl, packageUrl, STATUS_URL, upgradeUrl } from '../routes.js';
+import { changelogUrl, diffUrl, FEED_URL, feedUrl, packageUrl, STATUS_URL, upgradeUrl } from '../routes.js';
 import { canManagePackages, packageAdmin } from './package-admin.js';
-
-export const FEED_URL = '/changelog.xml';
 
 function packageCard(pkg) {
   const comparable = pkg.versions >= 2;
@@ -25,7 +23,7 @@ function packageCard(pkg) {
       h('a', { href: changelogUrl(pkg.name), 'data-nav': true, text: 'Changelog' }),
       comparable ? [' · ', h('a', { href: upgradeUrl(pkg.name, 'previous', 'latest'), 'data-nav': true, text: 'Links & redirects' })] : null,
       ' · ',
-      h('a', { href: `${FEED_URL}?${new URLSearchParams({ package: pkg.name })}`, class: 'feed-link', type: 'application/atom+xml', text: 'Atom feed' }),
+      h('a', { href: feedUrl(pkg.name), class: 'feed-link', type: 'application/atom+xml', text: 'Atom feed' }),
     ),
   );
 }

@@ -1,8 +1,7 @@
 // `/p/<package>`: the stored versions, newest first, with dates and file counts; pick any two.
 import { h, replaceChildren } from '../dom.js';
 import { formatCount, formatDate, plural } from '../format.js';
-import { changelogUrl, diffUrl, upgradeUrl } from '../routes.js';
-import { FEED_URL } from './home-view.js';
+import { changelogUrl, diffUrl, feedUrl, upgradeUrl } from '../routes.js';
 
 export async function renderPackage(main, context, data) {
   const result = await data;
@@ -78,7 +77,7 @@ export async function renderPackage(main, context, data) {
       h('a', { href: changelogUrl(result.package), 'data-nav': true, text: 'Changelog' }),
       newestFirst.length >= 2 ? [' · ', h('a', { href: upgradeUrl(result.package, newestFirst[1].version, newestFirst[0].version), 'data-nav': true, text: 'Links & redirects' })] : null,
       ' · ',
-      h('a', { href: `${FEED_URL}?${new URLSearchParams({ package: result.package })}`, type: 'application/atom+xml', text: 'Atom feed' }),
+      h('a', { href: feedUrl(result.package), type: 'application/atom+xml', text: 'Atom feed' }),
     ),
     newestFirst.length ? form : h('section', { class: 'panel' }, h('p', { text: 'No versions stored yet.' })),
   );
