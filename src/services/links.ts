@@ -8,7 +8,7 @@ import { conventionsFor, type LinkConventions } from '../links/conventions.ts';
 import { buildLinkReport, type LinkReport, type ReportInput } from '../links/link-report.ts';
 import { findAppLinks, type FoundAppLink, walkApp } from '../links/app-scan.ts';
 import { compareVersions, listVersionRows, versionsServingRoutes } from '../store/versions.ts';
-import { loadDocsLayout, loadPairDocs } from './version-docs.ts';
+import { loadPairDocs, loadVersionDocs } from './version-docs.ts';
 import { resolvePackage, resolveVersion } from './catalog.ts';
 import { parseLinkTarget } from '../links/link-target.ts';
 import { locateRoute, parentRoutes } from '../links/route-index.ts';
@@ -112,7 +112,8 @@ export async function resolveRoute(ctx: ServiceContext, request: ResolveRouteReq
   const pkg = await resolvePackage(ctx, request.package);
   const to = await resolveVersion(ctx, pkg, request.to ?? 'latest');
   const configured = conventionsFor(pkg.name, pkg.options);
-  const conventions = { ...configured, baseUrl: configured.baseUrl ?? (await loadDocsLayout(ctx, pkg, to)).baseUrl };
+  // Read through the stored-version cache, not loadDocsLayout: loadPairDocs below reads `to` again.
+  const conventions = { ...configured, baseUrl: configured.baseUrl ?? (await loadVersionDocs(ctx, pkg, to)).layout.baseUrl };
   const parsed = parseLinkTarget(request.route, { sourcePath: null, sourceRoute: null, baseUrl: conventions.baseUrl, rootRelativeTo: 'docs' });
   if (parsed.kind !== 'route') {
     throw invalidInput(`${JSON.stringify(request.route.slice(0, 100))} is not a docs route; give one such as /authkit/sso${conventions.baseUrl ? ` or ${conventions.baseUrl}/authkit/sso` : ''}`);
