@@ -111,7 +111,7 @@ export async function resolveVersion(
 }
 
 /** The stored version `name` means among `rows` (the package's, in release order). */
-function pickVersion(pkg: PackageRow, rows: readonly VersionRow[], name: string, relativeTo?: string): VersionRow {
+export function pickVersion(pkg: PackageRow, rows: readonly VersionRow[], name: string, relativeTo?: string): VersionRow {
   if (rows.length === 0) throw notFound(`${pkg.name} has no stored versions yet; run \`docdelta sync ${pkg.name}\``);
   if (name === 'latest') return rows.at(-1)!;
   if (name === 'previous') {

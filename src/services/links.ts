@@ -8,8 +8,8 @@ import { conventionsFor, type LinkConventions } from '../links/conventions.ts';
 import { buildLinkReport, type LinkReport, type ReportInput } from '../links/link-report.ts';
 import { findAppLinks, type FoundAppLink, walkApp } from '../links/app-scan.ts';
 import { compareVersions, listVersionRows, versionsServingRoutes } from '../store/versions.ts';
-import { loadDocsLayout, loadPairDocs } from './version-docs.ts';
-import { resolvePackage, resolveVersion } from './catalog.ts';
+import { loadPairDocs, loadVersionDocs } from './version-docs.ts';
+import { pickVersion, resolvePackage } from './catalog.ts';
 import { parseLinkTarget } from '../links/link-target.ts';
 import { locateRoute, parentRoutes } from '../links/route-index.ts';
 import { type Fix, followThroughMap } from '../links/suggest-fix.ts';
@@ -110,9 +110,12 @@ const MAX_ROUTE_CHARS = 2048;
 export async function resolveRoute(ctx: ServiceContext, request: ResolveRouteRequest): Promise<RouteResolution> {
   if (request.route.length > MAX_ROUTE_CHARS) throw invalidInput(`route is too long (${MAX_ROUTE_CHARS} characters at most)`);
   const pkg = await resolvePackage(ctx, request.package);
-  const to = await resolveVersion(ctx, pkg, request.to ?? 'latest');
+  // The package's versions, read once for `to`, `from` and the default `from`.
+  const rows = await listVersionRows(ctx.db, pkg.id);
+  const to = pickVersion(pkg, rows, request.to ?? 'latest');
   const configured = conventionsFor(pkg.name, pkg.options);
-  const conventions = { ...configured, baseUrl: configured.baseUrl ?? (await loadDocsLayout(ctx, pkg, to)).baseUrl };
+  // Read through the stored-version cache, not loadDocsLayout: loadPairDocs below reads `to` again.
+  const conventions = { ...configured, baseUrl: configured.baseUrl ?? (await loadVersionDocs(ctx, pkg, to)).layout.baseUrl };
   const parsed = parseLinkTarget(request.route, { sourcePath: null, sourceRoute: null, baseUrl: conventions.baseUrl, rootRelativeTo: 'docs' });
   if (parsed.kind !== 'route') {
     throw invalidInput(`${JSON.stringify(request.route.slice(0, 100))} is not a docs route; give one such as /authkit/sso${conventions.baseUrl ? ` or ${conventions.baseUrl}/authkit/sso` : ''}`);
@@ -120,13 +123,13 @@ export async function resolveRoute(ctx: ServiceContext, request: ResolveRouteReq
   const written = `${parsed.route}${parsed.anchor ? `#${parsed.anchor}` : ''}`;
   let from;
   if (request.from) {
-    from = await resolveVersion(ctx, pkg, request.from, to.version);
+    from = pickVersion(pkg, rows, request.from, to.version);
   } else {
     // The route itself as a page first; only when no version has that page, the pages a section route
     // could hang under (not `/`, which nearly every version has and which would say nothing).
     let serving = new Set(await versionsServingRoutes(ctx.db, pkg.id, [parsed.route]));
     if (serving.size === 0) serving = new Set(await versionsServingRoutes(ctx.db, pkg.id, parentRoutes(parsed.route).filter((route) => route !== '/')));
-    from = (await listVersionRows(ctx.db, pkg.id)).filter((row) => serving.has(row.version)).sort(compareVersions)[0];
+    from = rows.filter((row) => serving.has(row.version)).sort(compareVersions)[0];
     if (!from) throw notFound(`no stored version of ${pkg.name} has a page at ${parsed.route} or above it; pass from= to check a folder route`);
   }
 

@@ -149,9 +149,13 @@ function docsRootOf(pair: ResolvedPair): string | null {
  * against every file of both versions, so `authkit/` and `/authkit` work wherever a path is taken.
  */
 export async function resolveDiffPath(ctx: ServiceContext, pair: ResolvedPair, input: string): Promise<PathResolution & { input: string }> {
+  return { input, ...resolvePathFilter(input, docsRootOf(pair), [...(await pairPaths(ctx, pair))]) };
+}
+
+/** Every stored path of either version of the pair. */
+async function pairPaths(ctx: ServiceContext, pair: ResolvedPair): Promise<Set<string>> {
   const [oldFiles, newFiles] = await Promise.all([listVersionFiles(ctx.db, pair.from.id), listVersionFiles(ctx.db, pair.to.id)]);
-  const paths = [...new Set([...oldFiles, ...newFiles].map((file) => file.path))];
-  return { input, ...resolvePathFilter(input, docsRootOf(pair), paths) };
+  return new Set([...oldFiles, ...newFiles].map((file) => file.path));
 }
 
 /** The diff with -w and the path filter applied, and how the path was read. */
@@ -195,8 +199,7 @@ export async function getRawBytes(ctx: ServiceContext, request: DiffRequest, dif
 async function fileInPair(ctx: ServiceContext, pair: ResolvedPair, input: string): Promise<string> {
   const candidates = fileCandidates(input, docsRootOf(pair));
   if (candidates.length <= 1) return input;
-  const [oldFiles, newFiles] = await Promise.all([listVersionFiles(ctx.db, pair.from.id), listVersionFiles(ctx.db, pair.to.id)]);
-  const present = new Set([...oldFiles, ...newFiles].map((file) => file.path));
+  const present = await pairPaths(ctx, pair);
   return candidates.find((candidate) => present.has(candidate)) ?? input;
 }
 

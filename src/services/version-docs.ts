@@ -4,6 +4,7 @@
 import { layoutSettingsFor } from '../links/conventions.ts';
 import { assembleVersionDocs, type VersionDocs, type VersionFile } from '../links/version-docs.ts';
 import { type DocsLayout, detectDocsLayout, isMarkdownPath, reconcileLayouts } from '../normalize/index.ts';
+import { LruCache } from '../lru-cache.ts';
 import { loadBlobs, loadDocMeta } from '../store/blobs.ts';
 import type { PackageRow } from '../store/packages.ts';
 import { listVersionFiles, type VersionRow } from '../store/versions.ts';
@@ -12,24 +13,17 @@ import type { ServiceContext } from './context.ts';
 
 // Versions never change once written; a few recently used ones are kept in memory, keyed by the
 // version and the settings they were read under.
-const CACHE_SIZE = 4;
-const cache = new Map<string, Promise<StoredVersion>>();
-const layouts = new Map<string, Promise<DocsLayout>>();
-const LAYOUT_CACHE_SIZE = 200;
+const cache = new LruCache<Promise<StoredVersion>>({ maxEntries: 4, maxBytes: Infinity });
+const layouts = new LruCache<Promise<DocsLayout>>({ maxEntries: 200, maxBytes: Infinity });
 
 type PackageSettingsRow = Pick<PackageRow, 'name' | 'docsRoot' | 'options'>;
 
-function remember<T>(map: Map<string, Promise<T>>, key: string, size: number, load: () => Promise<T>): Promise<T> {
-  const cached = map.get(key);
-  if (cached) {
-    map.delete(key);
-    map.set(key, cached);
-    return cached;
-  }
+function remember<T>(lru: LruCache<Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  const cached = lru.get(key);
+  if (cached) return cached;
   const loading = load();
-  map.set(key, loading);
-  loading.catch(() => map.delete(key));
-  while (map.size > size) map.delete(map.keys().next().value!);
+  lru.set(key, loading, 0);
+  loading.catch(() => lru.delete(key));
   return loading;
 }
 
@@ -49,7 +43,7 @@ async function readLayout(ctx: ServiceContext, pkg: PackageSettingsRow, version:
 
 /** The docs layout of one stored version under the package's current settings. */
 export function loadDocsLayout(ctx: ServiceContext, pkg: PackageSettingsRow, version: VersionRow): Promise<DocsLayout> {
-  return remember(layouts, keyOf(pkg, version), LAYOUT_CACHE_SIZE, async () => (await readLayout(ctx, pkg, version)).layout);
+  return remember(layouts, keyOf(pkg, version), async () => (await readLayout(ctx, pkg, version)).layout);
 }
 
 interface StoredVersion {
@@ -59,7 +53,7 @@ interface StoredVersion {
 
 /** Files with their metadata and the text of every Markdown file: enough to assemble the docs under any layout. */
 function loadStored(ctx: ServiceContext, pkg: PackageSettingsRow, version: VersionRow): Promise<StoredVersion> {
-  return remember(cache, keyOf(pkg, version), CACHE_SIZE, async () => {
+  return remember(cache, keyOf(pkg, version), async () => {
     const { layout, metas, files } = await readLayout(ctx, pkg, version);
     const blobs = await loadBlobs(ctx.db, files.filter((file) => isMarkdownPath(file.path)).map((file) => file.sha256));
     return {

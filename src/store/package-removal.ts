@@ -20,10 +20,6 @@ const CHUNK = 5_000;
 
 /** What removing the package would delete, without deleting it (for `untrack` without --yes). */
 export async function plannedRemoval(db: Db, packageId: number): Promise<RemovalCounts> {
-  return countRemoval(db, packageId);
-}
-
-async function countRemoval(db: Db, packageId: number): Promise<RemovalCounts> {
   const ids = (await db.select({ id: versions.id }).from(versions).where(eq(versions.packageId, packageId))).map((row) => row.id);
   if (ids.length === 0) return { versions: 0, blobs: 0, bytes: 0, diffs: 0 };
   const [diffs] = await db.select({ n: count() }).from(diffCache).where(inArray(diffCache.fromVersionId, ids));
@@ -48,7 +44,7 @@ export async function removePackage(db: Db, name: string): Promise<RemovalCounts
     // versions under a package that is being removed.
     const [pkg] = await tx.select({ id: packages.id }).from(packages).where(eq(packages.name, name)).for('update');
     if (!pkg) return null;
-    const counts = await countRemoval(tx, pkg.id);
+    const counts = await plannedRemoval(tx, pkg.id);
     const held = await tx
       .selectDistinct({ sha256: versionFiles.sha256 })
       .from(versionFiles)

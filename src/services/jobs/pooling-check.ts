@@ -19,8 +19,6 @@ import type { Logger } from '../../logger.ts';
 import type { Database } from '../../store/database.ts';
 import { advisoryKey, PoolingModeError, tryAdvisoryLock } from './advisory-lock.ts';
 
-export { poolingModeFromUrl };
-
 async function serverPidOfSecondClient(url: string, key: number): Promise<number> {
   const { default: postgres } = await import('postgres');
   const other = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: 'docdelta-pooling-probe' } });
