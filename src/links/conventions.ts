@@ -105,8 +105,11 @@ export function parsePackageSettings(packageName: string, options: Record<string
 
 /** Defaults, then the package's preset, then what the package's options say (validated). */
 export function conventionsFor(packageName: string, options: Record<string, unknown> | null | undefined): LinkConventions {
-  const merged = { ...DEFAULT_CONVENTIONS, ...(PRESETS[packageName] ?? {}) };
-  return { ...merged, ...(parsePackageSettings(packageName, options).links ?? {}) };
+  return mergeConventions(packageName, parsePackageSettings(packageName, options));
+}
+
+function mergeConventions(packageName: string, settings: PackageSettings): LinkConventions {
+  return { ...DEFAULT_CONVENTIONS, ...(PRESETS[packageName] ?? {}), ...(settings.links ?? {}) };
 }
 
 /**
@@ -115,7 +118,7 @@ export function conventionsFor(packageName: string, options: Record<string, unkn
  */
 export function layoutSettingsFor(pkg: { name: string; docsRoot: string | null; options: Record<string, unknown> | null }): LayoutSettings {
   const settings = parsePackageSettings(pkg.name, pkg.options);
-  const conventions = conventionsFor(pkg.name, pkg.options);
+  const conventions = mergeConventions(pkg.name, settings);
   const roots = settings.docs?.roots ?? (pkg.docsRoot !== null ? [{ folder: pkg.docsRoot }] : null);
   return { ...settings.docs, roots, baseUrl: conventions.baseUrl };
 }
