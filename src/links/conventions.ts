@@ -69,7 +69,7 @@ const folderPattern = z
   .refine((value) => !value.startsWith('/'), 'must be relative to the package root, such as .docs/raw/reference (use "" for the root itself)');
 
 /** The layout part of the settings: which folders hold pages and how files become routes. */
-export const docsSettingsSchema = z
+const docsSettingsSchema = z
   .object({
     /** The folders that hold pages, each with the route it is served at (learned from links when left out, else `/`). */
     roots: z
@@ -89,7 +89,7 @@ export const docsSettingsSchema = z
 export type DocsSettings = z.infer<typeof docsSettingsSchema>;
 
 /** Everything a package can set about its docs: `{ docs: {...}, links: {...} }` (other option keys belong to sources). */
-export const packageSettingsSchema = z.object({ docs: docsSettingsSchema.optional(), links: linkConventionsSchema.partial().optional() });
+const packageSettingsSchema = z.object({ docs: docsSettingsSchema.optional(), links: linkConventionsSchema.partial().optional() });
 export type PackageSettings = z.infer<typeof packageSettingsSchema>;
 
 function describeIssue(packageName: string, issue: z.core.$ZodIssue): string {
