@@ -19,6 +19,7 @@
 //   by lines changed, then by how many sections changed, then by path.
 import type { DiffSummary, FileChange, FolderMove, VersionDiff } from '../types.ts';
 import { folderPairOf } from './folder-moves.ts';
+import { isMarkdownPath, isPartialPath } from '../normalize/routes.ts';
 
 export type RenameChange = FileChange & { status: 'renamed' };
 
@@ -51,11 +52,9 @@ export interface DocSummary {
   otherFiles: FileChange[];
 }
 
-const PAGE_EXTENSION = /\.mdx?$/i;
-
 /** A file a docs site serves as a page (see the rules above). */
 export function isPagePath(path: string): boolean {
-  return PAGE_EXTENSION.test(path) && !path.split('/').some((segment) => segment.startsWith('_'));
+  return isMarkdownPath(path) && !isPartialPath(path);
 }
 
 export function isPageChange(change: FileChange): boolean {

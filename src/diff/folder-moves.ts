@@ -23,7 +23,7 @@ import { compareGitPaths } from './path-order.ts';
 export const ROOT_FOLDER = '.';
 const MIN_FILES_FOR_MOVE = 2;
 /** A move must explain at least this share of the files its old folder held. */
-export const MIN_SHARE_OF_FOLDER = 0.5;
+const MIN_SHARE_OF_FOLDER = 0.5;
 /** Uncovered files listed per move; the count says how many there are in all. */
 const MAX_UNCOVERED_LISTED = 100;
 

@@ -11,13 +11,12 @@
 // `git diff --no-index --raw` prints for files it has not hashed.
 import { createHash } from 'node:crypto';
 import type { FileChange } from '../types.ts';
-import { PLAIN, type Paint } from './paint.ts';
+import { PLAIN, paintStatus, STATUS_LETTER } from './paint.ts';
 import { changeMatches, pathMatcher } from './path-filter.ts';
 import { quotePath } from './quote-path.ts';
 import type { RenderOptions } from './render-stat.ts';
 import { statName } from './render-stat.ts';
 
-const LETTER = { added: 'A', removed: 'D', modified: 'M', renamed: 'R' } as const;
 const NULL_ID = '0'.repeat(40);
 const ABBREV = 7;
 const FILE_MODE = '100644';
@@ -33,15 +32,8 @@ const lines = (out: string[]) => (out.length === 0 ? '' : `${out.join('\n')}\n`)
 
 /** Git's status with its similarity for renames: `R093`, `R100`. */
 export function statusField(change: FileChange): string {
-  if (change.status !== 'renamed') return LETTER[change.status];
+  if (change.status !== 'renamed') return STATUS_LETTER[change.status];
   return `R${String(Math.round(change.similarity * 100)).padStart(3, '0')}`;
-}
-
-function paintStatus(change: FileChange, text: string, paint: Paint): string {
-  if (change.status === 'added') return paint.added(text);
-  if (change.status === 'removed') return paint.removed(text);
-  if (change.status === 'renamed') return paint.renamed(text);
-  return paint.meta(text);
 }
 
 /** `git diff --numstat`: added, deleted (`-` for binary) and the name, tab-separated. */

@@ -13,7 +13,7 @@
 // largest change fills the graph. A file whose changes are only whitespace says so after its bar.
 import type { DiffSummary, FileChange, FolderMove } from '../types.ts';
 import { ROOT_FOLDER } from './folder-moves.ts';
-import { PLAIN, type Paint } from './paint.ts';
+import { PLAIN, type Paint, paintStatus, STATUS_LETTER } from './paint.ts';
 import { filterChanges } from './path-filter.ts';
 import { quotePath } from './quote-path.ts';
 import { ARROW, foldRenamePath } from './stat-path.ts';
@@ -31,7 +31,6 @@ export interface RenderOptions {
 type DiffView = { files: FileChange[]; moves: FolderMove[]; summary: DiffSummary };
 
 const GIT_ARROW = '=>';
-const STATUS_LETTER = { added: 'A', removed: 'D', modified: 'M', renamed: 'R' } as const;
 const DEFAULT_WIDTH = 80;
 /** `X ` before git's line. */
 const LETTER_COLUMNS = 2;
@@ -131,11 +130,7 @@ function bar(change: FileChange, layout: Layout, paint: Paint): string {
 }
 
 function letterPaint(change: FileChange, paint: Paint): string {
-  const letter = STATUS_LETTER[change.status];
-  if (change.status === 'added') return paint.added(letter);
-  if (change.status === 'removed') return paint.removed(letter);
-  if (change.status === 'renamed') return paint.renamed(letter);
-  return paint.meta(letter);
+  return paintStatus(change, STATUS_LETTER[change.status], paint);
 }
 
 export function renderStat(diff: DiffView, options: RenderOptions = {}): string {

@@ -69,7 +69,7 @@ const folderPattern = z
   .refine((value) => !value.startsWith('/'), 'must be relative to the package root, such as .docs/raw/reference (use "" for the root itself)');
 
 /** The layout part of the settings: which folders hold pages and how files become routes. */
-export const docsSettingsSchema = z
+const docsSettingsSchema = z
   .object({
     /** The folders that hold pages, each with the route it is served at (learned from links when left out, else `/`). */
     roots: z
@@ -89,7 +89,7 @@ export const docsSettingsSchema = z
 export type DocsSettings = z.infer<typeof docsSettingsSchema>;
 
 /** Everything a package can set about its docs: `{ docs: {...}, links: {...} }` (other option keys belong to sources). */
-export const packageSettingsSchema = z.object({ docs: docsSettingsSchema.optional(), links: linkConventionsSchema.partial().optional() });
+const packageSettingsSchema = z.object({ docs: docsSettingsSchema.optional(), links: linkConventionsSchema.partial().optional() });
 export type PackageSettings = z.infer<typeof packageSettingsSchema>;
 
 function describeIssue(packageName: string, issue: z.core.$ZodIssue): string {
@@ -105,8 +105,11 @@ export function parsePackageSettings(packageName: string, options: Record<string
 
 /** Defaults, then the package's preset, then what the package's options say (validated). */
 export function conventionsFor(packageName: string, options: Record<string, unknown> | null | undefined): LinkConventions {
-  const merged = { ...DEFAULT_CONVENTIONS, ...(PRESETS[packageName] ?? {}) };
-  return { ...merged, ...(parsePackageSettings(packageName, options).links ?? {}) };
+  return mergeConventions(packageName, parsePackageSettings(packageName, options));
+}
+
+function mergeConventions(packageName: string, settings: PackageSettings): LinkConventions {
+  return { ...DEFAULT_CONVENTIONS, ...(PRESETS[packageName] ?? {}), ...(settings.links ?? {}) };
 }
 
 /**
@@ -115,7 +118,7 @@ export function conventionsFor(packageName: string, options: Record<string, unkn
  */
 export function layoutSettingsFor(pkg: { name: string; docsRoot: string | null; options: Record<string, unknown> | null }): LayoutSettings {
   const settings = parsePackageSettings(pkg.name, pkg.options);
-  const conventions = conventionsFor(pkg.name, pkg.options);
+  const conventions = mergeConventions(pkg.name, settings);
   const roots = settings.docs?.roots ?? (pkg.docsRoot !== null ? [{ folder: pkg.docsRoot }] : null);
   return { ...settings.docs, roots, baseUrl: conventions.baseUrl };
 }

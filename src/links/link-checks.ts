@@ -1,7 +1,8 @@
 // A link that does not work, where it is written, why, and what to write instead.
 import type { DocLink } from '../types.ts';
 import { type BrokenCode, type Resolution, resolveTarget, type RouteIndex, locateRoute } from './route-index.ts';
-import { type Fix, type FixContext, followThroughMap, nearestRoute, joinRoute } from './suggest-fix.ts';
+import { joinRoute } from '../normalize/index.ts';
+import { type Fix, type FixContext, followThroughMap, nearestRoute } from './suggest-fix.ts';
 import type { LinkConventions } from './conventions.ts';
 import { type LinkTarget, parseLinkTarget } from './link-target.ts';
 import type { VersionDocs } from './version-docs.ts';

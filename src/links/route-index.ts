@@ -1,5 +1,5 @@
 // One version's routes, indexed for lookups: pages by route, folders that hold pages, files by path.
-import { type LinkConventions, matchesExternalRoute } from './conventions.ts';
+import { basePathOf, type LinkConventions, matchesExternalRoute } from './conventions.ts';
 import { headingKeys, findSection, looseKey } from './sections.ts';
 import type { DocsPage, VersionDocs } from './version-docs.ts';
 import { type DocsLayout, folderRouteOf, rootOf } from '../normalize/index.ts';
@@ -64,7 +64,7 @@ export function buildRouteIndex(docs: VersionDocs, conventions: Pick<LinkConvent
     for (const parent of parentRoutes(page.route)) folders.add(routeKey(parent, caseSensitive));
   }
   const topSegments = new Set([...pages.keys()].map(firstSegment));
-  const hostRoot = conventions.baseUrl ? new URL(conventions.baseUrl).pathname.replace(/\/+$/, '') === '' : false;
+  const hostRoot = conventions.baseUrl ? basePathOf(conventions.baseUrl) === '' : false;
   const scopedBySegment = hostRoot || (docs.layout.roots.length > 0 && docs.layout.roots.every((root) => root.route !== '/'));
   return { version: docs.version, layout: docs.layout, caseSensitive, pages, folders, routeByPath, paths: new Set(docs.paths), topSegments, scopedBySegment };
 }

@@ -1,5 +1,6 @@
 // What a broken link should say instead: follow the page through the route map (sections and anchors
 // follow their page), or, for a link that never worked, the page whose route looks most like it.
+import { joinRoute } from '../normalize/index.ts';
 import type { Resolution } from './route-index.ts';
 import { locateRoute, sectionExists } from './route-index.ts';
 import type { LinkConventions } from './conventions.ts';
@@ -33,10 +34,6 @@ function matchHeading(page: IndexedPage, key: string): number | null {
   if (exact !== -1) return exact;
   const extended = page.keys.flatMap((keys, index) => ([...keys].some((candidate) => candidate.startsWith(key)) ? [index] : []));
   return extended.length === 1 ? extended[0]! : null;
-}
-
-export function joinRoute(route: string, segments: readonly string[]): string {
-  return segments.length === 0 ? route : `${route === '/' ? '' : route}/${segments.join('/')}`;
 }
 
 /** Carries a section route and an anchor from `before` (if known) onto `after`. */
