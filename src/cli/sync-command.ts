@@ -4,6 +4,7 @@ import { commaList, parseCommandArgs } from './args.ts';
 import { type Command, isInputErrorCode, UsageError } from './command.ts';
 import { syncProgress } from './progress.ts';
 import { commandInfo } from './commands.ts';
+import { keepYoungGenerationSmall } from './young-generation.ts';
 
 export function describeSync(report: PackageSyncReport): string {
   const lines: string[] = [];
@@ -23,6 +24,7 @@ export function describeSync(report: PackageSyncReport): string {
 export const syncCommand: Command = {
   ...commandInfo('sync'),
   async run(args, env) {
+    keepYoungGenerationSmall();
     const { values, positionals } = parseCommandArgs(args, {
       versions: { type: 'string' },
       offline: { type: 'boolean', default: false },

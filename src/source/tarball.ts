@@ -125,7 +125,9 @@ export async function extractTarball(tgz: Uint8Array, limits: SourceLimits = DEF
   });
 
   await new Promise<void>((resolve) => {
-    const gunzip = zlib.createGunzip();
+    // Each output chunk is a round trip to libuv's thread pool; at the default 16 KiB a 10 MB package
+    // made ~600 of them and unpacked in ~90 ms, at 256 KiB in ~40 ms (about gunzipSync's time).
+    const gunzip = zlib.createGunzip({ chunkSize: 256 * 1024 });
     let settled = false;
     const finish = () => {
       if (settled) return;
