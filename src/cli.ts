@@ -54,21 +54,21 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
     io.stdout.write(help ? renderCommandHelp(help) : `usage: ${entry.usage}\n`);
     return 0;
   }
-  const command = await entry.load();
   const output = openOutput(io.stdout, process.env, { color: flags.color, noPager: flags.noPager, page: !UNPAGED.has(entry.name) });
-  let context: ServiceContext | undefined;
+  let opening: Promise<ServiceContext> | undefined;
   let code: number;
   try {
     // Loaded here, not at the top: zod and node-cron are most of `docdelta --help`'s start-up.
     const { loadConfig } = await import('./config.ts');
     const config = loadConfig();
-    const env: CommandEnv = {
-      io,
-      config,
-      output,
-      // The composition root, loaded on first use: commands that need no database never load a driver.
-      context: async () => (context ??= await (await import('./services/app-context.ts')).createAppContext(config)),
-    };
+    // Every command past this point reads the database, so it is opened now, beside the command's
+    // own loading: a new folder's database is created, or a stopped server started, by other
+    // processes while this one compiles the command (~0.1 s of a first sync, ~20 ms of a cached
+    // diff). A command refusing its arguments still waits for the open, and closes it.
+    opening = import('./services/app-context.ts').then(({ createAppContext }) => createAppContext(config));
+    opening.catch(() => {});
+    const command = await entry.load();
+    const env: CommandEnv = { io, config, output, context: () => opening! };
     code = await command.run(rest, env);
   } catch (thrown) {
     // A lock timeout or a full disk reads as one sentence, not as the failed query's SQL and a stack.
@@ -81,6 +81,7 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
     else if (error instanceof DocdeltaError || isConfigError(error)) io.stderr.write(`docdelta ${entry.name}: ${error.message}\n`);
     else io.stderr.write(`docdelta ${entry.name}: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
   } finally {
+    const context = await opening?.catch(() => undefined);
     await context?.database.close();
   }
   await output.close();

@@ -13,7 +13,7 @@ export interface CommandIo {
 export interface CommandEnv {
   io: CommandIo;
   config: Config;
-  /** Opens the database on first use; commands that need none never pay for it. */
+  /** The database, whose opening the CLI starts while the command loads (every command reads it). */
   context(): Promise<ServiceContext>;
   /** The main output: coloured and paged on a terminal, plain in a pipe (terminal.ts). */
   output?: Output;
