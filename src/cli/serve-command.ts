@@ -4,6 +4,7 @@ import { runServe, type ServeOptions } from '../api/index.ts';
 import { configForPort } from '../config.ts';
 import { conflict, invalidInput, toDocdeltaError } from '../errors.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { ListingsAhead } from '../services/listings-ahead.ts';
 import { runSync } from '../services/sync.ts';
 import { parseCommandArgs } from './args.ts';
 import { type Command, type CommandEnv, UsageError } from './command.ts';
@@ -26,13 +27,13 @@ function portOf(value: string | undefined, fallback: number): number {
 }
 
 /** A registry outage must not keep the service down: what is stored is still worth serving. */
-async function syncBeforeServing(ctx: ServiceContext, env: CommandEnv): Promise<void> {
+async function syncBeforeServing(ctx: ServiceContext, env: CommandEnv, listingsAhead: ListingsAhead): Promise<void> {
   const progress = syncProgress(env.io.stderr, (event) => {
     if (event.report) env.io.stderr.write(`${describeSync(event.report)}\n`);
     else env.io.stderr.write(`docdelta serve: could not sync ${event.package} (${event.code}: ${event.error}); serving what is stored\n`);
   });
   try {
-    await runSync(ctx, { trigger: 'serve', onProgress: progress.onProgress, onPackage: progress.onPackage });
+    await runSync(ctx, { trigger: 'serve', listingsAhead, onProgress: progress.onProgress, onPackage: progress.onPackage });
   } catch (error) {
     progress.done();
     const failure = toDocdeltaError(error);
@@ -60,9 +61,16 @@ export function createServeCommand(setup?: ServeSetup): Command {
       if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
       const port = portOf(values.port, env.config.port);
       const host = values.host ?? env.config.host;
-      const opened = await env.context();
-      const ctx = { ...opened, config: configForPort(opened.config, port) };
-      if (values.sync) await syncBeforeServing(ctx, env);
+      // `npm start`'s first run: the registry is asked while the database is created.
+      const ahead = values.sync ? new ListingsAhead(env.config, env.config.packages) : undefined;
+      let ctx: ServiceContext;
+      try {
+        const opened = await env.context();
+        ctx = { ...opened, config: configForPort(opened.config, port) };
+        if (ahead) await syncBeforeServing(ctx, env, ahead);
+      } finally {
+        ahead?.cancel();
+      }
       const extra = (await setup?.(ctx, { host, port })) ?? {};
       let handle;
       try {

@@ -9,6 +9,8 @@ import type { IngestedVersion } from './ingest.ts';
 
 export interface SourceOptions {
   offline?: boolean;
+  /** npm: the package's registry document, already being fetched (listings-ahead.ts). */
+  packument?: Promise<Uint8Array>;
 }
 
 /** Builds the source a stored package syncs from; one per source kind (`npm`, `git`, `local`). */

@@ -3,10 +3,16 @@
 // code (simple-git, tar, the registry client) is imported when a sync first needs it, so commands
 // that only read the database never load it.
 import { invalidInput } from '../errors.ts';
-import { DEFAULT_LIMITS } from '../source/limits.ts';
+import type { Config } from '../config.ts';
+import { DEFAULT_LIMITS, type SourceLimits } from '../source/limits.ts';
 import type { PackageSource } from '../source/package-source.ts';
 import type { PackageRow } from '../store/packages.ts';
 import type { ServiceContext, SourceFactories, SourceFactory, SourceOptions } from './context.ts';
+
+/** The bounds of every registry read, with the configured deadline. */
+export function npmLimits(config: Pick<Config, 'downloadTimeoutMs'>): SourceLimits {
+  return { ...DEFAULT_LIMITS, requestTimeoutMs: config.downloadTimeoutMs };
+}
 
 export const npmSourceFactory: SourceFactory = async (ctx, pkg, options) => {
   const { NpmSource } = await import('../source/npm/npm-source.ts');
@@ -14,7 +20,8 @@ export const npmSourceFactory: SourceFactory = async (ctx, pkg, options) => {
     registry: ctx.config.npmRegistry,
     snapshots: ctx.snapshots,
     offline: options.offline ?? false,
-    limits: { ...DEFAULT_LIMITS, requestTimeoutMs: ctx.config.downloadTimeoutMs },
+    limits: npmLimits(ctx.config),
+    packument: options.packument,
   });
 };
 

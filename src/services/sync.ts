@@ -10,6 +10,7 @@ import { listVersionRows } from '../store/versions.ts';
 import type { SourceVersion } from '../types.ts';
 import type { PackageSyncReport, ServiceContext } from './context.ts';
 import { type IngestOptions, ingestVersion } from './ingest.ts';
+import type { ListingsAhead } from './listings-ahead.ts';
 import { type JobSummary, type JobTrigger, runJob } from './jobs/run-job.ts';
 import { NormalizeMemo } from './normalize-memo.ts';
 import { prefetchVersions } from './prefetch-versions.ts';
@@ -24,6 +25,8 @@ export interface SyncOptions extends IngestOptions {
   /** Only these versions (must exist at the source). */
   versions?: string[];
   offline?: boolean;
+  /** Registry documents the caller started fetching before the database was open. */
+  listingsAhead?: ListingsAhead;
 }
 
 export interface SyncRequest extends SyncOptions {
@@ -56,7 +59,8 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
     throw invalidInput(`not a valid package name: ${JSON.stringify(name)}`);
   }
   let pkg = existing ?? provisionalPackage(name, 'npm');
-  const source = await sourceFor(ctx, pkg, { offline: options.offline ?? false });
+  const packument = pkg.source === 'npm' && !options.offline ? options.listingsAhead?.take(name) : undefined;
+  const source = await sourceFor(ctx, pkg, { offline: options.offline ?? false, packument });
 
   let available: SourceVersion[];
   let unpublished = false;

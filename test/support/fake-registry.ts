@@ -32,6 +32,12 @@ export interface TarballBehaviour {
 export interface FakeRegistry {
   url: string;
   tarballRequests: number;
+  /** Requests for a package's document (its packument). */
+  readonly packumentRequests: number;
+  /** Package documents whose client went away before the answer was sent. */
+  readonly abandonedPackuments: number;
+  /** Holds every package document this long before answering (a slow registry); 0 answers at once. */
+  setPackumentDelay(ms: number): void;
   /** Tarball responses whose connection is still open. */
   openTarballResponses: number;
   setPackage(pkg: FakePackage): void;
@@ -43,7 +49,7 @@ export async function startFakeRegistry(): Promise<FakeRegistry> {
   const packages = new Map<string, FakePackage>();
   const behaviours = new Map<string, TarballBehaviour>();
   let base = '';
-  const state = { tarballRequests: 0, openTarballResponses: 0 };
+  const state = { tarballRequests: 0, openTarballResponses: 0, packumentRequests: 0, abandonedPackuments: 0, packumentDelayMs: 0 };
 
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', base);
@@ -77,13 +83,23 @@ export async function startFakeRegistry(): Promise<FakeRegistry> {
       response.end(body);
       return;
     }
-    const name = decodeURIComponent(url.pathname.slice(1));
-    const pkg = packages.get(name);
-    if (!pkg) {
-      response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}');
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(pkg.document ?? packument(pkg)));
+    state.packumentRequests += 1;
+    const answer = () => {
+      const name = decodeURIComponent(url.pathname.slice(1));
+      const pkg = packages.get(name);
+      if (!pkg) {
+        response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}');
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(pkg.document ?? packument(pkg)));
+    };
+    if (state.packumentDelayMs === 0) return answer();
+    const timer = setTimeout(answer, state.packumentDelayMs);
+    response.on('close', () => {
+      if (response.writableFinished) return;
+      clearTimeout(timer);
+      state.abandonedPackuments += 1;
+    });
   });
 
   function packument(pkg: FakePackage) {
@@ -114,6 +130,15 @@ export async function startFakeRegistry(): Promise<FakeRegistry> {
     },
     get openTarballResponses() {
       return state.openTarballResponses;
+    },
+    get packumentRequests() {
+      return state.packumentRequests;
+    },
+    get abandonedPackuments() {
+      return state.abandonedPackuments;
+    },
+    setPackumentDelay: (ms) => {
+      state.packumentDelayMs = ms;
     },
     setPackage: (pkg) => packages.set(pkg.name, pkg),
     setTarballBehaviour: (version, behaviour) => {

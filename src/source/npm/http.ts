@@ -8,8 +8,18 @@ export interface FetchLimits {
   timeoutMs: number;
 }
 
-export async function fetchBounded(url: string, limits: FetchLimits, accept?: string): Promise<Uint8Array> {
+export interface FetchOptions {
+  accept?: string;
+  /** Abandons the request (its caller no longer wants the answer); it then rejects as an upstream error. */
+  signal?: AbortSignal;
+}
+
+export async function fetchBounded(url: string, limits: FetchLimits, options: FetchOptions = {}): Promise<Uint8Array> {
+  const { accept, signal } = options;
   const controller = new AbortController();
+  const abandon = () => controller.abort();
+  if (signal?.aborted) abandon();
+  signal?.addEventListener('abort', abandon, { once: true });
   const overdue = () =>
     upstream(`the download of ${url} did not finish within ${limits.timeoutMs} ms (headers and body); the registry is stalled or too slow`);
   // The deadline does not rely on the abort reaching the body stream: every wait races it, so a
@@ -53,10 +63,12 @@ export async function fetchBounded(url: string, limits: FetchLimits, accept?: st
     return new Uint8Array(Buffer.concat(parts));
   } catch (error) {
     if (error instanceof DocdeltaError) throw error;
+    if (signal?.aborted) throw upstream(`the request for ${url} was abandoned`);
     if (controller.signal.aborted) throw overdue();
     throw upstream(`could not fetch ${url}: ${(error as Error).message}`, error);
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', abandon);
     if (reader) {
       // Stop the transfer: an unfinished body would otherwise keep the socket (and the registry) busy.
       controller.abort();

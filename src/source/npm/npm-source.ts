@@ -16,12 +16,24 @@ export interface NpmSourceOptions {
   /** Use only snapshots already on disk; never touch the network. */
   offline?: boolean;
   limits?: SourceLimits;
+  /** The package's registry document, already being fetched (see `fetchPackument`): the first listing uses it. */
+  packument?: Promise<Uint8Array>;
+}
+
+/**
+ * A package's registry document (its packument), bounded like every registry read. A sync can start
+ * this before it needs the answer, e.g. while its database opens, and hand it to the source.
+ */
+export function fetchPackument(registry: string, packageName: string, limits: SourceLimits, signal?: AbortSignal): Promise<Uint8Array> {
+  const url = new URL(packageName.replace('/', '%2f'), registry).href;
+  return fetchBounded(url, { maxBytes: limits.maxPackumentBytes, timeoutMs: limits.requestTimeoutMs }, { accept: 'application/json', signal });
 }
 
 export class NpmSource implements PackageSource {
   readonly kind = 'npm' as const;
   private readonly limits: SourceLimits;
   private byVersion = new Map<string, NpmVersion>();
+  private packumentAhead: Promise<Uint8Array> | undefined;
 
   constructor(
     private readonly packageName: string,
@@ -29,14 +41,16 @@ export class NpmSource implements PackageSource {
   ) {
     if (!validatePackageName(packageName)) throw invalidInput(`not a valid npm package name: ${JSON.stringify(packageName)}`);
     this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.packumentAhead = options.packument;
   }
 
   async listVersions(): Promise<VersionListing> {
     if (this.options.offline) {
       throw invalidInput('offline mode lists no versions from the registry: name the versions to ingest from snapshots');
     }
-    const url = new URL(this.packageName.replace('/', '%2f'), this.options.registry).href;
-    const body = await fetchBounded(url, { maxBytes: this.limits.maxPackumentBytes, timeoutMs: this.limits.requestTimeoutMs }, 'application/json');
+    const ahead = this.packumentAhead;
+    this.packumentAhead = undefined;
+    const body = await (ahead ?? fetchPackument(this.options.registry, this.packageName, this.limits));
     let document: unknown;
     try {
       document = JSON.parse(Buffer.from(body).toString('utf8'));
