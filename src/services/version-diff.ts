@@ -8,7 +8,7 @@ import { fileCandidates, type PathResolution, resolvePathFilter } from '../diff/
 import { invalidInput, notFound } from '../errors.ts';
 import { didYouMean } from '../suggest.ts';
 import { listPairFiles, loadDiffContents, type PairFile } from '../store/pair-contents.ts';
-import { readCachedDiff, writeCachedDiff } from '../store/diff-cache.ts';
+import { readCachedDiff, settleCachedDiffWrites, startCachedDiffWrite } from '../store/diff-cache.ts';
 import { listVersionFiles, listVersionRows, type VersionRow } from '../store/versions.ts';
 import type { FileChange, VersionDiff } from '../types.ts';
 import { LruCache } from '../lru-cache.ts';
@@ -120,15 +120,20 @@ export async function diffPair(
       const [oldTree, newTree] = await loadPairTrees(ctx, pair);
       const task = { package: pair.pkg.name, from: pair.from.version, to: pair.to.version, oldTree, newTree, renameThreshold };
       const result = await diffPool().run(task);
-      await writeCachedDiff(ctx.db, key, result);
       recent.set(memoKey, result, result.files.length * 512);
+      // The answer does not wait for its cache row; closing the database does (store/diff-cache.ts).
+      // Background work (precomputing after a sync) is only done once the row is there.
+      const stored = startCachedDiffWrite(ctx.db, key, result);
+      if (options.patient) await stored;
+      else stored.catch((error: unknown) => ctx.logger.warn(`could not cache the diff of ${pair.pkg.name} ${pair.from.version} → ${pair.to.version}: ${(error as Error)?.message ?? String(error)}`));
       return result;
     })().finally(() => computing.delete(memoKey));
     computing.set(memoKey, work);
     // Whoever gave up waiting no longer listens; the failure still reaches those who do.
     work.catch(() => {});
   }
-  if (options.patient) return work;
+  // A patient caller that joined someone else's computation still waits for the cache row.
+  if (options.patient) return work.then(async (diff) => (await settleCachedDiffWrites(ctx.db), diff));
   return diffPool().within(work, `the diff of ${pair.pkg.name} ${pair.from.version} → ${pair.to.version}`);
 }
 
