@@ -31,7 +31,7 @@ function gitSide(env: BenchEnv, extra: string[]): TimedSide {
 async function storedDiffSide(env: BenchEnv, ctx: ServiceContext): Promise<TimedSide> {
   await ensureRealPair(env.real, ctx);
   const pair = await resolvePair(ctx, { package: env.real.name, from: env.real.from, to: env.real.to });
-  // The answer does not wait for its cache row (store/diff-cache.ts); the write is settled untimed,
+  // On PGlite the answer does not wait for its cache row (store/diff-cache.ts); the write is settled untimed,
   // so it neither counts nor spills into the next side's run.
   return { prepare: () => dropCachedDiffs(ctx.db), run: () => diffPair(ctx, pair), settle: () => settleCachedDiffWrites(ctx.db) };
 }

@@ -96,11 +96,14 @@ export async function diffPair(
       const trees = await loadPairTrees(ctx, pair, { renameThreshold, computedInPlace: (cost) => pool.computesInPlace(cost) });
       const result = await pool.run({ package: pair.pkg.name, from: pair.from.version, to: pair.to.version, renameThreshold, ...trees });
       recent.set(memoKey, result, result.files.length * 512);
-      // The answer does not wait for its cache row; closing the database does (store/diff-cache.ts).
-      // Background work (precomputing after a sync) is only done once the row is there.
-      const stored = startCachedDiffWrite(ctx.db, key, result);
-      if (options.patient) await stored;
-      else stored.catch((error: unknown) => ctx.logger.warn(`could not cache the diff of ${pair.pkg.name} ${pair.from.version} → ${pair.to.version}: ${(error as Error)?.message ?? String(error)}`));
+      // On PGlite the answer does not wait for its cache row (store/diff-cache.ts); background work
+      // (precomputing after a sync) is only done once the row is there.
+      const { written, visible } = startCachedDiffWrite(ctx.database, key, result);
+      if (options.patient) await written;
+      else {
+        written.catch((error: unknown) => ctx.logger.warn(`could not cache the diff of ${pair.pkg.name} ${pair.from.version} → ${pair.to.version}: ${(error as Error)?.message ?? String(error)}`));
+        await visible;
+      }
       return result;
     })().finally(() => computing.delete(memoKey));
     computing.set(memoKey, work);
