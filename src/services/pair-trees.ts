@@ -42,36 +42,29 @@ export async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair, opt
   const { oldFiles, newFiles } = await listPairFiles(ctx.db, pair.from.id, pair.to.id);
   const oldShaByPath = new Map(oldFiles.map((file) => [file.path, file.sha256]));
   const newShaByPath = new Map(newFiles.map((file) => [file.path, file.sha256]));
-  // Hash → size: the rename candidates, and the files changed in place (a blob wanted by both is
-  // read once, with the candidates, which are needed first).
+  // Hash → size: the rename candidates (a path on one side only), and the files changed in place (a
+  // blob wanted as both is read once, with the candidates, which are needed first). `bytes` and the
+  // removed × added paths are what the pool weighs to decide where the diff is computed.
   const candidates = new Map<string, number>();
   const changedInPlace = new Map<string, number>();
-  let removed = 0;
-  let added = 0;
+  const onOneSide = { removed: 0, added: 0 };
   let bytes = 0;
-  for (const [files, otherSide] of [
-    [oldFiles, newShaByPath],
-    [newFiles, oldShaByPath],
-  ] as const) {
-    for (const file of files) {
-      const other = otherSide.get(file.path);
-      if (other === file.sha256) continue;
-      bytes += file.size;
-      if (other === undefined) {
-        candidates.set(file.sha256, file.size);
-        if (files === oldFiles) removed++;
-        else added++;
-      }
+  const classify = (file: PairFile, otherSha: string | undefined, side: 'removed' | 'added') => {
+    if (otherSha === file.sha256) return;
+    bytes += file.size;
+    if (otherSha === undefined) {
+      candidates.set(file.sha256, file.size);
+      onOneSide[side] += 1;
+    } else {
+      changedInPlace.set(file.sha256, file.size);
     }
-  }
-  for (const files of [oldFiles, newFiles]) {
-    for (const file of files) {
-      const other = (files === oldFiles ? newShaByPath : oldShaByPath).get(file.path);
-      if (other !== undefined && other !== file.sha256 && !candidates.has(file.sha256)) changedInPlace.set(file.sha256, file.size);
-    }
-  }
+  };
+  for (const file of oldFiles) classify(file, newShaByPath.get(file.path), 'removed');
+  for (const file of newFiles) classify(file, oldShaByPath.get(file.path), 'added');
+  for (const sha of candidates.keys()) changedInPlace.delete(sha);
 
-  const early = candidates.size > 0 && changedInPlace.size > 0 && removed > 0 && added > 0 && options.computedInPlace({ pairs: removed * added, bytes });
+  const { removed, added } = onOneSide;
+  const early = changedInPlace.size > 0 && removed > 0 && added > 0 && options.computedInPlace({ pairs: removed * added, bytes });
   if (!early) {
     const contents = await read(ctx.db, new Map([...candidates, ...changedInPlace]));
     return { oldTree: treeOf(oldFiles, contents), newTree: treeOf(newFiles, contents) };
