@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/store/database.ts';
 import { forgetRecentDiffs } from '../src/services/version-diff.ts';
+import { settleCachedDiffWrites } from '../src/store/diff-cache.ts';
 
 /** postgres.js returns rows as the result; PGlite wraps them in `{ rows }`. */
 function rowsOf<T>(result: unknown): T[] {
@@ -22,6 +23,7 @@ async function docdeltaTables(db: Db): Promise<string[]> {
 /** Back to a freshly migrated, empty database: what a first `docdelta sync` starts from. */
 export async function emptyDatabase(db: Db): Promise<void> {
   forgetRecentDiffs();
+  await settleCachedDiffWrites(db);
   const tables = await docdeltaTables(db);
   if (tables.length === 0) return;
   const list = tables.map((name) => `"${name.replace(/"/g, '""')}"`).join(', ');
@@ -30,6 +32,8 @@ export async function emptyDatabase(db: Db): Promise<void> {
 
 /** A cold diff: neither the database cache nor the in-process memo holds it. */
 export async function dropCachedDiffs(db: Db): Promise<void> {
+  // A diff just answered may still be writing its cache row; it must not land after the delete.
+  await settleCachedDiffWrites(db);
   await db.execute(sql`delete from diff_cache`);
   forgetRecentDiffs();
 }

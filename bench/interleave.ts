@@ -7,6 +7,8 @@ export interface TimedSide {
   /** Untimed setup before each run (emptying a database, dropping a cached diff). */
   prepare?: () => Promise<void>;
   run: () => Promise<unknown>;
+  /** Untimed work after each run that must not fall into the next side's time (a cache write the answer did not wait for). */
+  settle?: () => Promise<void>;
 }
 
 export interface InterleaveOptions {
@@ -19,7 +21,9 @@ export async function timeOnce(side: TimedSide): Promise<number> {
   await side.prepare?.();
   const started = performance.now();
   await side.run();
-  return performance.now() - started;
+  const elapsed = performance.now() - started;
+  await side.settle?.();
+  return elapsed;
 }
 
 /** The order of the sides in round `round`: a rotation, so each side leads equally often. */

@@ -28,6 +28,17 @@ export interface DiffOptions {
   renameThreshold?: number;
   /** Skip inexact rename search when remaining deleted x added paths exceed limit². Default: unlimited. */
   renameLimit?: number;
+  /**
+   * The renames of these very trees, found ahead by `pairRenames` with the same threshold and limit:
+   * a caller reading files from a database can search while the other files are still arriving.
+   */
+  renames?: TreeRenames;
+}
+
+/** Rename pairs by path, as `pairRenames` finds them. */
+export interface TreeRenames {
+  pairs: { oldPath: string; newPath: string; score: number }[];
+  limitApplied: boolean;
 }
 
 export interface TreeDiff {
@@ -79,21 +90,46 @@ function fileDetail(oldFile: DiffInputFile | null, newFile: DiffInputFile | null
   return detail;
 }
 
-export function diffTrees(oldFiles: DiffInputFile[], newFiles: DiffInputFile[], options: DiffOptions = {}): TreeDiff {
-  const oldByPath = indexByPath(oldFiles, 'old');
-  const newByPath = indexByPath(newFiles, 'new');
-  const sources = sortedPaths(oldFiles).filter((path) => !newByPath.has(path)).map((path) => oldByPath.get(path)!);
-  const destinations = sortedPaths(newFiles).filter((path) => !oldByPath.has(path)).map((path) => newByPath.get(path)!);
+/** Paths only in the old tree (rename sources) and only in the new one (destinations), in git's order. */
+function renameCandidates(oldByPath: Map<string, DiffInputFile>, newByPath: Map<string, DiffInputFile>) {
+  const sources = sortedPaths([...oldByPath.values()]).filter((path) => !newByPath.has(path)).map((path) => oldByPath.get(path)!);
+  const destinations = sortedPaths([...newByPath.values()]).filter((path) => !oldByPath.has(path)).map((path) => newByPath.get(path)!);
+  return { sources, destinations };
+}
 
-  const renames = detectRenames(sources, destinations, {
+function findTreeRenames(oldByPath: Map<string, DiffInputFile>, newByPath: Map<string, DiffInputFile>, options: DiffOptions): TreeRenames {
+  const { sources, destinations } = renameCandidates(oldByPath, newByPath);
+  const found = detectRenames(sources, destinations, {
     minScore: thresholdToScore(options.renameThreshold ?? DEFAULT_RENAME_THRESHOLD),
     renameLimit: options.renameLimit,
   });
+  return {
+    pairs: found.pairs.map((pair) => ({ oldPath: sources[pair.src]!.path, newPath: destinations[pair.dst]!.path, score: pair.score })),
+    limitApplied: found.limitApplied,
+  };
+}
+
+/**
+ * The renames `diffTrees` would find in these trees. Only the bytes of files whose path is in one
+ * tree alone are read, so the other files may still be empty here.
+ */
+export function pairRenames(oldFiles: DiffInputFile[], newFiles: DiffInputFile[], options: Omit<DiffOptions, 'renames'> = {}): TreeRenames {
+  return findTreeRenames(indexByPath(oldFiles, 'old'), indexByPath(newFiles, 'new'), options);
+}
+
+export function diffTrees(oldFiles: DiffInputFile[], newFiles: DiffInputFile[], options: DiffOptions = {}): TreeDiff {
+  const oldByPath = indexByPath(oldFiles, 'old');
+  const newByPath = indexByPath(newFiles, 'new');
+  const renames = options.renames ?? findTreeRenames(oldByPath, newByPath, options);
   const renameOf = new Map<string, { source: DiffInputFile; score: number }>();
   const renamedSources = new Set<string>();
   for (const pair of renames.pairs) {
-    renameOf.set(destinations[pair.dst]!.path, { source: sources[pair.src]!, score: pair.score });
-    renamedSources.add(sources[pair.src]!.path);
+    const source = oldByPath.get(pair.oldPath);
+    if (!source || newByPath.has(pair.oldPath) || !newByPath.has(pair.newPath) || oldByPath.has(pair.newPath)) {
+      throw invalidInput(`the given rename ${JSON.stringify(pair.oldPath)} → ${JSON.stringify(pair.newPath)} does not fit these trees`);
+    }
+    renameOf.set(pair.newPath, { source, score: pair.score });
+    renamedSources.add(pair.oldPath);
   }
 
   // Git's output order: path order, each rename at its destination, consumed deletions gone.

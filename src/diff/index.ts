@@ -18,7 +18,7 @@
  */
 export { ALGORITHM_VERSION } from './algorithm-version.ts';
 
-export { diffTrees, type DiffInputDoc, type DiffInputFile, type DiffOptions, type TreeDiff } from './diff-trees.ts';
+export { diffTrees, type DiffInputDoc, type DiffInputFile, type DiffOptions, pairRenames, type TreeDiff, type TreeRenames } from './diff-trees.ts';
 export { docChanges } from './doc-changes.ts';
 export { renderFilePatch, type PatchSide } from './file-patch.ts';
 export { filterChanges, pathMatcher, type PathMatcher } from './path-filter.ts';

@@ -140,11 +140,15 @@ export class DiffPool {
     return this.#idle.length + this.#busy.size;
   }
 
+  /** Whether a task of this cost is computed in place (see `DiffPoolOptions.inline`). */
+  computesInPlace(cost: { pairs: number; bytes: number }): boolean {
+    const { inline } = this.options;
+    return cost.pairs <= inline.maxPairs && cost.bytes <= inline.maxBytes;
+  }
+
   /** The diff of a task, computed in place when small and in a worker thread otherwise. */
   run(task: DiffTask): Promise<VersionDiff> {
-    const cost = diffCost(task);
-    const { inline } = this.options;
-    if (cost.pairs <= inline.maxPairs && cost.bytes <= inline.maxBytes) {
+    if (this.computesInPlace(diffCost(task))) {
       // One turn of the timers first: PGlite's reads settle without one, and a deadline that
       // passed while the files were read (see `within`) must still answer before the computation.
       // The engine is imported here: a command that finds its diff cached never loads it.

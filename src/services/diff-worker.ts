@@ -2,7 +2,7 @@
 // time, so a 10,000 × 10,000 rename search never holds up the event loop that answers requests.
 // Errors cross the thread boundary as plain data; the pool turns them back into DocdeltaErrors.
 import { parentPort, workerData } from 'node:worker_threads';
-import { diffTrees, type DiffInputFile, toVersionDiff } from '../diff/index.ts';
+import { diffTrees, type DiffInputFile, toVersionDiff, type TreeRenames } from '../diff/index.ts';
 import { DocdeltaError } from '../errors.ts';
 import type { VersionDiff } from '../types.ts';
 import { DIFF_WORKER_MARK } from './diff-pool.ts';
@@ -14,6 +14,8 @@ export interface DiffTask {
   oldTree: DiffInputFile[];
   newTree: DiffInputFile[];
   renameThreshold: number;
+  /** Found ahead, while the rest of the files were read (services/pair-trees.ts). */
+  renames?: TreeRenames;
 }
 
 export type WorkerReply =
@@ -22,7 +24,7 @@ export type WorkerReply =
 
 /** Runs a task where it is called; the worker and the pool's small-pair path share it. */
 export function computeDiff(task: DiffTask): VersionDiff {
-  const computed = diffTrees(task.oldTree, task.newTree, { renameThreshold: task.renameThreshold });
+  const computed = diffTrees(task.oldTree, task.newTree, { renameThreshold: task.renameThreshold, renames: task.renames });
   return toVersionDiff(task.package, task.from, task.to, computed);
 }
 

@@ -2,13 +2,11 @@
 // The engine, -w and the patch renderers are imported where they are used: a cached diff shown as a
 // stat or a file list needs none of them, and a one-off command should not load them.
 import { ALGORITHM_VERSION } from '../diff/algorithm-version.ts';
-import type { DiffInputFile } from '../diff/index.ts';
 import { filterChanges } from '../diff/path-filter.ts';
 import { fileCandidates, type PathResolution, resolvePathFilter } from '../diff/path-readings.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { didYouMean } from '../suggest.ts';
-import { listPairFiles, loadDiffContents, type PairFile } from '../store/pair-contents.ts';
-import { readCachedDiff, writeCachedDiff } from '../store/diff-cache.ts';
+import { readCachedDiff, settleCachedDiffWrites, startCachedDiffWrite } from '../store/diff-cache.ts';
 import { listVersionFiles, listVersionRows, type VersionRow } from '../store/versions.ts';
 import type { FileChange, VersionDiff } from '../types.ts';
 import { LruCache } from '../lru-cache.ts';
@@ -16,6 +14,7 @@ import { loadPatchInputs, type PatchInput } from './patch-inputs.ts';
 import { type ResolvedPair, resolvePackage, resolvePair } from './catalog.ts';
 import type { ServiceContext } from './context.ts';
 import { diffPool } from './diff-pool.ts';
+import { loadPairTrees } from './pair-trees.ts';
 
 // Consumers resolve a pair and diff it in one breath; the pair itself is a catalog concept.
 export { resolvePair, type ResolvedPair } from './catalog.ts';
@@ -38,30 +37,6 @@ function checkThreshold(threshold: number): number {
     throw invalidInput(`the rename threshold must be a whole percentage from 0 to 100; got ${threshold}`);
   }
   return threshold;
-}
-
-/**
- * Both trees of a pair. A file at the same path with the same content is never compared by the
- * engine, so its bytes are not read: on a typical release that is most of the package. Two or three
- * queries in all (store/pair-contents.ts).
- */
-async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair): Promise<[DiffInputFile[], DiffInputFile[]]> {
-  const { oldFiles, newFiles } = await listPairFiles(ctx.db, pair.from.id, pair.to.id);
-  const newShaByPath = new Map(newFiles.map((file) => [file.path, file.sha256]));
-  const wanted = new Map<string, number>();
-  const unchanged = new Set<string>();
-  for (const file of oldFiles) {
-    if (newShaByPath.get(file.path) === file.sha256) unchanged.add(file.path);
-    else wanted.set(file.sha256, file.size);
-  }
-  for (const file of newFiles) if (!unchanged.has(file.path)) wanted.set(file.sha256, file.size);
-  const contents = await loadDiffContents(ctx.db, wanted);
-  const input = (files: PairFile[]): DiffInputFile[] =>
-    files.map((file) => {
-      const content = contents.get(file.sha256);
-      return { path: file.path, sha256: file.sha256, bytes: content?.bytes ?? new Uint8Array(), doc: content?.doc ?? null };
-    });
-  return [input(oldFiles), input(newFiles)];
 }
 
 /**
@@ -117,18 +92,26 @@ export async function diffPair(
   let work = computing.get(memoKey);
   if (!work) {
     work = (async () => {
-      const [oldTree, newTree] = await loadPairTrees(ctx, pair);
-      const task = { package: pair.pkg.name, from: pair.from.version, to: pair.to.version, oldTree, newTree, renameThreshold };
-      const result = await diffPool().run(task);
-      await writeCachedDiff(ctx.db, key, result);
+      const pool = diffPool();
+      const trees = await loadPairTrees(ctx, pair, { renameThreshold, computedInPlace: (cost) => pool.computesInPlace(cost) });
+      const result = await pool.run({ package: pair.pkg.name, from: pair.from.version, to: pair.to.version, renameThreshold, ...trees });
       recent.set(memoKey, result, result.files.length * 512);
+      // On PGlite the answer does not wait for its cache row (store/diff-cache.ts); background work
+      // (precomputing after a sync) is only done once the row is there.
+      const { written, visible } = startCachedDiffWrite(ctx.database, key, result);
+      if (options.patient) await written;
+      else {
+        written.catch((error: unknown) => ctx.logger.warn(`could not cache the diff of ${pair.pkg.name} ${pair.from.version} → ${pair.to.version}: ${(error as Error)?.message ?? String(error)}`));
+        await visible;
+      }
       return result;
     })().finally(() => computing.delete(memoKey));
     computing.set(memoKey, work);
     // Whoever gave up waiting no longer listens; the failure still reaches those who do.
     work.catch(() => {});
   }
-  if (options.patient) return work;
+  // A patient caller that joined someone else's computation still waits for the cache row.
+  if (options.patient) return work.then(async (diff) => (await settleCachedDiffWrites(ctx.db), diff));
   return diffPool().within(work, `the diff of ${pair.pkg.name} ${pair.from.version} → ${pair.to.version}`);
 }
 

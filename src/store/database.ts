@@ -7,6 +7,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Sql } from 'postgres';
 import { DocdeltaError } from '../errors.ts';
+import { settleCachedDiffWrites } from './diff-cache.ts';
 import { fromPackageRoot } from '../package-root.ts';
 import * as schema from './schema/index.ts';
 
@@ -67,6 +68,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await database.close();
     throw error;
   }
+  // Diffs are answered before their cache row is written (diff-cache.ts): closing waits for those
+  // writes, so a process that exits right after its answer still leaves the diff stored.
+  const closeDriver = database.close;
+  database.close = async () => {
+    await settleCachedDiffWrites(database.db);
+    await closeDriver();
+  };
   return database;
 }
 

@@ -4,6 +4,7 @@
 // a failure half-way leaves everything as it was.
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './database.ts';
+import { settleCachedDiffWrites } from './diff-cache.ts';
 import { blobs, diffCache, docMeta, packages, versionFiles, versions } from './schema/index.ts';
 
 export interface RemovalCounts {
@@ -20,6 +21,8 @@ const CHUNK = 5_000;
 
 /** What removing the package would delete, without deleting it (for `untrack` without --yes). */
 export async function plannedRemoval(db: Db, packageId: number): Promise<RemovalCounts> {
+  // A diff answered a moment ago may still be on its way into the cache: count it.
+  await settleCachedDiffWrites(db);
   const ids = (await db.select({ id: versions.id }).from(versions).where(eq(versions.packageId, packageId))).map((row) => row.id);
   if (ids.length === 0) return { versions: 0, blobs: 0, bytes: 0, diffs: 0 };
   const [diffs] = await db.select({ n: count() }).from(diffCache).where(inArray(diffCache.fromVersionId, ids));
@@ -39,6 +42,8 @@ function rowsOf<T>(result: unknown): T[] {
 
 /** Deletes the package and everything only it used; returns what went, or null when no such package. */
 export async function removePackage(db: Db, name: string): Promise<RemovalCounts | null> {
+  // A cache write landing after the delete would only fail on its foreign key; settle it first.
+  await settleCachedDiffWrites(db);
   return db.transaction(async (tx) => {
     // Lock the row first, so a concurrent sync of the same package waits rather than writing
     // versions under a package that is being removed.
@@ -66,6 +71,7 @@ export async function removePackage(db: Db, name: string): Promise<RemovalCounts
 export type TableCounts = Record<'packages' | 'versions' | 'versionFiles' | 'blobs' | 'docMeta' | 'diffCache', number>;
 
 export async function tableCounts(db: Db): Promise<TableCounts> {
+  await settleCachedDiffWrites(db);
   const tables = { packages, versions, versionFiles, blobs, docMeta, diffCache } as const;
   const out = {} as TableCounts;
   for (const [name, table] of Object.entries(tables)) {

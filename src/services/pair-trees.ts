@@ -1,0 +1,82 @@
+// Both trees of a pair as a cold diff reads them. A file at the same path with the same content is
+// never compared by the engine, so its bytes are not read: on a typical release that is most of
+// the package. The rest is read in two groups at once: the files on one side only (the rename
+// candidates) and the files changed in place. Renames need only the first group, so when the diff
+// is computed in place they are searched as soon as it arrives, while a PostgreSQL server (its own
+// process, on another core) is still reading, decompressing and sending the second.
+import { type DiffInputFile, pairRenames, type TreeRenames } from '../diff/index.ts';
+import { type DiffContent, listPairFiles, loadDiffContents, type PairFile } from '../store/pair-contents.ts';
+import type { Db } from '../store/database.ts';
+import type { ResolvedPair } from './catalog.ts';
+import type { ServiceContext } from './context.ts';
+
+export interface PairTrees {
+  oldTree: DiffInputFile[];
+  newTree: DiffInputFile[];
+  /** Present when the renames were searched while the changed files were read. */
+  renames?: TreeRenames;
+}
+
+/** Reads blobs' bytes and page fields (store/pair-contents.ts; tests pass one that fails). */
+export type ContentReader = (db: Db, wanted: ReadonlyMap<string, number>) => Promise<Map<string, DiffContent>>;
+
+export interface PairTreeOptions {
+  renameThreshold: number;
+  /**
+   * Whether a diff of this cost runs here, on the event loop (services/diff-pool.ts): only then are
+   * renames searched early; a big pair's search belongs in a worker thread.
+   */
+  computedInPlace(cost: { pairs: number; bytes: number }): boolean;
+  readContents?: ContentReader;
+}
+
+function treeOf(files: PairFile[], contents: ReadonlyMap<string, DiffContent>): DiffInputFile[] {
+  return files.map((file) => {
+    const content = contents.get(file.sha256);
+    return { path: file.path, sha256: file.sha256, bytes: content?.bytes ?? new Uint8Array(), doc: content?.doc ?? null };
+  });
+}
+
+export async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair, options: PairTreeOptions): Promise<PairTrees> {
+  const read = options.readContents ?? loadDiffContents;
+  const { oldFiles, newFiles } = await listPairFiles(ctx.db, pair.from.id, pair.to.id);
+  const oldShaByPath = new Map(oldFiles.map((file) => [file.path, file.sha256]));
+  const newShaByPath = new Map(newFiles.map((file) => [file.path, file.sha256]));
+  // Hash → size: the rename candidates (a path on one side only), and the files changed in place (a
+  // blob wanted as both is read once, with the candidates, which are needed first). `bytes` and the
+  // removed × added paths are what the pool weighs to decide where the diff is computed.
+  const candidates = new Map<string, number>();
+  const changedInPlace = new Map<string, number>();
+  const onOneSide = { removed: 0, added: 0 };
+  let bytes = 0;
+  const classify = (file: PairFile, otherSha: string | undefined, side: 'removed' | 'added') => {
+    if (otherSha === file.sha256) return;
+    bytes += file.size;
+    if (otherSha === undefined) {
+      candidates.set(file.sha256, file.size);
+      onOneSide[side] += 1;
+    } else {
+      changedInPlace.set(file.sha256, file.size);
+    }
+  };
+  for (const file of oldFiles) classify(file, newShaByPath.get(file.path), 'removed');
+  for (const file of newFiles) classify(file, oldShaByPath.get(file.path), 'added');
+  for (const sha of candidates.keys()) changedInPlace.delete(sha);
+
+  const { removed, added } = onOneSide;
+  const early = changedInPlace.size > 0 && removed > 0 && added > 0 && options.computedInPlace({ pairs: removed * added, bytes });
+  if (!early) {
+    const contents = await read(ctx.db, new Map([...candidates, ...changedInPlace]));
+    return { oldTree: treeOf(oldFiles, contents), newTree: treeOf(newFiles, contents) };
+  }
+  // Both reads start now; the second is awaited only after the search, and its failure (or the
+  // first's) must reach the caller once, never as an unhandled rejection.
+  const candidateRead = read(ctx.db, candidates);
+  const changedRead = read(ctx.db, changedInPlace);
+  changedRead.catch(() => {});
+  const candidateContents = await candidateRead;
+  const renames = pairRenames(treeOf(oldFiles, candidateContents), treeOf(newFiles, candidateContents), { renameThreshold: options.renameThreshold });
+  const contents = await changedRead;
+  for (const [sha, content] of candidateContents) contents.set(sha, content);
+  return { oldTree: treeOf(oldFiles, contents), newTree: treeOf(newFiles, contents), renames };
+}

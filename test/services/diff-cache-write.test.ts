@@ -1,0 +1,72 @@
+// On PGlite a cold diff is answered before its cache row is written; on either driver the row must
+// be there for anyone who looks afterwards: a process that closes its database right after the
+// answer (the CLI), the next statement on the same handle, a count of cached rows.
+import { count } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diffPair, forgetRecentDiffs, resolvePair } from '../../src/services/version-diff.ts';
+import { openDatabase } from '../../src/store/database.ts';
+import { readCachedDiff, settleCachedDiffWrites, startCachedDiffWrite } from '../../src/store/diff-cache.ts';
+import { tableCounts } from '../../src/store/package-removal.ts';
+import { diffCache } from '../../src/store/schema/index.ts';
+import { ALGORITHM_VERSION } from '../../src/diff/algorithm-version.ts';
+import { tempDir, testContext } from '../support/context.ts';
+import { openTestDatabase, testDrivers, type TestDatabase } from '../support/databases.ts';
+import { seedFixture } from '../support/seed.ts';
+
+const request = { package: '@fixture/docs', from: '1.0.0', to: '2.0.0' };
+
+describe.each(testDrivers())('cached diff writes on %s', (driver) => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(driver);
+    await seedFixture(await testContext(database), '@fixture/docs');
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('stores the diff by the time a process that asked for it has closed its database', async () => {
+    // A second handle on the same data, as a CLI process has: it answers, closes, and is gone.
+    const url = driver === 'pglite' ? undefined : database.url;
+    const folder = driver === 'pglite' ? await tempDir('docdelta-cache-write-') : undefined;
+    const open = () => (url ? openDatabase({ url }) : openDatabase({ url: `pglite:${folder}` }));
+    if (folder) {
+      const seeding = await open();
+      await seedFixture(await testContext(seeding), '@fixture/docs');
+      await seeding.close();
+    }
+    const cli = await open();
+    const ctx = await testContext(cli);
+    const pair = await resolvePair(ctx, request);
+    forgetRecentDiffs();
+    const answer = await diffPair(ctx, pair);
+    await cli.close();
+
+    const reader = url ? database : await open();
+    try {
+      const key = { fromVersionId: pair.from.id, toVersionId: pair.to.id, algorithm: String(ALGORITHM_VERSION), options: 'M50' };
+      expect(await readCachedDiff(reader.db, key)).toEqual(answer);
+    } finally {
+      if (!url) await reader.close();
+    }
+  });
+
+  it('shows the row to the next statement on the handle, however soon the answer came', async () => {
+    const ctx = await testContext(database);
+    forgetRecentDiffs();
+    await ctx.db.delete(diffCache);
+    await diffPair(ctx, await resolvePair(ctx, request));
+    const [row] = await ctx.db.select({ n: count() }).from(diffCache);
+    expect(Number(row?.n)).toBe(1);
+    expect((await tableCounts(ctx.db)).diffCache).toBe(1);
+  });
+
+  it('settles a failed write without throwing, and hands the failure to whoever started it', async () => {
+    const key = { fromVersionId: -1, toVersionId: -2, algorithm: 'test', options: 'none' };
+    const { written: failed } = startCachedDiffWrite(database, key, { package: 'x', from: 'a', to: 'b', summary: { added: 0, removed: 0, modified: 0, renamed: 0, additions: 0, deletions: 0 }, moves: [], files: [] });
+    await expect(settleCachedDiffWrites(database.db)).resolves.toBeUndefined();
+    // No such versions: the foreign key refuses the row.
+    await expect(failed).rejects.toThrow();
+  });
+});
