@@ -116,7 +116,8 @@ function voteOf(link: string[], bySuffix: Map<string, PageKey[]>): Vote | null {
 /** folder → section → (the section's URL segment, URL prefix → links). */
 type Tally = Map<string, Map<string, { url: string; prefixes: Map<string, number> }>>;
 
-function tally(links: Iterable<string[]>, pages: readonly PageKey[]): { votes: Tally; seen: number; matched: number } {
+/** Pages by the last segment of their key: a link can only match a page whose name it ends with. */
+function indexByLastSegment(pages: readonly PageKey[]): Map<string, PageKey[]> {
   const bySuffix = new Map<string, PageKey[]>();
   for (const page of pages) {
     const last = page.key.at(-1);
@@ -126,6 +127,10 @@ function tally(links: Iterable<string[]>, pages: readonly PageKey[]): { votes: T
     if (named) named.push(page);
     else bySuffix.set(last, [page]);
   }
+  return bySuffix;
+}
+
+function tally(links: Iterable<string[]>, bySuffix: Map<string, PageKey[]>): { votes: Tally; seen: number; matched: number } {
   const votes: Tally = new Map();
   let seen = 0;
   let matched = 0;
@@ -186,8 +191,12 @@ function mountsOf(votes: Tally, total: number): Array<LearnedMount & { prefix: s
 /** Absolute links grouped by origin, paths as segments; code hosts left out. */
 function absoluteLinks(files: readonly LinkedFile[]): Map<string, Map<string, string[]>> {
   const byOrigin = new Map<string, Map<string, string[]>>();
+  // Pages repeat the same links (navigation, footers): each distinct target is parsed once.
+  const looked = new Set<string>();
   for (const file of files) {
     for (const target of file.links) {
+      if (looked.has(target)) continue;
+      looked.add(target);
       if (!/^https?:\/\//i.test(target)) continue;
       let url: URL;
       try {
@@ -207,14 +216,19 @@ function absoluteLinks(files: readonly LinkedFile[]): Map<string, Map<string, st
 }
 
 export function learnMounts(files: readonly LinkedFile[], pagePaths: readonly string[], conventions: Conventions): LearnedRoutes {
-  const pages = pagePaths.map((path) => pageKey(path, conventions));
+  // Indexed once: every origin's links below are matched against the same pages.
+  const bySuffix = indexByLastSegment(pagePaths.map((path) => pageKey(path, conventions)));
   const relative = new Map<string, string[]>();
+  const looked = new Set<string>();
   let budget = MAX_LINKS;
   const base = conventions.baseUrl ? new URL(conventions.baseUrl) : null;
   const basePath = base ? base.pathname.replace(/\/+$/, '') : '';
   for (const file of files) {
     for (const target of file.links) {
       if (--budget < 0) break;
+      // A target seen before adds nothing: `relative` holds each link path once.
+      if (looked.has(target)) continue;
+      looked.add(target);
       let pathname: string | null = null;
       if (target.startsWith('/') && !target.startsWith('//')) pathname = target;
       else if (base && /^https?:\/\//i.test(target)) {
@@ -230,7 +244,7 @@ export function learnMounts(files: readonly LinkedFile[], pagePaths: readonly st
       if (segments) relative.set(segments.join('/'), segments);
     }
   }
-  const fromRelative = tally(relative.values(), pages);
+  const fromRelative = tally(relative.values(), bySuffix);
   let mounts = mountsOf(fromRelative.votes, fromRelative.matched);
   let seen = fromRelative.seen;
   let matched = fromRelative.matched;
@@ -241,7 +255,7 @@ export function learnMounts(files: readonly LinkedFile[], pagePaths: readonly st
     // The site's own host: the origin whose links match the most page files.
     let bestOrigin: { origin: string; result: ReturnType<typeof tally> } | null = null;
     for (const [origin, paths] of absoluteLinks(files)) {
-      const result = tally(paths.values(), pages);
+      const result = tally(paths.values(), bySuffix);
       if (result.matched >= MIN_VOTES && result.matched >= result.seen * 0.25 && (!bestOrigin || result.matched > bestOrigin.result.matched)) bestOrigin = { origin, result };
     }
     if (bestOrigin) {
