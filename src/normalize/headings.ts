@@ -63,14 +63,21 @@ export function extractHeadings(lines: string[], maskedLines: string[], options:
 
 /** `---`, `* * *`, `===` on their own: a break (or an underline with nothing above), never paragraph text. */
 function isThematicBreak(line: string): boolean {
-  const first = line.trimStart()[0];
-  if (first !== '-' && first !== '*' && first !== '_' && first !== '=') return false;
-  const compact = line.replace(/[ \t]/g, '');
-  if (compact.length < 3) return false;
-  const char = compact[0];
-  if (char !== '-' && char !== '*' && char !== '_' && char !== '=') return false;
-  for (const each of compact) if (each !== char) return false;
-  return true;
+  // Read in place, not on a copy without blanks: most lines fail at their first character.
+  let char = '';
+  let count = 0;
+  for (let at = 0; at < line.length; at++) {
+    const each = line[at]!;
+    if (each === ' ' || each === '\t') continue;
+    if (char === '') {
+      if (each !== '-' && each !== '*' && each !== '_' && each !== '=') return false;
+      char = each;
+    } else if (each !== char) {
+      return false;
+    }
+    count++;
+  }
+  return count >= 3;
 }
 
 function indentWidth(indent: string): number {

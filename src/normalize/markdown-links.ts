@@ -19,8 +19,11 @@ export function scanMarkdownLinks(masked: string, original: string, budget: Link
   const links: FoundLink[] = [];
   const openers: number[] = [];
   // Jump between the only characters that matter; prose in between is skipped by the regex engine.
-  const interesting = /[\\[\]\n]/g;
+  // `]` and line breaks only matter while a `[` is open, so outside brackets only `[` and `\` stop the scan.
+  const insideBrackets = /[\\[\]\n]/g;
+  const outsideBrackets = /[\\[]/g;
   for (let at = 0; at < masked.length; at++) {
+    const interesting = openers.length > 0 ? insideBrackets : outsideBrackets;
     interesting.lastIndex = at;
     const next = interesting.exec(masked);
     if (!next) break;

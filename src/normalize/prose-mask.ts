@@ -18,6 +18,7 @@ export function maskNonProse(text: string, bodyStart: number): MaskedPage {
   const inCode = fencedLines(lines, firstBodyLine);
   const out = lines.map((line, index) => {
     if (index < firstBodyLine || inCode[index]) return ' '.repeat(line.length);
+    if (!line.includes('`')) return line;
     const spans = inlineCodeSpans(line);
     if (spans.length === 0) return line;
     let result = '';
@@ -28,18 +29,22 @@ export function maskNonProse(text: string, bodyStart: number): MaskedPage {
     }
     return result + line.slice(from);
   });
-  const masked = maskComments(out.join('\n'));
-  return { masked, lines, maskedLines: masked.split('\n') };
+  const joined = out.join('\n');
+  const masked = maskComments(joined);
+  // Most pages have no comments: their masked lines are the ones just built, not a second split.
+  return { masked, lines, maskedLines: masked === joined ? out : masked.split('\n') };
 }
 
 // HTML `<!-- -->` and MDX `{/* … */}` comments are not rendered, so their links are not links.
 function maskComments(text: string): string {
+  // Each kind's next opener is searched again only once the scan has passed it: a page full of one kind
+  // must not rescan the rest of the page for the other after every comment.
+  let html = text.indexOf('<!--');
+  let mdx = text.indexOf('{/*');
+  if (html === -1 && mdx === -1) return text;
   let result = '';
   let from = 0;
-  for (;;) {
-    const html = text.indexOf('<!--', from);
-    const mdx = text.indexOf('{/*', from);
-    if (html === -1 && mdx === -1) break;
+  while (html !== -1 || mdx !== -1) {
     const isHtml = html !== -1 && (mdx === -1 || html < mdx);
     const start = isHtml ? html : mdx;
     const closer = isHtml ? '-->' : '*/}';
@@ -47,6 +52,8 @@ function maskComments(text: string): string {
     const end = close === -1 ? text.length : close + closer.length;
     result += text.slice(from, start) + blank(text.slice(start, end));
     from = end;
+    if (html !== -1 && html < from) html = text.indexOf('<!--', from);
+    if (mdx !== -1 && mdx < from) mdx = text.indexOf('{/*', from);
   }
   return result + text.slice(from);
 }
