@@ -17,6 +17,7 @@ export interface HeadingOptions {
 
 const ATX = /^([ \t]*)(#{1,6})(?=[ \t]|$)/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const NOT_BLANK = /\S/;
 // Lines that end a paragraph in a way that rules out a setext underline below them.
 const NOT_PARAGRAPH = /^[ \t]*(?:[<{|>#]|[-*+][ \t]|\d{1,9}[.)][ \t]|(?:import|export)[ \t])/;
 
@@ -36,7 +37,7 @@ export function extractHeadings(lines: string[], maskedLines: string[], options:
   for (let index = 0; index < maskedLines.length; index++) {
     if (headings.length >= limits.maxHeadings) return { headings, truncated: true };
     const masked = maskedLines[index] ?? '';
-    if (masked.trim() === '') {
+    if (!NOT_BLANK.test(masked)) {
       paragraphStart = -1;
       continue;
     }

@@ -16,18 +16,26 @@ export function maskNonProse(text: string, bodyStart: number): MaskedPage {
   let firstBodyLine = 0;
   for (let offset = 0; firstBodyLine < lines.length && offset < bodyStart; firstBodyLine++) offset += (lines[firstBodyLine] ?? '').length + 1;
   const inCode = fencedLines(lines, firstBodyLine);
+  const hidden = (index: number) => index < firstBodyLine || inCode[index] === true;
+  // Hidden lines are cut from one run of spaces: `' '.repeat` per line builds ropes that every later
+  // reader of the line (trim, charAt, join) has to flatten again.
+  let widest = 0;
+  for (let index = 0; index < lines.length; index++) if (hidden(index)) widest = Math.max(widest, lines[index]!.length);
+  const spaces = ' '.repeat(widest);
   const out = lines.map((line, index) => {
-    if (index < firstBodyLine || inCode[index]) return ' '.repeat(line.length);
+    if (hidden(index)) return spaces.slice(0, line.length);
     if (!line.includes('`')) return line;
     const spans = inlineCodeSpans(line);
     if (spans.length === 0) return line;
-    let result = '';
+    // Joined, not concatenated, for the same reason: the line comes out flat.
+    const parts: string[] = [];
     let from = 0;
     for (const [start, end] of spans) {
-      result += line.slice(from, start) + ' '.repeat(end - start);
+      parts.push(line.slice(from, start), ' '.repeat(end - start));
       from = end;
     }
-    return result + line.slice(from);
+    parts.push(line.slice(from));
+    return parts.join('');
   });
   const joined = out.join('\n');
   const masked = maskComments(joined);
