@@ -19,7 +19,8 @@ export function scanLinkDefinitions(maskedLines: string[]): FoundLink[] {
 }
 
 function mayOpenDefinition(line: string): boolean {
-  for (let at = 0; at <= 3; at++) {
+  // Bounded by the length too: reading past a string's end is a slow path in V8, and a third of lines are empty.
+  for (let at = 0; at <= 3 && at < line.length; at++) {
     if (line[at] === '[') return true;
     if (line[at] !== ' ') return false;
   }
