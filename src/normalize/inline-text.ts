@@ -19,9 +19,12 @@ export interface InlineTextOptions {
 // Every rule below needs one of these characters; most headings and link texts have none.
 const MARKUP = /[[<{`~*_\\&]/;
 const WHITESPACE_RUN = /\s+/g;
+// Whitespace that collapsing would change: most texts hold single spaces only, and the replace is spared.
+const UNEVEN_WHITESPACE = /\s\s|[^\S ]/;
 
 export function inlineText(source: string, options: InlineTextOptions): string {
-  const text = (MARKUP.test(source) ? stripMarkup(source, options) : source).replace(WHITESPACE_RUN, ' ').trim();
+  const stripped = MARKUP.test(source) ? stripMarkup(source, options) : source;
+  const text = (UNEVEN_WHITESPACE.test(stripped) ? stripped.replace(WHITESPACE_RUN, ' ') : stripped).trim();
   return text.length > options.maxChars ? `${text.slice(0, options.maxChars)}…` : text;
 }
 
