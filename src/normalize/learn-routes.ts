@@ -188,29 +188,46 @@ function mountsOf(votes: Tally, total: number): Array<LearnedMount & { prefix: s
   return out;
 }
 
-/** Absolute links grouped by origin, paths as segments; code hosts left out. */
-function absoluteLinks(files: readonly LinkedFile[]): Map<string, Map<string, string[]>> {
-  const byOrigin = new Map<string, Map<string, string[]>>();
-  // Pages repeat the same links (navigation, footers): each distinct target is parsed once.
-  const looked = new Set<string>();
+interface DistinctTarget {
+  target: string;
+  /** Where the target is first written, counting every target of every file in order. */
+  first: number;
+}
+
+/** Pages repeat the same links (navigation, footers): each distinct target is looked at once, in the order first written. */
+function distinctTargets(files: readonly LinkedFile[]): DistinctTarget[] {
+  const seen = new Set<string>();
+  const distinct: DistinctTarget[] = [];
+  let position = 0;
   for (const file of files) {
     for (const target of file.links) {
-      if (looked.has(target)) continue;
-      looked.add(target);
-      if (!/^https?:\/\//i.test(target)) continue;
-      let url: URL;
-      try {
-        url = new URL(target);
-      } catch {
-        continue;
+      if (!seen.has(target)) {
+        seen.add(target);
+        distinct.push({ target, first: position });
       }
-      if (CODE_HOSTS.test(url.hostname)) continue;
-      const segments = linkSegments(url.pathname);
-      if (!segments) continue;
-      const paths = byOrigin.get(url.origin) ?? new Map<string, string[]>();
-      paths.set(segments.join('/'), segments);
-      byOrigin.set(url.origin, paths);
+      position++;
     }
+  }
+  return distinct;
+}
+
+/** Absolute links grouped by origin, paths as segments; code hosts left out. */
+function absoluteLinks(targets: readonly DistinctTarget[]): Map<string, Map<string, string[]>> {
+  const byOrigin = new Map<string, Map<string, string[]>>();
+  for (const { target } of targets) {
+    if (!/^https?:\/\//i.test(target)) continue;
+    let url: URL;
+    try {
+      url = new URL(target);
+    } catch {
+      continue;
+    }
+    if (CODE_HOSTS.test(url.hostname)) continue;
+    const segments = linkSegments(url.pathname);
+    if (!segments) continue;
+    const paths = byOrigin.get(url.origin) ?? new Map<string, string[]>();
+    paths.set(segments.join('/'), segments);
+    byOrigin.set(url.origin, paths);
   }
   return byOrigin;
 }
@@ -218,31 +235,26 @@ function absoluteLinks(files: readonly LinkedFile[]): Map<string, Map<string, st
 export function learnMounts(files: readonly LinkedFile[], pagePaths: readonly string[], conventions: Conventions): LearnedRoutes {
   // Indexed once: every origin's links below are matched against the same pages.
   const bySuffix = indexByLastSegment(pagePaths.map((path) => pageKey(path, conventions)));
+  const targets = distinctTargets(files);
   const relative = new Map<string, string[]>();
-  const looked = new Set<string>();
-  let budget = MAX_LINKS;
   const base = conventions.baseUrl ? new URL(conventions.baseUrl) : null;
   const basePath = base ? base.pathname.replace(/\/+$/, '') : '';
-  for (const file of files) {
-    for (const target of file.links) {
-      if (--budget < 0) break;
-      // A target seen before adds nothing: `relative` holds each link path once.
-      if (looked.has(target)) continue;
-      looked.add(target);
-      let pathname: string | null = null;
-      if (target.startsWith('/') && !target.startsWith('//')) pathname = target;
-      else if (base && /^https?:\/\//i.test(target)) {
-        // A known publication URL: its links are routes once its path is taken off.
-        try {
-          const url = new URL(target);
-          if (url.host === base.host && (url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))) pathname = url.pathname.slice(basePath.length) || '/';
-        } catch {
-          pathname = null;
-        }
+  for (const { target, first } of targets) {
+    // Only the first MAX_LINKS targets written are read for routes; a target seen before adds nothing.
+    if (first >= MAX_LINKS) break;
+    let pathname: string | null = null;
+    if (target.startsWith('/') && !target.startsWith('//')) pathname = target;
+    else if (base && /^https?:\/\//i.test(target)) {
+      // A known publication URL: its links are routes once its path is taken off.
+      try {
+        const url = new URL(target);
+        if (url.host === base.host && (url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))) pathname = url.pathname.slice(basePath.length) || '/';
+      } catch {
+        pathname = null;
       }
-      const segments = pathname === null ? null : linkSegments(pathname);
-      if (segments) relative.set(segments.join('/'), segments);
     }
+    const segments = pathname === null ? null : linkSegments(pathname);
+    if (segments) relative.set(segments.join('/'), segments);
   }
   const fromRelative = tally(relative.values(), bySuffix);
   let mounts = mountsOf(fromRelative.votes, fromRelative.matched);
@@ -254,7 +266,7 @@ export function learnMounts(files: readonly LinkedFile[], pagePaths: readonly st
   if (!base) {
     // The site's own host: the origin whose links match the most page files.
     let bestOrigin: { origin: string; result: ReturnType<typeof tally> } | null = null;
-    for (const [origin, paths] of absoluteLinks(files)) {
+    for (const [origin, paths] of absoluteLinks(targets)) {
       const result = tally(paths.values(), bySuffix);
       if (result.matched >= MIN_VOTES && result.matched >= result.seen * 0.25 && (!bestOrigin || result.matched > bestOrigin.result.matched)) bestOrigin = { origin, result };
     }
