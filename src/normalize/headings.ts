@@ -4,6 +4,7 @@ import type { Heading } from '../types.ts';
 import { splitHeadingAttributes } from './heading-attributes.ts';
 import { inlineText } from './inline-text.ts';
 import type { NormalizeLimits } from './limits.ts';
+import type { MaskedPage } from './prose-mask.ts';
 
 export interface HeadingScan {
   headings: Heading[];
@@ -24,8 +25,10 @@ const NOT_PARAGRAPH = /^[ \t]*(?:[<{|>#]|[-*+][ \t]|\d{1,9}[.)][ \t]|(?:import|e
 /**
  * `lines` are the page's lines, `maskedLines` the same with code/frontmatter/comments blanked:
  * detection reads the masked copy, the text comes from the original (keeping inline code words).
+ * Hidden lines are blank without being read.
  */
-export function extractHeadings(lines: string[], maskedLines: string[], options: HeadingOptions, limits: NormalizeLimits): HeadingScan {
+export function extractHeadings(page: Pick<MaskedPage, 'lines' | 'maskedLines' | 'hiddenLines'>, options: HeadingOptions, limits: NormalizeLimits): HeadingScan {
+  const { lines, maskedLines, hiddenLines } = page;
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
   let paragraphStart = -1;
@@ -37,7 +40,7 @@ export function extractHeadings(lines: string[], maskedLines: string[], options:
   for (let index = 0; index < maskedLines.length; index++) {
     if (headings.length >= limits.maxHeadings) return { headings, truncated: true };
     const masked = maskedLines[index] ?? '';
-    if (!NOT_BLANK.test(masked)) {
+    if (hiddenLines[index] || !NOT_BLANK.test(masked)) {
       paragraphStart = -1;
       continue;
     }

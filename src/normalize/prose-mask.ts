@@ -8,6 +8,8 @@ export interface MaskedPage {
   masked: string;
   lines: string[];
   maskedLines: string[];
+  /** Lines blanked whole (frontmatter, fenced code): known blank, so the heading scan need not read them. */
+  hiddenLines: boolean[];
 }
 
 const blank = (text: string) => text.replace(/[^\n]/g, ' ');
@@ -16,24 +18,23 @@ export function maskNonProse(text: string, bodyStart: number): MaskedPage {
   const lines = text.split('\n');
   let firstBodyLine = 0;
   for (let offset = 0; firstBodyLine < lines.length && offset < bodyStart; firstBodyLine++) offset += (lines[firstBodyLine] ?? '').length + 1;
-  const inCode = fencedLines(lines, firstBodyLine);
-  const hidden = (index: number) => index < firstBodyLine || inCode[index] === true;
+  const hiddenLines = fencedLines(lines, firstBodyLine).fill(true, 0, firstBodyLine);
   // Hidden lines are cut from one run of spaces: `' '.repeat` per line builds a rope per line, which the
   // first scanner to read it has to flatten, a second copy of every line of code.
   let widest = 0;
-  for (let index = 0; index < lines.length; index++) if (hidden(index)) widest = Math.max(widest, lines[index]!.length);
+  for (let index = 0; index < lines.length; index++) if (hiddenLines[index]) widest = Math.max(widest, lines[index]!.length);
   const spaces = ' '.repeat(widest);
   // Most lines are prose without code spans and stay as they are.
   const out = lines.slice();
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
-    if (hidden(index)) out[index] = spaces.slice(0, line.length);
+    if (hiddenLines[index]) out[index] = spaces.slice(0, line.length);
     else if (line.includes('`')) out[index] = maskCodeSpans(line);
   }
   const joined = out.join('\n');
   const masked = maskComments(joined);
   // Most pages have no comments: their masked lines are the ones just built, not a second split.
-  return { masked, lines, maskedLines: masked === joined ? out : masked.split('\n') };
+  return { masked, lines, maskedLines: masked === joined ? out : masked.split('\n'), hiddenLines };
 }
 
 function maskCodeSpans(line: string): string {

@@ -33,7 +33,7 @@ export function readDoc(text: string, options: ReadDocOptions, limits: Normalize
   const frontmatter = block ? parseFrontmatter(block, limits) : { data: {}, error: null };
   const page = maskNonProse(text, block?.bodyStart ?? 0);
 
-  const headingScan = extractHeadings(page.lines, page.maskedLines, { maxIndent: options.markdownIndent ? 3 : Number.POSITIVE_INFINITY }, limits);
+  const headingScan = extractHeadings(page, { maxIndent: options.markdownIndent ? 3 : Number.POSITIVE_INFINITY }, limits);
   if (headingScan.truncated) notes.push(`headings cut at ${limits.maxHeadings}`);
 
   const budget = createLinkBudget(text.length, limits.linkScanStepsPerChar);
@@ -46,7 +46,7 @@ export function readDoc(text: string, options: ReadDocOptions, limits: Normalize
     ...scanHtmlLinks(page.masked, text, budget, limits.maxLinkTargetChars),
   ];
   if (budget.exhausted) notes.push('link scan stopped: page exceeds the scanning budget');
-  const lines = buildLineIndex(text);
+  const lines = buildLineIndex(page.lines);
   const links: DocLink[] = found
     .filter((link) => link.target.length <= limits.maxLinkTargetChars)
     .sort((a, b) => a.offset - b.offset)
