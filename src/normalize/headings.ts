@@ -1,6 +1,7 @@
 // Headings with the anchors GitHub (and most doc sites) give them, so sections can be compared and linked.
 import GithubSlugger from 'github-slugger';
 import type { Heading } from '../types.ts';
+import { detached } from './detached.ts';
 import { splitHeadingAttributes } from './heading-attributes.ts';
 import { inlineText } from './inline-text.ts';
 import type { NormalizeLimits } from './limits.ts';
@@ -34,7 +35,7 @@ export function extractHeadings(page: Pick<MaskedPage, 'lines' | 'maskedLines' |
   let paragraphStart = -1;
   const push = (depth: number, raw: string, index: number) => {
     const { text: withoutAttributes, id } = splitHeadingAttributes(raw.slice(0, limits.maxHeadingLineChars));
-    const text = inlineText(withoutAttributes, { keepImageAlt: false, maxChars: limits.maxTextChars });
+    const text = detached(inlineText(withoutAttributes, { keepImageAlt: false, maxChars: limits.maxTextChars }));
     headings.push({ depth, text, slug: slugger.slug(id ?? text), line: index + 1 });
   };
   for (let index = 0; index < maskedLines.length; index++) {

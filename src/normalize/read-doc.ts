@@ -8,6 +8,7 @@ import { parseFrontmatter } from './frontmatter.ts';
 import { extractHeadings } from './headings.ts';
 import { scanHtmlLinks } from './html-links.ts';
 import type { NormalizeLimits } from './limits.ts';
+import { detached } from './detached.ts';
 import { createLinkBudget } from './link-budget.ts';
 import { scanLinkDefinitions } from './link-definitions.ts';
 import { buildLineIndex, lineAt } from './line-index.ts';
@@ -51,7 +52,7 @@ export function readDoc(text: string, options: ReadDocOptions, limits: Normalize
     .filter((link) => link.target.length <= limits.maxLinkTargetChars)
     .sort((a, b) => a.offset - b.offset)
     .slice(0, limits.maxLinks)
-    .map((link) => ({ target: link.target, line: lineAt(lines, link.offset), kind: link.kind, text: link.text }));
+    .map((link) => ({ target: detached(link.target), line: lineAt(lines, link.offset), kind: link.kind, text: link.text === null ? null : detached(link.text) }));
   if (found.length > limits.maxLinks) notes.push(`links cut at ${limits.maxLinks}`);
 
   const firstH1 = headingScan.headings.find((heading) => heading.depth === 1);
