@@ -1,9 +1,11 @@
 // Headings with the anchors GitHub (and most doc sites) give them, so sections can be compared and linked.
 import GithubSlugger from 'github-slugger';
 import type { Heading } from '../types.ts';
+import { detached } from './detached.ts';
 import { splitHeadingAttributes } from './heading-attributes.ts';
 import { inlineText } from './inline-text.ts';
 import type { NormalizeLimits } from './limits.ts';
+import type { MaskedPage } from './prose-mask.ts';
 
 export interface HeadingScan {
   headings: Heading[];
@@ -17,26 +19,29 @@ export interface HeadingOptions {
 
 const ATX = /^([ \t]*)(#{1,6})(?=[ \t]|$)/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const NOT_BLANK = /\S/;
 // Lines that end a paragraph in a way that rules out a setext underline below them.
 const NOT_PARAGRAPH = /^[ \t]*(?:[<{|>#]|[-*+][ \t]|\d{1,9}[.)][ \t]|(?:import|export)[ \t])/;
 
 /**
  * `lines` are the page's lines, `maskedLines` the same with code/frontmatter/comments blanked:
  * detection reads the masked copy, the text comes from the original (keeping inline code words).
+ * Hidden lines are blank without being read.
  */
-export function extractHeadings(lines: string[], maskedLines: string[], options: HeadingOptions, limits: NormalizeLimits): HeadingScan {
+export function extractHeadings(page: Pick<MaskedPage, 'lines' | 'maskedLines' | 'hiddenLines'>, options: HeadingOptions, limits: NormalizeLimits): HeadingScan {
+  const { lines, maskedLines, hiddenLines } = page;
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
   let paragraphStart = -1;
   const push = (depth: number, raw: string, index: number) => {
     const { text: withoutAttributes, id } = splitHeadingAttributes(raw.slice(0, limits.maxHeadingLineChars));
-    const text = inlineText(withoutAttributes, { keepImageAlt: false, maxChars: limits.maxTextChars });
+    const text = detached(inlineText(withoutAttributes, { keepImageAlt: false, maxChars: limits.maxTextChars }));
     headings.push({ depth, text, slug: slugger.slug(id ?? text), line: index + 1 });
   };
   for (let index = 0; index < maskedLines.length; index++) {
     if (headings.length >= limits.maxHeadings) return { headings, truncated: true };
     const masked = maskedLines[index] ?? '';
-    if (masked.trim() === '') {
+    if (hiddenLines[index] || !NOT_BLANK.test(masked)) {
       paragraphStart = -1;
       continue;
     }
@@ -63,14 +68,21 @@ export function extractHeadings(lines: string[], maskedLines: string[], options:
 
 /** `---`, `* * *`, `===` on their own: a break (or an underline with nothing above), never paragraph text. */
 function isThematicBreak(line: string): boolean {
-  const first = line.trimStart()[0];
-  if (first !== '-' && first !== '*' && first !== '_' && first !== '=') return false;
-  const compact = line.replace(/[ \t]/g, '');
-  if (compact.length < 3) return false;
-  const char = compact[0];
-  if (char !== '-' && char !== '*' && char !== '_' && char !== '=') return false;
-  for (const each of compact) if (each !== char) return false;
-  return true;
+  // Read in place, not on a copy without blanks: most lines fail at their first character.
+  let char = '';
+  let count = 0;
+  for (let at = 0; at < line.length; at++) {
+    const each = line[at]!;
+    if (each === ' ' || each === '\t') continue;
+    if (char === '') {
+      if (each !== '-' && each !== '*' && each !== '_' && each !== '=') return false;
+      char = each;
+    } else if (each !== char) {
+      return false;
+    }
+    count++;
+  }
+  return count >= 3;
 }
 
 function indentWidth(indent: string): number {

@@ -16,8 +16,20 @@ export interface InlineTextOptions {
   maxChars: number;
 }
 
+// Every rule below needs one of these characters; most headings and link texts have none.
+const MARKUP = /[[<{`~*_\\&]/;
+const WHITESPACE_RUN = /\s+/g;
+// Whitespace that collapsing would change: most texts hold single spaces only, and the replace is spared.
+const UNEVEN_WHITESPACE = /\s\s|[^\S ]/;
+
 export function inlineText(source: string, options: InlineTextOptions): string {
-  let text = source
+  const stripped = MARKUP.test(source) ? stripMarkup(source, options) : source;
+  const text = (UNEVEN_WHITESPACE.test(stripped) ? stripped.replace(WHITESPACE_RUN, ' ') : stripped).trim();
+  return text.length > options.maxChars ? `${text.slice(0, options.maxChars)}…` : text;
+}
+
+function stripMarkup(source: string, options: InlineTextOptions): string {
+  const text = source
     .replace(IMAGE, (_whole, alt: string) => (options.keepImageAlt ? alt : ''))
     .replace(INLINE_LINK, '$1')
     .replace(REFERENCE_LINK, '$1')
@@ -25,47 +37,50 @@ export function inlineText(source: string, options: InlineTextOptions): string {
     .replace(EXPRESSION, '')
     .replaceAll('`', '')
     .replaceAll('~~', '');
-  text = stripEmphasisAndEscapes(text).replace(ENTITY, decodeEntity);
-  text = text.replace(/\s+/g, ' ').trim();
-  return text.length > options.maxChars ? `${text.slice(0, options.maxChars)}…` : text;
+  return stripEmphasisAndEscapes(text).replace(ENTITY, decodeEntity);
 }
 
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
+const SPACE = /\s/;
+const WORD = /[\p{L}\p{N}]/u;
+const EMPHASIS_OR_ESCAPE = /[\\*_]/g;
 
 /** `*`/`_` runs that open or close emphasis go; `snake_case`, `2 * 3` and `\*` stay as characters. */
 function stripEmphasisAndEscapes(text: string): string {
   let out = '';
-  for (let at = 0; at < text.length; ) {
+  // Text between the characters that can matter is copied whole.
+  let copied = 0;
+  EMPHASIS_OR_ESCAPE.lastIndex = 0;
+  for (let match = EMPHASIS_OR_ESCAPE.exec(text); match; match = EMPHASIS_OR_ESCAPE.exec(text)) {
+    const at = match.index;
     const char = text[at]!;
-    const next = text[at + 1];
-    if (char === '\\' && next !== undefined && ESCAPABLE.test(next)) {
-      out += next;
-      at += 2;
-      continue;
-    }
-    if (char !== '*' && char !== '_') {
-      out += char;
-      at++;
+    if (char === '\\') {
+      const next = text[at + 1];
+      if (next !== undefined && ESCAPABLE.test(next)) {
+        out += text.slice(copied, at) + next;
+        copied = at + 2;
+        EMPHASIS_OR_ESCAPE.lastIndex = copied;
+      }
       continue;
     }
     let end = at;
     while (text[end] === char) end++;
+    EMPHASIS_OR_ESCAPE.lastIndex = end;
     const before = text[at - 1];
     const after = text[end];
-    const spaceBefore = before === undefined || /\s/.test(before);
-    const spaceAfter = after === undefined || /\s/.test(after);
-    const wordBefore = before !== undefined && /[\p{L}\p{N}]/u.test(before);
-    const wordAfter = after !== undefined && /[\p{L}\p{N}]/u.test(after);
+    const spaceBefore = before === undefined || SPACE.test(before);
+    const spaceAfter = after === undefined || SPACE.test(after);
+    const wordBefore = before !== undefined && WORD.test(before);
+    const wordAfter = after !== undefined && WORD.test(after);
     const opens = !spaceAfter && (spaceBefore || !wordBefore);
     const closes = !spaceBefore && (spaceAfter || !wordAfter);
     const intraword = char === '_' && wordBefore && wordAfter;
-    if ((opens || closes) && !intraword) at = end;
-    else {
-      out += text.slice(at, end);
-      at = end;
+    if ((opens || closes) && !intraword) {
+      out += text.slice(copied, at);
+      copied = end;
     }
   }
-  return out;
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 function decodeEntity(whole: string, body: string): string {

@@ -116,7 +116,8 @@ function voteOf(link: string[], bySuffix: Map<string, PageKey[]>): Vote | null {
 /** folder → section → (the section's URL segment, URL prefix → links). */
 type Tally = Map<string, Map<string, { url: string; prefixes: Map<string, number> }>>;
 
-function tally(links: Iterable<string[]>, pages: readonly PageKey[]): { votes: Tally; seen: number; matched: number } {
+/** Pages by the last segment of their key: a link can only match a page whose name it ends with. */
+function indexByLastSegment(pages: readonly PageKey[]): Map<string, PageKey[]> {
   const bySuffix = new Map<string, PageKey[]>();
   for (const page of pages) {
     const last = page.key.at(-1);
@@ -126,6 +127,10 @@ function tally(links: Iterable<string[]>, pages: readonly PageKey[]): { votes: T
     if (named) named.push(page);
     else bySuffix.set(last, [page]);
   }
+  return bySuffix;
+}
+
+function tally(links: Iterable<string[]>, bySuffix: Map<string, PageKey[]>): { votes: Tally; seen: number; matched: number } {
   const votes: Tally = new Map();
   let seen = 0;
   let matched = 0;
@@ -183,54 +188,75 @@ function mountsOf(votes: Tally, total: number): Array<LearnedMount & { prefix: s
   return out;
 }
 
-/** Absolute links grouped by origin, paths as segments; code hosts left out. */
-function absoluteLinks(files: readonly LinkedFile[]): Map<string, Map<string, string[]>> {
-  const byOrigin = new Map<string, Map<string, string[]>>();
+interface DistinctTarget {
+  target: string;
+  /** Where the target is first written, counting every target of every file in order. */
+  first: number;
+}
+
+/** Pages repeat the same links (navigation, footers): each distinct target is looked at once, in the order first written. */
+function distinctTargets(files: readonly LinkedFile[]): DistinctTarget[] {
+  const seen = new Set<string>();
+  const distinct: DistinctTarget[] = [];
+  let position = 0;
   for (const file of files) {
     for (const target of file.links) {
-      if (!/^https?:\/\//i.test(target)) continue;
-      let url: URL;
-      try {
-        url = new URL(target);
-      } catch {
-        continue;
+      if (!seen.has(target)) {
+        seen.add(target);
+        distinct.push({ target, first: position });
       }
-      if (CODE_HOSTS.test(url.hostname)) continue;
-      const segments = linkSegments(url.pathname);
-      if (!segments) continue;
-      const paths = byOrigin.get(url.origin) ?? new Map<string, string[]>();
-      paths.set(segments.join('/'), segments);
-      byOrigin.set(url.origin, paths);
+      position++;
     }
+  }
+  return distinct;
+}
+
+/** Absolute links grouped by origin, paths as segments; code hosts left out. */
+function absoluteLinks(targets: readonly DistinctTarget[]): Map<string, Map<string, string[]>> {
+  const byOrigin = new Map<string, Map<string, string[]>>();
+  for (const { target } of targets) {
+    if (!/^https?:\/\//i.test(target)) continue;
+    let url: URL;
+    try {
+      url = new URL(target);
+    } catch {
+      continue;
+    }
+    if (CODE_HOSTS.test(url.hostname)) continue;
+    const segments = linkSegments(url.pathname);
+    if (!segments) continue;
+    const paths = byOrigin.get(url.origin) ?? new Map<string, string[]>();
+    paths.set(segments.join('/'), segments);
+    byOrigin.set(url.origin, paths);
   }
   return byOrigin;
 }
 
 export function learnMounts(files: readonly LinkedFile[], pagePaths: readonly string[], conventions: Conventions): LearnedRoutes {
-  const pages = pagePaths.map((path) => pageKey(path, conventions));
+  // Indexed once: every origin's links below are matched against the same pages.
+  const bySuffix = indexByLastSegment(pagePaths.map((path) => pageKey(path, conventions)));
+  const targets = distinctTargets(files);
   const relative = new Map<string, string[]>();
-  let budget = MAX_LINKS;
   const base = conventions.baseUrl ? new URL(conventions.baseUrl) : null;
   const basePath = base ? base.pathname.replace(/\/+$/, '') : '';
-  for (const file of files) {
-    for (const target of file.links) {
-      if (--budget < 0) break;
-      let pathname: string | null = null;
-      if (target.startsWith('/') && !target.startsWith('//')) pathname = target;
-      else if (base && /^https?:\/\//i.test(target)) {
-        // A known publication URL: its links are routes once its path is taken off.
-        try {
-          const url = new URL(target);
-          if (url.host === base.host && (url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))) pathname = url.pathname.slice(basePath.length) || '/';
-        } catch {
-          pathname = null;
-        }
+  for (const { target, first } of targets) {
+    // Only the first MAX_LINKS targets written are read for routes; a target seen before adds nothing.
+    if (first >= MAX_LINKS) break;
+    let pathname: string | null = null;
+    if (target.startsWith('/') && !target.startsWith('//')) pathname = target;
+    else if (base && /^https?:\/\//i.test(target)) {
+      // A known publication URL: its links are routes once its path is taken off.
+      try {
+        const url = new URL(target);
+        if (url.host === base.host && (url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))) pathname = url.pathname.slice(basePath.length) || '/';
+      } catch {
+        pathname = null;
       }
-      const segments = pathname === null ? null : linkSegments(pathname);
-      if (segments) relative.set(segments.join('/'), segments);
     }
+    const segments = pathname === null ? null : linkSegments(pathname);
+    if (segments) relative.set(segments.join('/'), segments);
   }
-  const fromRelative = tally(relative.values(), pages);
+  const fromRelative = tally(relative.values(), bySuffix);
   let mounts = mountsOf(fromRelative.votes, fromRelative.matched);
   let seen = fromRelative.seen;
   let matched = fromRelative.matched;
@@ -240,8 +266,8 @@ export function learnMounts(files: readonly LinkedFile[], pagePaths: readonly st
   if (!base) {
     // The site's own host: the origin whose links match the most page files.
     let bestOrigin: { origin: string; result: ReturnType<typeof tally> } | null = null;
-    for (const [origin, paths] of absoluteLinks(files)) {
-      const result = tally(paths.values(), pages);
+    for (const [origin, paths] of absoluteLinks(targets)) {
+      const result = tally(paths.values(), bySuffix);
       if (result.matched >= MIN_VOTES && result.matched >= result.seen * 0.25 && (!bestOrigin || result.matched > bestOrigin.result.matched)) bestOrigin = { origin, result };
     }
     if (bestOrigin) {

@@ -4,9 +4,14 @@ export interface LineIndex {
   starts: number[];
 }
 
-export function buildLineIndex(text: string): LineIndex {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+/** From the page's lines (its text split on `\n`), which the mask has split already: no second pass over the text. */
+export function buildLineIndex(lines: readonly string[]): LineIndex {
+  const starts = new Array<number>(lines.length);
+  let offset = 0;
+  for (let index = 0; index < lines.length; index++) {
+    starts[index] = offset;
+    offset += lines[index]!.length + 1;
+  }
   return { starts };
 }
 

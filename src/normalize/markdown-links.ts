@@ -2,6 +2,7 @@
 import type { FoundLink } from './found-link.ts';
 import { inlineText } from './inline-text.ts';
 import { type LinkBudget, spend } from './link-budget.ts';
+import { nearer, occurrences } from './occurrences.ts';
 
 export interface MarkdownLinkOptions {
   maxTargetChars: number;
@@ -18,13 +19,22 @@ const MAX_OPEN_BRACKETS = 64;
 export function scanMarkdownLinks(masked: string, original: string, budget: LinkBudget, options: MarkdownLinkOptions): FoundLink[] {
   const links: FoundLink[] = [];
   const openers: number[] = [];
-  // Jump between the only characters that matter; prose in between is skipped by the regex engine.
-  const interesting = /[\\[\]\n]/g;
+  // Jump between the only characters that matter. `]` and line breaks only matter while a `[` is open
+  // (a short way, to the end of the line at most); outside brackets, where prose is, `[` and `\` are
+  // found by indexOf.
+  const insideBrackets = /[\\[\]\n]/g;
+  const opening = occurrences(masked, '[');
+  const escape = occurrences(masked, '\\');
   for (let at = 0; at < masked.length; at++) {
-    interesting.lastIndex = at;
-    const next = interesting.exec(masked);
-    if (!next) break;
-    at = next.index;
+    let next: number;
+    if (openers.length > 0) {
+      insideBrackets.lastIndex = at;
+      next = insideBrackets.exec(masked)?.index ?? -1;
+    } else {
+      next = nearer(opening.next(at), escape.next(at));
+    }
+    if (next === -1) break;
+    at = next;
     const char = masked[at];
     if (char === '\\') {
       at++;

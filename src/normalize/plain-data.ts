@@ -8,7 +8,7 @@ export interface PlainDataLimits {
 
 /**
  * Walks the expanded tree, so an alias-bomb (`&a [*a, *a, …]`) counts every repeat and is refused.
- * Keys are defined as own properties, so a `__proto__` key stays data and never becomes a prototype.
+ * A `__proto__` key is defined as an own property, so it stays data and never becomes a prototype.
  */
 export function toPlainData(value: unknown, limits: PlainDataLimits): unknown {
   let nodes = 0;
@@ -25,12 +25,11 @@ export function toPlainData(value: unknown, limits: PlainDataLimits): unknown {
     if (typeof node === 'object' && isPlainObject(node)) {
       const copy: Record<string, unknown> = {};
       for (const key of Object.keys(node)) {
-        Object.defineProperty(copy, cleanString(key), {
-          value: visit((node as Record<string, unknown>)[key], depth + 1),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        const name = cleanString(key);
+        const child = visit((node as Record<string, unknown>)[key], depth + 1);
+        // Assignment is the fast way to add a field, and only `__proto__` means anything else to it.
+        if (name === '__proto__') Object.defineProperty(copy, name, { value: child, enumerable: true, writable: true, configurable: true });
+        else copy[name] = child;
       }
       return copy;
     }

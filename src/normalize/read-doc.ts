@@ -8,6 +8,7 @@ import { parseFrontmatter } from './frontmatter.ts';
 import { extractHeadings } from './headings.ts';
 import { scanHtmlLinks } from './html-links.ts';
 import type { NormalizeLimits } from './limits.ts';
+import { detached } from './detached.ts';
 import { createLinkBudget } from './link-budget.ts';
 import { scanLinkDefinitions } from './link-definitions.ts';
 import { buildLineIndex, lineAt } from './line-index.ts';
@@ -33,7 +34,7 @@ export function readDoc(text: string, options: ReadDocOptions, limits: Normalize
   const frontmatter = block ? parseFrontmatter(block, limits) : { data: {}, error: null };
   const page = maskNonProse(text, block?.bodyStart ?? 0);
 
-  const headingScan = extractHeadings(page.lines, page.maskedLines, { maxIndent: options.markdownIndent ? 3 : Number.POSITIVE_INFINITY }, limits);
+  const headingScan = extractHeadings(page, { maxIndent: options.markdownIndent ? 3 : Number.POSITIVE_INFINITY }, limits);
   if (headingScan.truncated) notes.push(`headings cut at ${limits.maxHeadings}`);
 
   const budget = createLinkBudget(text.length, limits.linkScanStepsPerChar);
@@ -46,12 +47,12 @@ export function readDoc(text: string, options: ReadDocOptions, limits: Normalize
     ...scanHtmlLinks(page.masked, text, budget, limits.maxLinkTargetChars),
   ];
   if (budget.exhausted) notes.push('link scan stopped: page exceeds the scanning budget');
-  const lines = buildLineIndex(text);
+  const lines = buildLineIndex(page.lines);
   const links: DocLink[] = found
     .filter((link) => link.target.length <= limits.maxLinkTargetChars)
     .sort((a, b) => a.offset - b.offset)
     .slice(0, limits.maxLinks)
-    .map((link) => ({ target: link.target, line: lineAt(lines, link.offset), kind: link.kind, text: link.text }));
+    .map((link) => ({ target: detached(link.target), line: lineAt(lines, link.offset), kind: link.kind, text: link.text === null ? null : detached(link.text) }));
   if (found.length > limits.maxLinks) notes.push(`links cut at ${limits.maxLinks}`);
 
   const firstH1 = headingScan.headings.find((heading) => heading.depth === 1);

@@ -73,6 +73,16 @@ describe('detectDocsLayout', () => {
     expect(none.warnings[0]).toMatch(/^no pages found: 2 files, 0 Markdown; looked for/);
   });
 
+  it('learns routes from the first 50,000 link targets written, repeats counted, and from absolute links after them', () => {
+    const teaching = ['/docs/b', '/docs/c', '/docs/a'];
+    const pages = (first: string[], second = teaching) => [file('content/a.md', first), file('content/b.md', second), file('content/c.md'), file('docs/x.md')];
+    const filler = (count: number) => Array.from({ length: count }, () => '/nowhere');
+    expect(detectDocsLayout(pages(filler(50_000 - teaching.length))).roots).toMatchObject([{ folder: 'content/', route: '/docs', basis: 'links' }]);
+    expect(detectDocsLayout(pages(filler(50_000 - teaching.length + 1))).roots).toMatchObject([{ folder: 'content/', route: '/', basis: 'folder-name' }]);
+    const absolute = teaching.map((path) => `https://site.example${path}`);
+    expect(detectDocsLayout(pages(filler(50_000), absolute))).toMatchObject({ roots: [{ folder: 'content/', route: '/docs', basis: 'links' }], baseUrl: 'https://site.example' });
+  });
+
   it('takes the roots from the settings, at the route given or the one links teach', () => {
     const files = [file('content/a.md', ['/docs/b', '/docs/c']), file('content/b.md', ['/docs/a', '/docs/c']), file('content/c.md', ['/docs/a']), file('notes/x.md')];
     const learned = detectDocsLayout(files, { roots: [{ folder: 'content' }] });

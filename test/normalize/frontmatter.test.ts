@@ -49,6 +49,14 @@ describe('normalizeFile: frontmatter', () => {
     expect(doc(lines('---', '# only a comment', '---'))).toMatchObject({ frontmatter: {}, frontmatterError: null });
   });
 
+  it('reads the fields after leading comments and blank lines', () => {
+    expect(doc(lines('---', '', '# generated, do not edit', '  # indented comment', 'title: T', '---')).frontmatter).toEqual({ title: 'T' });
+  });
+
+  it("reports a YAML error at the page's own line number", () => {
+    expect(doc(lines('---', 'title: T', 'keys: 1', 'keys: 2', '---')).frontmatterError).toMatch(/duplicated mapping key at line 4,/);
+  });
+
   it('treats an opening --- that is never closed as a thematic break, not as frontmatter swallowing the page', () => {
     const meta = doc(lines('---', '', '# Heading after a rule', 'text'));
     expect(meta.frontmatterError).toBeNull();

@@ -64,6 +64,10 @@ describe('normalizeFile: links', () => {
     ]);
   });
 
+  it('closes a code span only at a backtick run of its own length, and leaves an unclosed run literal', () => {
+    expect(targets('Use ``a ` [x](/in-code) b`` then [y](/out), `[z](/in)` and ``` `` ``` [w](/after) ` [v](/unclosed)')).toEqual(['/out', '/after', '/unclosed']);
+  });
+
   it('does not read links inside fenced code, inline code or comments', () => {
     expect(
       targets(
