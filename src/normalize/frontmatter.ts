@@ -1,9 +1,5 @@
-// Frontmatter: the block findFrontmatterBlock found, read by the safe YAML loader and nothing else, so
-// no language but YAML (and no YAML type but plain data) is ever read from a page.
-//
-// gray-matter used to read it: it found the block a second time in a copy of it, encoded that copy to a
-// Buffer and merged its options on every page, which cost a third of the frontmatter time on pages
-// with large blocks. What it decided is kept below, so the same blocks give the same data and errors.
+// Frontmatter through gray-matter, with every way it could run page code closed off.
+import matter from 'gray-matter';
 import type { FrontmatterBlock } from './frontmatter-block.ts';
 import type { NormalizeLimits } from './limits.ts';
 import { toPlainData } from './plain-data.ts';
@@ -16,14 +12,35 @@ export interface FrontmatterResult {
 
 const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
 
+const refuse = (language: string) => () => {
+  throw new Error(`frontmatter language "${language}" is refused: only YAML is read`);
+};
+
+/**
+ * gray-matter's `javascript` engine evals the block. The language is checked before gray-matter sees
+ * the page, and every engine but YAML is replaced by one that throws, in case the two checks ever disagree.
+ */
+function grayMatterOptions(limits: NormalizeLimits) {
+  const yamlEngine = {
+    parse: (source: string) => toPlainData(loadSafeYaml(source), { maxNodes: limits.maxFrontmatterNodes, maxDepth: limits.maxFrontmatterDepth }) as object,
+    stringify: refuse('yaml'),
+  };
+  const engines: Record<string, { parse: (source: string) => object; stringify: () => string }> = { yaml: yamlEngine, yml: yamlEngine };
+  for (const language of ['javascript', 'js', 'json', 'coffee', 'coffeescript', 'cson', 'toml']) {
+    engines[language] = { parse: refuse(language), stringify: refuse(language) };
+  }
+  // A fresh options object every call: gray-matter caches by content only when called without options,
+  // and a cached failure would come back as a success the second time.
+  return { language: 'yaml', excerpt: false, engines };
+}
+
 export function parseFrontmatter(block: FrontmatterBlock, limits: NormalizeLimits): FrontmatterResult {
   const refusal = refusalFor(block, limits);
   if (refusal) return { data: {}, error: refusal };
-  // With the opening `---` line's break in front, YAML's error positions are the page's line numbers.
-  const source = `\n${block.source}`;
-  if (holdsNoFields(source)) return { data: {}, error: null };
   try {
-    const data = toPlainData(loadSafeYaml(source), { maxNodes: limits.maxFrontmatterNodes, maxDepth: limits.maxFrontmatterDepth });
+    // Only the block, behind a plain `---`: gray-matter never sees a language line or the body.
+    const file = matter(`---\n${block.source}\n---\n`, grayMatterOptions(limits));
+    const data: unknown = file.data;
     if (data === null || data === undefined) return { data: {}, error: null };
     if (typeof data !== 'object' || Array.isArray(data)) return { data: {}, error: 'frontmatter is not a mapping of fields' };
     return { data: data as Record<string, unknown>, error: null };
@@ -39,23 +56,9 @@ function refusalFor(block: FrontmatterBlock, limits: NormalizeLimits): string | 
   if (block.source.length > limits.maxFrontmatterBytes) {
     return `frontmatter of ${block.source.length} characters is over the ${limits.maxFrontmatterBytes} limit`;
   }
-  // A `---` line starts a second YAML document, and other readers (gray-matter among them) close the block
-  // at the first `\n---`, even `----`: such a block means different things to different tools.
+  // gray-matter closes at the first `\n---`, even `----`; such a block would be read differently by it and by us.
   if (block.source.startsWith('---') || block.source.includes('\n---')) return 'frontmatter contains a line starting with ---';
   return null;
-}
-
-const COMMENT_LINES = /^\s*#[^\n]+/gm;
-
-/**
- * A block of blank lines and `#` comments has no fields and is not handed to YAML (gray-matter's rule).
- * Only a block whose first visible character is `#` needs the comments taken out to tell.
- */
-function holdsNoFields(source: string): boolean {
-  const first = source.search(/\S/);
-  if (first === -1) return true;
-  if (source[first] !== '#') return false;
-  return source.replace(COMMENT_LINES, '').trim() === '';
 }
 
 function describe(error: unknown): string {
