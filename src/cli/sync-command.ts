@@ -1,9 +1,8 @@
-import type { ServiceContext } from '../services/context.ts';
 import { describeJob, exitCodeForJob } from '../services/jobs/index.ts';
 import { ListingsAhead } from '../services/listings-ahead.ts';
 import { type PackageSyncReport, runSync } from '../services/sync.ts';
 import { commaList, parseCommandArgs } from './args.ts';
-import { type Command, type CommandEnv, isInputErrorCode, UsageError } from './command.ts';
+import { type Command, isInputErrorCode, UsageError } from './command.ts';
 import { syncProgress } from './progress.ts';
 import { commandInfo } from './commands.ts';
 import { keepYoungGenerationSmall } from './young-generation.ts';
@@ -37,47 +36,35 @@ export const syncCommand: Command = {
     // Asked for while the database opens: both are waits on other processes.
     const ahead = values.offline ? undefined : new ListingsAhead(env.config, positionals.length > 0 ? positionals : env.config.packages);
     try {
-      return await syncAndReport(await env.context(), env, { positionals, versions, offline: values.offline, json: values.json, ahead });
+      const ctx = await env.context();
+      let refusedInput = false;
+      const progress = syncProgress(env.io.stderr, (event) => {
+        // A package refused as input (no such version, a name the registry lacks) exits 2, as usage errors do.
+        if (isInputErrorCode(event.code)) refusedInput = true;
+        // A package that could not sync at all is an error, on stderr; the reports are the output.
+        if (event.error) env.io.stderr.write(`docdelta sync: ${event.package}: ${event.error}\n`);
+        else if (!values.json) env.io.stdout.write(`${describeSync(event.report!)}\n`);
+      });
+      const run = await runSync(ctx, {
+        packages: positionals.length > 0 ? positionals : undefined,
+        versions,
+        offline: values.offline,
+        listingsAhead: ahead,
+        trigger: 'cli',
+        onProgress: progress.onProgress,
+        onPackage: progress.onPackage,
+      });
+      if (run.status === 'skipped') {
+        env.io.stderr.write(`docdelta sync: ${describeJob(run)}\n`);
+        return 1;
+      }
+      if (values.json) {
+        const reports = run.details?.reports ?? [];
+        env.io.stdout.write(`${JSON.stringify(reports.map((report) => ({ ...report, ingested: report.ingested.map(({ version, files, bytes, blobsWritten }) => ({ version, files, bytes, blobsWritten })) })), null, 2)}\n`);
+      }
+      return refusedInput ? 2 : exitCodeForJob(run);
     } finally {
       ahead?.cancel();
     }
   },
 };
-
-interface SyncCommandRequest {
-  positionals: string[];
-  versions: string[] | undefined;
-  offline: boolean;
-  json: boolean;
-  ahead: ListingsAhead | undefined;
-}
-
-async function syncAndReport(ctx: ServiceContext, env: CommandEnv, request: SyncCommandRequest): Promise<number> {
-  const { positionals, versions, offline, json, ahead } = request;
-  let refusedInput = false;
-  const progress = syncProgress(env.io.stderr, (event) => {
-    // A package refused as input (no such version, a name the registry lacks) exits 2, as usage errors do.
-    if (isInputErrorCode(event.code)) refusedInput = true;
-    // A package that could not sync at all is an error, on stderr; the reports are the output.
-    if (event.error) env.io.stderr.write(`docdelta sync: ${event.package}: ${event.error}\n`);
-    else if (!json) env.io.stdout.write(`${describeSync(event.report!)}\n`);
-  });
-  const run = await runSync(ctx, {
-    packages: positionals.length > 0 ? positionals : undefined,
-    versions,
-    offline,
-    listingsAhead: ahead,
-    trigger: 'cli',
-    onProgress: progress.onProgress,
-    onPackage: progress.onPackage,
-  });
-  if (run.status === 'skipped') {
-    env.io.stderr.write(`docdelta sync: ${describeJob(run)}\n`);
-    return 1;
-  }
-  if (json) {
-    const reports = run.details?.reports ?? [];
-    env.io.stdout.write(`${JSON.stringify(reports.map((report) => ({ ...report, ingested: report.ingested.map(({ version, files, bytes, blobsWritten }) => ({ version, files, bytes, blobsWritten })) })), null, 2)}\n`);
-  }
-  return refusedInput ? 2 : exitCodeForJob(run);
-}
