@@ -96,14 +96,11 @@ export async function diffPair(
       const trees = await loadPairTrees(ctx, pair, { renameThreshold, computedInPlace: (cost) => pool.computesInPlace(cost) });
       const result = await pool.run({ package: pair.pkg.name, from: pair.from.version, to: pair.to.version, renameThreshold, ...trees });
       recent.set(memoKey, result, result.files.length * 512);
-      // On PGlite the answer does not wait for its cache row (store/diff-cache.ts); background work
+      // The answer does not wait for its cache row (store/diff-cache.ts); background work
       // (precomputing after a sync) is only done once the row is there.
-      const { written, visible } = startCachedDiffWrite(ctx.database, key, result);
+      const written = startCachedDiffWrite(ctx.db, key, result);
       if (options.patient) await written;
-      else {
-        written.catch((error: unknown) => ctx.logger.warn(`could not cache the diff of ${pair.pkg.name} ${pair.from.version} → ${pair.to.version}: ${(error as Error)?.message ?? String(error)}`));
-        await visible;
-      }
+      else written.catch((error: unknown) => ctx.logger.warn(`could not cache the diff of ${pair.pkg.name} ${pair.from.version} → ${pair.to.version}: ${(error as Error)?.message ?? String(error)}`));
       return result;
     })().finally(() => computing.delete(memoKey));
     computing.set(memoKey, work);

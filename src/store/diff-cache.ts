@@ -1,13 +1,13 @@
-// Computed diffs, stored per (from, to, algorithm, options). On PGlite a diff is handed to its
-// caller before its row is written: the write (the whole result as jsonb) costs about a tenth of a
-// cold diff, and PGlite's one connection runs statements in the order they were issued, so every
-// later statement on the handle still sees the row. On a PostgreSQL pool the next statement may go
-// out on another connection, so there the caller waits for the commit, as before. Writes in flight
-// are tracked per database handle: closing the database (a CLI process about to exit, a server
-// shutting down) first lets them finish, and so does whatever counts or removes cached rows.
+// Computed diffs, stored per (from, to, algorithm, options). A diff is handed to its caller before
+// its row is written: the write (the whole result as jsonb) costs about a tenth of a cold diff, and
+// the caller holds the result already. Writes in flight are tracked per database handle, and every
+// reader of the table waits for them first: the cache lookup here, the counts and removals
+// (package-removal.ts), and closing the database (a CLI process about to exit, a server shutting
+// down). So whoever asks this handle afterwards sees the row, on PGlite's one connection as on a
+// PostgreSQL pool, where the next statement may go out on another connection before the commit.
 import { and, eq } from 'drizzle-orm';
 import type { VersionDiff } from '../types.ts';
-import type { Database, Db } from './database.ts';
+import type { Db } from './database.ts';
 import { diffCache } from './schema/index.ts';
 
 export interface DiffCacheKey {
@@ -18,6 +18,7 @@ export interface DiffCacheKey {
 }
 
 export async function readCachedDiff(db: Db, key: DiffCacheKey): Promise<VersionDiff | undefined> {
+  await settleCachedDiffWrites(db);
   const [row] = await db
     .select({ result: diffCache.result })
     .from(diffCache)
@@ -51,15 +52,13 @@ function track(db: Db, write: Promise<void>): void {
 }
 
 /**
- * Starts writing a computed diff. `written` settles with the write; `visible` resolves once every
- * later statement on this database is sure to see the row: at once on PGlite (the write is queued
- * ahead of them), at the commit on PostgreSQL. A caller answers after `visible`, and reports a
- * failure of `written`; `settleCachedDiffWrites` (and so closing the database) awaits every write.
+ * Starts writing a computed diff and returns the write, for the caller to report its failure (or to
+ * wait for it: background work). Readers of the table through this handle wait for it anyway.
  */
-export function startCachedDiffWrite(database: Database, key: DiffCacheKey, result: VersionDiff): { written: Promise<void>; visible: Promise<void> } {
-  const written = writeCachedDiff(database.db, key, result);
-  track(database.db, written);
-  return { written, visible: database.client.driver === 'pglite' ? Promise.resolve() : written };
+export function startCachedDiffWrite(db: Db, key: DiffCacheKey, result: VersionDiff): Promise<void> {
+  const written = writeCachedDiff(db, key, result);
+  track(db, written);
+  return written;
 }
 
 /** Waits for every cached-diff write started on this handle (a failed one is its starter's to report). */

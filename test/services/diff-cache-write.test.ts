@@ -1,7 +1,9 @@
-// On PGlite a cold diff is answered before its cache row is written; on either driver the row must
-// be there for anyone who looks afterwards: a process that closes its database right after the
-// answer (the CLI), the next statement on the same handle, a count of cached rows.
+// A cold diff is answered before its cache row is written; the row must still be there for anyone
+// who looks afterwards: a process that closes its database right after the answer (the CLI), the
+// next cache lookup on the same handle (on a PostgreSQL pool, another connection), a count of
+// cached rows.
 import { count } from 'drizzle-orm';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffPair, forgetRecentDiffs, resolvePair } from '../../src/services/version-diff.ts';
 import { openDatabase } from '../../src/store/database.ts';
@@ -52,19 +54,53 @@ describe.each(testDrivers())('cached diff writes on %s', (driver) => {
     }
   });
 
-  it('shows the row to the next statement on the handle, however soon the answer came', async () => {
+  it('shows the row to the next cache lookup and count on the handle, however soon the answer came', async () => {
     const ctx = await testContext(database);
     forgetRecentDiffs();
     await ctx.db.delete(diffCache);
-    await diffPair(ctx, await resolvePair(ctx, request));
+    const pair = await resolvePair(ctx, request);
+    const answer = await diffPair(ctx, pair);
+    const key = { fromVersionId: pair.from.id, toVersionId: pair.to.id, algorithm: String(ALGORITHM_VERSION), options: 'M50' };
+    expect(await readCachedDiff(ctx.db, key)).toEqual(answer);
+    expect((await tableCounts(ctx.db)).diffCache).toBe(1);
     const [row] = await ctx.db.select({ n: count() }).from(diffCache);
     expect(Number(row?.n)).toBe(1);
-    expect((await tableCounts(ctx.db)).diffCache).toBe(1);
   });
+
+  // On a pool the lookup may go out on another connection before the write commits. Another
+  // session holds an uncommitted row of the same key, so the write waits until it rolls back.
+  if (driver === 'postgres') {
+    it('shows the row to a lookup on another pooled connection while the write still waits for a lock', async () => {
+      const ctx = await testContext(database);
+      forgetRecentDiffs();
+      await ctx.db.delete(diffCache);
+      const pair = await resolvePair(ctx, request);
+      const key = { fromVersionId: pair.from.id, toVersionId: pair.to.id, algorithm: String(ALGORITHM_VERSION), options: 'M50' };
+      const blocker = postgres(database.url!, { max: 1, onnotice: () => {} });
+      let locked!: () => void;
+      const holding = new Promise<void>((resolve) => (locked = resolve));
+      const held = blocker
+        .begin(async (tx) => {
+          await tx`insert into diff_cache (from_version_id, to_version_id, algorithm, options, result) values (${key.fromVersionId}, ${key.toVersionId}, ${key.algorithm}, ${key.options}, '{}'::jsonb)`;
+          locked();
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          throw new Error('roll back');
+        })
+        .catch(() => {});
+      try {
+        await holding;
+        const answer = await diffPair(ctx, pair);
+        expect(await readCachedDiff(ctx.db, key)).toEqual(answer);
+      } finally {
+        await held;
+        await blocker.end({ timeout: 5 });
+      }
+    });
+  }
 
   it('settles a failed write without throwing, and hands the failure to whoever started it', async () => {
     const key = { fromVersionId: -1, toVersionId: -2, algorithm: 'test', options: 'none' };
-    const { written: failed } = startCachedDiffWrite(database, key, { package: 'x', from: 'a', to: 'b', summary: { added: 0, removed: 0, modified: 0, renamed: 0, additions: 0, deletions: 0 }, moves: [], files: [] });
+    const failed = startCachedDiffWrite(database.db, key, { package: 'x', from: 'a', to: 'b', summary: { added: 0, removed: 0, modified: 0, renamed: 0, additions: 0, deletions: 0 }, moves: [], files: [] });
     await expect(settleCachedDiffWrites(database.db)).resolves.toBeUndefined();
     // No such versions: the foreign key refuses the row.
     await expect(failed).rejects.toThrow();
