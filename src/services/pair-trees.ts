@@ -6,7 +6,7 @@
 // process, on another core) is still reading, decompressing and sending the second.
 import { type DiffInputFile, pairRenames, type TreeRenames } from '../diff/index.ts';
 import { type DiffContent, listPairFiles, loadDiffContents, type PairFile } from '../store/pair-contents.ts';
-import type { Db } from '../store/database.ts';
+import type { Database } from '../store/database.ts';
 import type { ResolvedPair } from './catalog.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -18,7 +18,7 @@ export interface PairTrees {
 }
 
 /** Reads blobs' bytes and page fields (store/pair-contents.ts; tests pass one that fails). */
-export type ContentReader = (db: Db, wanted: ReadonlyMap<string, number>) => Promise<Map<string, DiffContent>>;
+export type ContentReader = (database: Database, wanted: ReadonlyMap<string, number>) => Promise<Map<string, DiffContent>>;
 
 export interface PairTreeOptions {
   renameThreshold: number;
@@ -66,13 +66,13 @@ export async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair, opt
   const { removed, added } = onOneSide;
   const early = changedInPlace.size > 0 && removed > 0 && added > 0 && options.computedInPlace({ pairs: removed * added, bytes });
   if (!early) {
-    const contents = await read(ctx.db, new Map([...candidates, ...changedInPlace]));
+    const contents = await read(ctx.database, new Map([...candidates, ...changedInPlace]));
     return { oldTree: treeOf(oldFiles, contents), newTree: treeOf(newFiles, contents) };
   }
   // Both reads start now; the second is awaited only after the search, and its failure (or the
   // first's) must reach the caller once, never as an unhandled rejection.
-  const candidateRead = read(ctx.db, candidates);
-  const changedRead = read(ctx.db, changedInPlace);
+  const candidateRead = read(ctx.database, candidates);
+  const changedRead = read(ctx.database, changedInPlace);
   changedRead.catch(() => {});
   const candidateContents = await candidateRead;
   const renames = pairRenames(treeOf(oldFiles, candidateContents), treeOf(newFiles, candidateContents), { renameThreshold: options.renameThreshold });

@@ -54,10 +54,10 @@ describe.each(testDrivers())('pair trees on %s', (driver) => {
 
   it('fails the diff when the files changed in place cannot be read, caching nothing', async () => {
     let calls = 0;
-    const failingSecond: ContentReader = async (db, wanted) => {
+    const failingSecond: ContentReader = async (database, wanted) => {
       calls += 1;
       if (calls === 2) throw new Error('connection lost half-way');
-      return loadDiffContents(db, wanted);
+      return loadDiffContents(database, wanted);
     };
     await expect(loadPairTrees(ctx, pair, { renameThreshold: 50, computedInPlace: inPlace, readContents: failingSecond })).rejects.toThrow('connection lost half-way');
     expect(calls).toBe(2);
@@ -65,10 +65,10 @@ describe.each(testDrivers())('pair trees on %s', (driver) => {
 
   it('fails the diff once when the candidates cannot be read while the other read goes on', async () => {
     let calls = 0;
-    const failingFirst: ContentReader = async (db, wanted) => {
+    const failingFirst: ContentReader = async (database, wanted) => {
       calls += 1;
       if (calls === 1) throw new Error('candidates unreadable');
-      return loadDiffContents(db, wanted);
+      return loadDiffContents(database, wanted);
     };
     await expect(loadPairTrees(ctx, pair, { renameThreshold: 50, computedInPlace: inPlace, readContents: failingFirst })).rejects.toThrow('candidates unreadable');
     // The read that was still going on ends quietly, and the database answers the next diff.

@@ -49,7 +49,7 @@ describe.each(testDrivers())('pair contents (%s)', (driver) => {
     const { oldFiles, newFiles } = await listPairFiles(ctx.db, pair.from.id, pair.to.id);
     const all = [...oldFiles, ...newFiles];
     const wanted = new Map(all.map((file) => [file.sha256, file.size]));
-    const contents = await loadDiffContents(ctx.db, wanted);
+    const contents = await loadDiffContents(ctx.database, wanted);
     expect([...contents.keys()].sort()).toEqual([...wanted.keys()].sort());
     const of = (files: typeof all, path: string) => contents.get(files.find((file) => file.path === path)!.sha256)!;
     expect([...of(oldFiles, 'bin.dat').bytes]).toEqual([...binary]);
@@ -66,6 +66,6 @@ describe.each(testDrivers())('pair contents (%s)', (driver) => {
   });
 
   it('reads nothing for an empty request', async () => {
-    expect((await loadDiffContents(ctx.db, new Map())).size).toBe(0);
+    expect((await loadDiffContents(ctx.database, new Map())).size).toBe(0);
   });
 });
