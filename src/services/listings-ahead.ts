@@ -1,17 +1,41 @@
-// A sync's first wait is the registry's list of versions, and before that, opening the database
-// (creating it, the first time: ~0.2 s of other processes' work). Neither needs the other, so a
-// sync that knows its package names asks the registry while the database opens, and the npm source
-// then uses that answer instead of asking again.
+// A sync's first waits are opening the database (creating it, the first time: ~0.5–1 s of other
+// processes' work) and the registry's list of versions. Neither needs the other, so a sync that
+// knows its package names asks the registry while the database opens, and the npm source then uses
+// that answer instead of asking again. A sync of one package goes further: the version it will
+// ingest first (the first of its list, or of the versions named) is downloaded, unpacked and read
+// (normalize-memo.ts) in short slices meanwhile. Reading is pure, so whatever was read by the time
+// the sync reaches that version is reused as is; when the database says the version is already
+// stored, the work is dropped.
 import type { Config } from '../config.ts';
+import { sha256Hex } from '../normalize/content-hash.ts';
 import validatePackageName from '../source/package-name.ts';
+import type { SourceFile } from '../types.ts';
+import { NormalizeMemo } from './normalize-memo.ts';
 import { npmLimits } from './sources.ts';
+
+/** The first version of a sync, fetched and read ahead. */
+export interface VersionAhead {
+  version: string;
+  /** Its files, once downloaded and unpacked (a failure is that version's ingest failure). */
+  files: Promise<SourceFile[]>;
+  /** What was read of them so far; reading stops when the version is taken. */
+  memo: NormalizeMemo;
+}
+
+/** Reading slices: long enough to cost little, short enough that a ready database waits little. */
+const SLICE_MS = 15;
 
 export class ListingsAhead {
   private readonly controller = new AbortController();
   private readonly fetches = new Map<string, Promise<Uint8Array>>();
+  private versionAhead: { name: string; prepared: Promise<VersionAhead | undefined> } | undefined;
+  private reading = true;
 
-  /** Starts fetching the registry document of each name that can be an npm package. */
-  constructor(config: Config, names: readonly string[]) {
+  /**
+   * Starts fetching the registry document of each name that can be an npm package; with a single
+   * name, also the first version to ingest (`versions`: the ones the sync is limited to).
+   */
+  constructor(config: Config, names: readonly string[], options: { versions?: readonly string[] } = {}) {
     const fetcher = import('../source/npm/npm-source.ts');
     for (const name of new Set(names)) {
       if (!validatePackageName(name)) continue;
@@ -19,6 +43,12 @@ export class ListingsAhead {
       // A failure belongs to the sync that takes the answer; one nobody takes is dropped.
       fetching.catch(() => {});
       this.fetches.set(name, fetching);
+    }
+    const [only] = this.fetches.keys();
+    if (this.fetches.size === 1 && only !== undefined && new Set(names).size === 1) {
+      const prepared = this.prepareFirstVersion(config, only, this.fetches.get(only)!, options.versions);
+      // A listing or download that fails here fails again, and is reported, where the sync asks itself.
+      this.versionAhead = { name: only, prepared: prepared.catch(() => undefined) };
     }
   }
 
@@ -30,11 +60,52 @@ export class ListingsAhead {
   }
 
   /**
+   * The version fetched and read ahead for this package, once; reading stops now, so the memo is
+   * the sync's from here on. Undefined when none was prepared (several names, or none wanted).
+   */
+  async takeVersion(name: string): Promise<VersionAhead | undefined> {
+    if (this.versionAhead?.name !== name) return undefined;
+    const { prepared } = this.versionAhead;
+    this.versionAhead = undefined;
+    const ahead = await prepared;
+    this.reading = false;
+    return ahead;
+  }
+
+  /**
    * Abandons the answers nobody took (a name that turned out to be a git or local package), so the
-   * process does not wait for them to arrive before it exits.
+   * process does not wait for them to arrive before it exits, and stops reading ahead.
    */
   cancel(): void {
     this.controller.abort();
     this.fetches.clear();
+    this.versionAhead = undefined;
+    this.reading = false;
+  }
+
+  private async prepareFirstVersion(config: Config, name: string, packument: Promise<Uint8Array>, versions: readonly string[] | undefined): Promise<VersionAhead | undefined> {
+    const [{ NpmSource }, { SnapshotStore }] = await Promise.all([import('../source/npm/npm-source.ts'), import('../source/snapshots.ts')]);
+    const source = new NpmSource(name, { registry: config.npmRegistry, snapshots: new SnapshotStore(config.snapshotsDir), offline: false, limits: npmLimits(config), packument });
+    const { versions: listed } = await source.listVersions();
+    const wanted = versions ? new Set(versions) : undefined;
+    const first = listed.find((entry) => !wanted || wanted.has(entry.version));
+    if (!first || !this.reading) return undefined;
+    const files = source.downloadVersion(first).then((unpack) => unpack());
+    const memo = new NormalizeMemo();
+    memo.startVersion();
+    void files.then((unpacked) => this.readInSlices(unpacked, memo)).catch(() => {});
+    return { version: first.version, files, memo };
+  }
+
+  private async readInSlices(files: readonly SourceFile[], memo: NormalizeMemo): Promise<void> {
+    let next = 0;
+    while (this.reading && next < files.length) {
+      const until = performance.now() + SLICE_MS;
+      while (next < files.length && performance.now() < until) {
+        const file = files[next++]!;
+        memo.read(file, sha256Hex(file.bytes));
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 }

@@ -27,6 +27,9 @@ export function prefetchVersions(source: PackageSource, versions: readonly Sourc
     fetching.catch(() => {});
     pending.set(version.version, fetching);
   };
+  // The first ones start now, not when the first is asked for: that one may come from elsewhere
+  // (fetched while the database opened, services/listings-ahead.ts).
+  for (const next of versions.slice(0, ahead)) start(next);
   return (version) => {
     const index = Math.max(0, versions.findIndex((candidate) => candidate.version === version.version));
     for (const next of versions.slice(index, index + ahead)) start(next);

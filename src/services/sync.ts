@@ -91,16 +91,21 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
   }
 
   const report: PackageSyncReport = { package: pkg.name, ingested: [], alreadyStored: 0, failed: [], unpublished };
+  // The version fetched and read while the database opened, when this sync stores it.
+  const taken = packument ? await options.listingsAhead?.takeVersion(name) : undefined;
+  const ahead = taken && !stored.has(taken.version) && available.some((entry) => entry.version === taken.version) ? taken : undefined;
+  const ingestOptions = { ...options, normalizeMemo: ahead?.memo ?? new NormalizeMemo() };
   // Tarballs are independent downloads; git sources share one clone, so they stay one at a time.
-  const ingestOptions = { ...options, normalizeMemo: new NormalizeMemo() };
-  const prefetch = pkg.source === 'npm' ? prefetchVersions(source, available.filter((version) => !stored.has(version.version))) : undefined;
+  const toFetch = available.filter((version) => !stored.has(version.version) && version.version !== ahead?.version);
+  const prefetch = pkg.source === 'npm' ? prefetchVersions(source, toFetch) : undefined;
   for (const version of available) {
     if (stored.has(version.version)) {
       report.alreadyStored += 1;
       continue;
     }
     try {
-      const result = await ingestVersion(ctx, pkg, source, version, ingestOptions, prefetch?.(version));
+      const fetched = version.version === ahead?.version ? ahead.files : prefetch?.(version);
+      const result = await ingestVersion(ctx, pkg, source, version, ingestOptions, fetched);
       if (result.created) report.ingested.push(result);
       else report.alreadyStored += 1;
     } catch (error) {

@@ -1,9 +1,15 @@
 // A sync started with the registry's answer already on its way (the CLI asks while the database
 // opens) uses that answer instead of asking again; answers nobody takes are abandoned, not awaited.
+// A sync of one package also takes its first version fetched and read ahead: one download, and the
+// very rows a sync without it stores.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { ListingsAhead } from '../../src/services/listings-ahead.ts';
 import { runSync, syncPackage } from '../../src/services/sync.ts';
+import { listVersionFiles, listVersionRows } from '../../src/store/versions.ts';
+import { findPackage } from '../../src/store/packages.ts';
 import { testContext } from '../support/context.ts';
 import { openTestDatabase, type TestDatabase, testDrivers } from '../support/databases.ts';
 import { type FakeRegistry, startFakeRegistry } from '../support/fake-registry.ts';
@@ -13,6 +19,15 @@ import { waitFor } from '../support/wait-for.ts';
 let counter = 0;
 const nextName = () => `@fixture/ahead-${process.pid}-${++counter}`;
 const tgz = packageTgz({ 'package.json': '{"name":"x"}', 'docs/index.mdx': '# Home\n' });
+const page = (title: string, extra: string) => `---\ntitle: ${title}\n---\n\n# ${title}\n\nSee [the guide](/docs/guide) and [setup](./setup.mdx).\n\n## Part\n\n${extra}\n`;
+const docsTgz = (release: number) =>
+  packageTgz({
+    'package.json': '{"name":"x"}',
+    'docs/index.mdx': page('Home', `release ${release}`),
+    'docs/guide.mdx': page('Guide', 'unchanged'),
+    'docs/setup.mdx': page('Setup', `step ${release}`),
+    'README.md': `# Readme ${release}\n`,
+  });
 
 describe.each(testDrivers())('listings fetched ahead, on %s', (driver) => {
   let database: TestDatabase;
@@ -84,5 +99,80 @@ describe.each(testDrivers())('listings fetched ahead, on %s', (driver) => {
     // The offline sync did not take (and so did not use) the answer: it is still there to abandon.
     expect(ahead.take(name)).toBeDefined();
     ahead.cancel();
+  });
+
+  describe('the first version, fetched and read while the database opens', () => {
+    const v1 = docsTgz(1);
+    const v2 = docsTgz(2);
+    const publish = (name: string) => registry.setPackage({ name, versions: [{ version: '1.0.0', tarball: v1, integrity: sri(v1) }, { version: '2.0.0', tarball: v2, integrity: sri(v2) }] });
+    const storedRows = async (name: string) => {
+      const pkg = (await findPackage(ctx.db, name))!;
+      const rows = await listVersionRows(ctx.db, pkg.id);
+      return Promise.all(rows.map(async (row) => ({ version: row.version, docsRoot: row.docsRoot, files: await listVersionFiles(ctx.db, row.id) })));
+    };
+
+    it('is downloaded once, and the sync stores exactly what a sync without it stores', async () => {
+      const name = nextName();
+      const plain = nextName();
+      publish(name);
+      publish(plain);
+      const before = registry.tarballRequests;
+      const ahead = new ListingsAhead(ctx.config, [name], { versions: ['1.0.0', '2.0.0'] });
+      // The first version is downloaded (and kept as a snapshot) before the sync starts. Then its
+      // snapshot goes and the registry turns bad: only the files fetched ahead can still store it.
+      const snapshot = path.join(ctx.config.snapshotsDir, name.replace('/', '__'), '1.0.0.tgz');
+      expect(await waitFor(() => fs.existsSync(snapshot), 10_000)).toBe(true);
+      fs.rmSync(snapshot);
+      registry.setTarballBehaviour('1.0.0', { replaceWith: v2 });
+      try {
+        const run = await runSync(ctx, { packages: [name], versions: ['1.0.0', '2.0.0'], listingsAhead: ahead, trigger: 'cli' });
+        ahead.cancel();
+        expect(run.details?.reports[0]?.failed).toEqual([]);
+        expect(run.details?.reports[0]?.ingested.map((version) => version.version)).toEqual(['1.0.0', '2.0.0']);
+        expect(registry.tarballRequests).toBe(before + 2);
+      } finally {
+        registry.setTarballBehaviour('1.0.0', undefined);
+      }
+
+      await runSync(ctx, { packages: [plain], versions: ['1.0.0', '2.0.0'], trigger: 'cli' });
+      const strip = (rows: Awaited<ReturnType<typeof storedRows>>) => rows.map((row) => ({ ...row, files: row.files.map(({ path, sha256, route, note }) => ({ path, sha256, route, note })) }));
+      expect(strip(await storedRows(name))).toEqual(strip(await storedRows(plain)));
+    });
+
+    it('is dropped when the database already holds that version', async () => {
+      const name = nextName();
+      publish(name);
+      await syncPackage(ctx, name, { versions: ['1.0.0'] });
+      const before = registry.tarballRequests;
+      const ahead = new ListingsAhead(ctx.config, [name], { versions: ['1.0.0', '2.0.0'] });
+      const report = await syncPackage(ctx, name, { versions: ['1.0.0', '2.0.0'], listingsAhead: ahead });
+      ahead.cancel();
+      expect(report.alreadyStored).toBe(1);
+      expect(report.ingested.map((version) => version.version)).toEqual(['2.0.0']);
+      // 1.0.0 was fetched ahead (the database's answer came later) and 2.0.0 by the sync: no more.
+      expect(registry.tarballRequests - before).toBeLessThanOrEqual(2);
+      expect((await storedRows(name)).map((row) => row.version)).toEqual(['1.0.0', '2.0.0']);
+    });
+
+    it('fails as that version’s own ingest when its download is refused, and the sync goes on', async () => {
+      const name = nextName();
+      publish(name);
+      registry.setTarballBehaviour('1.0.0', { replaceWith: v2 });
+      try {
+        const ahead = new ListingsAhead(ctx.config, [name], { versions: ['1.0.0', '2.0.0'] });
+        const report = await syncPackage(ctx, name, { versions: ['1.0.0', '2.0.0'], listingsAhead: ahead });
+        ahead.cancel();
+        expect(report.failed.map((failure) => [failure.version, failure.code])).toEqual([['1.0.0', 'INTEGRITY']]);
+        expect(report.ingested.map((version) => version.version)).toEqual(['2.0.0']);
+      } finally {
+        registry.setTarballBehaviour('1.0.0', undefined);
+      }
+    });
+
+    it('is not prepared for several packages at once', async () => {
+      const ahead = new ListingsAhead(ctx.config, [nextName(), nextName()]);
+      await expect(ahead.takeVersion(nextName())).resolves.toBeUndefined();
+      ahead.cancel();
+    });
   });
 });
