@@ -59,8 +59,9 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
   let code: number;
   try {
     // Loaded here, not at the top: zod and node-cron are most of `docdelta --help`'s start-up.
-    const { loadConfig } = await import('./config.ts');
+    const [{ loadConfig }, { opensNewDatabase }] = await Promise.all([import('./config.ts'), import('./services/new-database.ts')]);
     const config = loadConfig();
+    const newDatabase = opensNewDatabase(config);
     // Every command past this point reads the database, so it is opened now, beside the command's
     // own loading: a new folder's database is created, or a stopped server started, by other
     // processes while this one compiles the command (~0.1 s of a first sync, ~20 ms of a cached
@@ -68,7 +69,7 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
     opening = import('./services/app-context.ts').then(({ createAppContext }) => createAppContext(config));
     opening.catch(() => {});
     const command = await entry.load();
-    const env: CommandEnv = { io, config, output, context: () => opening! };
+    const env: CommandEnv = { io, config, output, newDatabase, context: () => opening! };
     code = await command.run(rest, env);
   } catch (thrown) {
     // A lock timeout or a full disk reads as one sentence, not as the failed query's SQL and a stack.

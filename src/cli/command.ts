@@ -15,6 +15,8 @@ export interface CommandEnv {
   config: Config;
   /** The database, whose opening the CLI starts while the command loads (every command reads it). */
   context(): Promise<ServiceContext>;
+  /** True when that opening creates the database (a new data folder): time a command can use. */
+  newDatabase?: boolean;
   /** The main output: coloured and paged on a terminal, plain in a pipe (terminal.ts). */
   output?: Output;
 }

@@ -61,8 +61,8 @@ export function createServeCommand(setup?: ServeSetup): Command {
       if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
       const port = portOf(values.port, env.config.port);
       const host = values.host ?? env.config.host;
-      // `npm start`'s first run: the registry is asked while the database is created.
-      const ahead = values.sync ? new ListingsAhead(env.config, env.config.packages) : undefined;
+      // `npm start`'s first run: the registry is asked, and the first version read, while the database is created.
+      const ahead = values.sync ? new ListingsAhead(env.config, env.config.packages, { readFirstVersion: env.newDatabase === true }) : undefined;
       let ctx: ServiceContext;
       try {
         const opened = await env.context();

@@ -34,7 +34,7 @@ export const syncCommand: Command = {
     const versions = commaList(values.versions);
     if (versions && positionals.length !== 1) throw new UsageError('--versions needs exactly one package');
     // Asked for (and the first version fetched and read) while the database opens: a wait on other processes.
-    const ahead = values.offline ? undefined : new ListingsAhead(env.config, positionals.length > 0 ? positionals : env.config.packages, { versions });
+    const ahead = values.offline ? undefined : new ListingsAhead(env.config, positionals.length > 0 ? positionals : env.config.packages, { versions, readFirstVersion: env.newDatabase === true });
     try {
       const ctx = await env.context();
       let refusedInput = false;

@@ -1,11 +1,11 @@
 // A sync's first waits are opening the database (creating it, the first time: ~0.5–1 s of other
 // processes' work) and the registry's list of versions. Neither needs the other, so a sync that
 // knows its package names asks the registry while the database opens, and the npm source then uses
-// that answer instead of asking again. A sync of one package goes further: the version it will
-// ingest first (the first of its list, or of the versions named) is downloaded, unpacked and read
-// (normalize-memo.ts) in short slices meanwhile. Reading is pure, so whatever was read by the time
-// the sync reaches that version is reused as is; when the database says the version is already
-// stored, the work is dropped.
+// that answer instead of asking again. When the database is being created (a first run: nothing is
+// stored), a sync of one package goes further: the version it will ingest first (the first of its
+// list, or of the versions named) is downloaded, unpacked and read (normalize-memo.ts) in short
+// slices meanwhile. Reading is pure, so whatever was read by the time the sync reaches that version
+// is reused as is; when the database says the version is already stored, the work is dropped.
 import type { Config } from '../config.ts';
 import { sha256Hex } from '../normalize/content-hash.ts';
 import validatePackageName from '../source/package-name.ts';
@@ -33,9 +33,10 @@ export class ListingsAhead {
 
   /**
    * Starts fetching the registry document of each name that can be an npm package; with a single
-   * name, also the first version to ingest (`versions`: the ones the sync is limited to).
+   * name and `readFirstVersion`, also the first version to ingest (of `versions`, when the sync is
+   * limited to those).
    */
-  constructor(config: Config, names: readonly string[], options: { versions?: readonly string[] } = {}) {
+  constructor(config: Config, names: readonly string[], options: { versions?: readonly string[]; readFirstVersion?: boolean } = {}) {
     const fetcher = import('../source/npm/npm-source.ts');
     for (const name of new Set(names)) {
       if (!validatePackageName(name)) continue;
@@ -45,7 +46,7 @@ export class ListingsAhead {
       this.fetches.set(name, fetching);
     }
     const [only] = this.fetches.keys();
-    if (this.fetches.size === 1 && only !== undefined && new Set(names).size === 1) {
+    if (options.readFirstVersion && this.fetches.size === 1 && only !== undefined && new Set(names).size === 1) {
       const prepared = this.prepareFirstVersion(config, only, this.fetches.get(only)!, options.versions);
       // A listing or download that fails here fails again, and is reported, where the sync asks itself.
       this.versionAhead = { name: only, prepared: prepared.catch(() => undefined) };

@@ -117,7 +117,7 @@ describe.each(testDrivers())('listings fetched ahead, on %s', (driver) => {
       publish(name);
       publish(plain);
       const before = registry.tarballRequests;
-      const ahead = new ListingsAhead(ctx.config, [name], { versions: ['1.0.0', '2.0.0'] });
+      const ahead = new ListingsAhead(ctx.config, [name], { versions: ['1.0.0', '2.0.0'], readFirstVersion: true });
       // The first version is downloaded (and kept as a snapshot) before the sync starts. Then its
       // snapshot goes and the registry turns bad: only the files fetched ahead can still store it.
       const snapshot = path.join(ctx.config.snapshotsDir, name.replace('/', '__'), '1.0.0.tgz');
@@ -144,7 +144,7 @@ describe.each(testDrivers())('listings fetched ahead, on %s', (driver) => {
       publish(name);
       await syncPackage(ctx, name, { versions: ['1.0.0'] });
       const before = registry.tarballRequests;
-      const ahead = new ListingsAhead(ctx.config, [name], { versions: ['1.0.0', '2.0.0'] });
+      const ahead = new ListingsAhead(ctx.config, [name], { versions: ['1.0.0', '2.0.0'], readFirstVersion: true });
       const report = await syncPackage(ctx, name, { versions: ['1.0.0', '2.0.0'], listingsAhead: ahead });
       ahead.cancel();
       expect(report.alreadyStored).toBe(1);
@@ -159,7 +159,7 @@ describe.each(testDrivers())('listings fetched ahead, on %s', (driver) => {
       publish(name);
       registry.setTarballBehaviour('1.0.0', { replaceWith: v2 });
       try {
-        const ahead = new ListingsAhead(ctx.config, [name], { versions: ['1.0.0', '2.0.0'] });
+        const ahead = new ListingsAhead(ctx.config, [name], { versions: ['1.0.0', '2.0.0'], readFirstVersion: true });
         const report = await syncPackage(ctx, name, { versions: ['1.0.0', '2.0.0'], listingsAhead: ahead });
         ahead.cancel();
         expect(report.failed.map((failure) => [failure.version, failure.code])).toEqual([['1.0.0', 'INTEGRITY']]);
@@ -169,10 +169,15 @@ describe.each(testDrivers())('listings fetched ahead, on %s', (driver) => {
       }
     });
 
-    it('is not prepared for several packages at once', async () => {
-      const ahead = new ListingsAhead(ctx.config, [nextName(), nextName()]);
-      await expect(ahead.takeVersion(nextName())).resolves.toBeUndefined();
-      ahead.cancel();
+    it('is not prepared for several packages at once, nor unless asked (a database that exists)', async () => {
+      const [first, second] = [nextName(), nextName()];
+      publish(first);
+      const several = new ListingsAhead(ctx.config, [first, second], { readFirstVersion: true });
+      await expect(several.takeVersion(first)).resolves.toBeUndefined();
+      several.cancel();
+      const unasked = new ListingsAhead(ctx.config, [first]);
+      await expect(unasked.takeVersion(first)).resolves.toBeUndefined();
+      unasked.cancel();
     });
   });
 });
