@@ -65,6 +65,22 @@ describe.each(testDrivers())('pair contents (%s)', (driver) => {
     expect(of(oldFiles, 'docs/a.mdx').doc!.frontmatter).not.toBe(doc.frontmatter);
   });
 
+  it('lists pairs longer than a page, every file once, in order', async () => {
+    // Past one listing page (4,000 rows) across both versions; names that sort differently bytewise
+    // and by the database's collation.
+    const files = (release: number) => Object.fromEntries(Array.from({ length: 2_100 }, (_, i) => [`p/${i % 2 ? 'B' : 'a'}${String(i).padStart(4, '0')}.md`, `${i % 7 === 0 ? release : 0}\n`]));
+    await seedPackage(ctx, '@fixture/long-pair', [
+      { version: '1.0.0', files: files(1) },
+      { version: '2.0.0', files: { ...files(2), 'p/new.md': 'new\n' } },
+    ]);
+    const pair = await resolvePair(ctx, { package: '@fixture/long-pair', from: '1.0.0', to: '2.0.0' });
+    const { oldFiles, newFiles } = await listPairFiles(ctx.db, pair.from.id, pair.to.id);
+    const bytewise = (paths: string[]) => [...paths].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+    expect(oldFiles.map((file) => file.path)).toEqual(bytewise(Object.keys(files(1))));
+    expect(newFiles.map((file) => file.path)).toEqual(bytewise([...Object.keys(files(2)), 'p/new.md']));
+    expect(newFiles.find((file) => file.path === 'p/new.md')!.size).toBe(4);
+  }, 120_000);
+
   it('reads nothing for an empty request', async () => {
     expect((await loadDiffContents(ctx.database, new Map())).size).toBe(0);
   });
