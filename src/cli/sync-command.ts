@@ -33,7 +33,8 @@ export const syncCommand: Command = {
     });
     const versions = commaList(values.versions);
     if (versions && positionals.length !== 1) throw new UsageError('--versions needs exactly one package');
-    // Asked for (and the first version fetched and read) while the database opens: a wait on other processes.
+    // Asked for while the database opens (and, when it is being created, the first version fetched
+    // and read): waits on other processes.
     const ahead = values.offline ? undefined : new ListingsAhead(env.config, positionals.length > 0 ? positionals : env.config.packages, { versions, readFirstVersion: env.newDatabase === true });
     try {
       const ctx = await env.context();

@@ -11,7 +11,7 @@ import { sha256Hex } from '../normalize/content-hash.ts';
 import validatePackageName from '../source/package-name.ts';
 import type { SourceFile } from '../types.ts';
 import { NormalizeMemo } from './normalize-memo.ts';
-import { npmLimits } from './sources.ts';
+import { createNpmSource, npmLimits } from './sources.ts';
 
 /** The first version of a sync, fetched and read ahead. */
 export interface VersionAhead {
@@ -25,6 +25,7 @@ export interface VersionAhead {
 /** Reading slices: long enough to cost little, short enough that a ready database waits little. */
 const SLICE_MS = 15;
 
+/** What a sync asks of the outside world before its database is open: listings, and maybe its first version. */
 export class ListingsAhead {
   private readonly controller = new AbortController();
   private readonly fetches = new Map<string, Promise<Uint8Array>>();
@@ -74,8 +75,9 @@ export class ListingsAhead {
   }
 
   /**
-   * Abandons the answers nobody took (a name that turned out to be a git or local package), so the
-   * process does not wait for them to arrive before it exits, and stops reading ahead.
+   * Abandons the answers nobody took (a name that turned out to be a git or local package, a sync
+   * refused or skipped), so the process does not wait for them before it exits: the requests ahead,
+   * the first version's download included, are aborted, and reading ahead stops.
    */
   cancel(): void {
     this.controller.abort();
@@ -85,13 +87,16 @@ export class ListingsAhead {
   }
 
   private async prepareFirstVersion(config: Config, name: string, packument: Promise<Uint8Array>, versions: readonly string[] | undefined): Promise<VersionAhead | undefined> {
-    const [{ NpmSource }, { SnapshotStore }] = await Promise.all([import('../source/npm/npm-source.ts'), import('../source/snapshots.ts')]);
-    const source = new NpmSource(name, { registry: config.npmRegistry, snapshots: new SnapshotStore(config.snapshotsDir), offline: false, limits: npmLimits(config), packument });
+    const { SnapshotStore } = await import('../source/snapshots.ts');
+    const source = await createNpmSource(config, new SnapshotStore(config.snapshotsDir), name, { packument, signal: this.controller.signal });
     const { versions: listed } = await source.listVersions();
     const wanted = versions ? new Set(versions) : undefined;
+    // The version syncPackage ingests first in a database that holds none: the listing's order.
     const first = listed.find((entry) => !wanted || wanted.has(entry.version));
     if (!first || !this.reading) return undefined;
-    const files = source.downloadVersion(first).then((unpack) => unpack());
+    const files = source.downloadVersion(first).then((unpack) => (this.reading ? unpack() : Promise.reject(new Error('the sync no longer wants this version'))));
+    // Read as the first version of a sync. The ingest starts its version again (startVersion), which
+    // turns these reads into the memo's "version before", where it finds every unchanged path.
     const memo = new NormalizeMemo();
     memo.startVersion();
     void files.then((unpacked) => this.readInSlices(unpacked, memo)).catch(() => {});

@@ -6,6 +6,8 @@ import { invalidInput } from '../errors.ts';
 import type { Config } from '../config.ts';
 import { DEFAULT_LIMITS, type SourceLimits } from '../source/limits.ts';
 import type { PackageSource } from '../source/package-source.ts';
+import type { SnapshotStore } from '../source/snapshots.ts';
+import type { NpmSource } from '../source/npm/npm-source.ts';
 import type { PackageRow } from '../store/packages.ts';
 import type { ServiceContext, SourceFactories, SourceFactory, SourceOptions } from './context.ts';
 
@@ -14,16 +16,20 @@ export function npmLimits(config: Pick<Config, 'downloadTimeoutMs'>): SourceLimi
   return { ...DEFAULT_LIMITS, requestTimeoutMs: config.downloadTimeoutMs };
 }
 
-export const npmSourceFactory: SourceFactory = async (ctx, pkg, options) => {
-  const { NpmSource } = await import('../source/npm/npm-source.ts');
-  return new NpmSource(pkg.name, {
-    registry: ctx.config.npmRegistry,
-    snapshots: ctx.snapshots,
+/** The npm source of one package, for a context's sync or for work started before the context exists (listings-ahead.ts). */
+export async function createNpmSource(config: Config, snapshots: SnapshotStore, name: string, options: SourceOptions & { signal?: AbortSignal }): Promise<NpmSource> {
+  const { NpmSource: Source } = await import('../source/npm/npm-source.ts');
+  return new Source(name, {
+    registry: config.npmRegistry,
+    snapshots,
     offline: options.offline ?? false,
-    limits: npmLimits(ctx.config),
+    limits: npmLimits(config),
     packument: options.packument,
+    signal: options.signal,
   });
-};
+}
+
+export const npmSourceFactory: SourceFactory = (ctx, pkg, options) => createNpmSource(ctx.config, ctx.snapshots, pkg.name, options);
 
 export const gitSourceFactory: SourceFactory = async (ctx, pkg, options) => {
   const [{ gitCacheRoot, gitPackageSettings }, { GitSource }] = await Promise.all([

@@ -18,7 +18,8 @@ export function* binaryCopyRows(data: Uint8Array): Generator<BinaryCopyRow> {
   if (data.byteLength < SIGNATURE.length + 8 || SIGNATURE.some((byte, i) => data[i] !== byte)) {
     throw new Error('not PostgreSQL binary COPY data');
   }
-  // Flags (no bit we need is defined for reading), then a header extension we skip by its length.
+  // Flags (bit 16 says rows carry OIDs, which PostgreSQL 12 and later never write; a query's COPY
+  // has none), then a header extension we skip by its length.
   let at = SIGNATURE.length + 4;
   at += 4 + view.getUint32(at);
   for (;;) {
@@ -26,6 +27,7 @@ export function* binaryCopyRows(data: Uint8Array): Generator<BinaryCopyRow> {
     const fields = view.getInt16(at);
     at += 2;
     if (fields === -1) return;
+    if (fields < 0) throw truncated();
     const row: BinaryCopyRow = new Array<Uint8Array | null>(fields);
     for (let i = 0; i < fields; i++) {
       if (at + 4 > data.byteLength) throw truncated();

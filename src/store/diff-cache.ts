@@ -1,9 +1,9 @@
 // Computed diffs, stored per (from, to, algorithm, options). A diff is handed to its caller before
 // its row is written: the write (the whole result as jsonb) costs about a tenth of a cold diff, and
 // the caller holds the result already. Writes in flight are tracked per database handle, and every
-// reader of the table waits for them first: the cache lookup here, the counts and removals
-// (package-removal.ts), and closing the database (a CLI process about to exit, a server shutting
-// down). So whoever asks this handle afterwards sees the row, on PGlite's one connection as on a
+// reader of the table waits for them first: the cache lookup here for the writes of its own key,
+// the counts and removals (package-removal.ts) and closing the database (a CLI process about to
+// exit, a server shutting down) for all of them. So whoever asks this handle afterwards sees the row, on PGlite's one connection as on a
 // PostgreSQL pool, where the next statement may go out on another connection before the commit.
 import { and, eq } from 'drizzle-orm';
 import type { VersionDiff } from '../types.ts';
@@ -18,7 +18,8 @@ export interface DiffCacheKey {
 }
 
 export async function readCachedDiff(db: Db, key: DiffCacheKey): Promise<VersionDiff | undefined> {
-  await settleCachedDiffWrites(db);
+  const pending = inFlight.get(db)?.get(keyText(key));
+  if (pending) await Promise.all([...pending]);
   const [row] = await db
     .select({ result: diffCache.result })
     .from(diffCache)
@@ -38,17 +39,26 @@ export async function writeCachedDiff(db: Db, key: DiffCacheKey, result: Version
   await db.insert(diffCache).values({ ...key, result }).onConflictDoNothing();
 }
 
-const inFlight = new WeakMap<Db, Set<Promise<void>>>();
+/** Writes in flight per handle, by key: a lookup waits for its own pair's, not for every other pair's. */
+const inFlight = new WeakMap<Db, Map<string, Set<Promise<void>>>>();
 
-function track(db: Db, write: Promise<void>): void {
-  let pending = inFlight.get(db);
-  if (!pending) inFlight.set(db, (pending = new Set()));
+const keyText = (key: DiffCacheKey) => [key.fromVersionId, key.toVersionId, key.algorithm, key.options].join('\u0000');
+
+function track(db: Db, key: DiffCacheKey, write: Promise<void>): void {
+  let byKey = inFlight.get(db);
+  if (!byKey) inFlight.set(db, (byKey = new Map()));
+  const text = keyText(key);
+  let pending = byKey.get(text);
+  if (!pending) byKey.set(text, (pending = new Set()));
   const tracked = write.then(
     () => {},
     () => {},
   );
   pending.add(tracked);
-  void tracked.finally(() => pending.delete(tracked));
+  void tracked.finally(() => {
+    pending.delete(tracked);
+    if (pending.size === 0 && byKey.get(text) === pending) byKey.delete(text);
+  });
 }
 
 /**
@@ -57,12 +67,12 @@ function track(db: Db, write: Promise<void>): void {
  */
 export function startCachedDiffWrite(db: Db, key: DiffCacheKey, result: VersionDiff): Promise<void> {
   const written = writeCachedDiff(db, key, result);
-  track(db, written);
+  track(db, key, written);
   return written;
 }
 
 /** Waits for every cached-diff write started on this handle (a failed one is its starter's to report). */
 export async function settleCachedDiffWrites(db: Db): Promise<void> {
-  const pending = inFlight.get(db);
-  while (pending && pending.size > 0) await Promise.all([...pending]);
+  const byKey = inFlight.get(db);
+  while (byKey && byKey.size > 0) await Promise.all([...byKey.values()].flatMap((pending) => [...pending]));
 }

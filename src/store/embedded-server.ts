@@ -31,6 +31,9 @@ export const STOPPER_KEY = CLIENT_LEASE_KEY + 1n;
 
 export const clusterDirOf = (dataDir: string) => path.join(path.resolve(dataDir), 'postgres');
 
+/** Whether the data folder holds a cluster (initdb's PG_VERSION is in place). */
+export const clusterExists = (dataDir: string) => fs.existsSync(path.join(clusterDirOf(dataDir), 'PG_VERSION'));
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The postmaster.pid lines PostgreSQL documents: pid, data dir, start time, port, socket dir, …, status. */

@@ -4,12 +4,11 @@
 // Spawned detached by the last client to leave (embedded-database.ts); at most one per server, held
 // by an advisory lock on its own session. It is a client without the client lease, so it never
 // keeps the server up itself. See docs/adr/0014.
-import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import type { Sql } from 'postgres';
 import { fromPackageRoot, RUNNING_COMPILED } from '../package-root.ts';
-import { CLIENT_LEASE_KEY, clusterDirOf, isServerProcess, readPassword, type ServerAddress, sleep, STOPPER_KEY, stopServer } from './embedded-server.ts';
+import { CLIENT_LEASE_KEY, clusterExists, isServerProcess, readPassword, type ServerAddress, sleep, STOPPER_KEY, stopServer } from './embedded-server.ts';
 
 /** How often the stopper looks for clients; also the granularity of the idle period. */
 const POLL_MS = 1000;
@@ -35,7 +34,7 @@ export function spawnIdleStopper(args: StopperArgs): void {
 
 /** The data folder was deleted (a temporary one, say): its server has nothing left to serve. */
 function folderDeleted(dataDir: string): boolean {
-  return !fs.existsSync(path.join(clusterDirOf(dataDir), 'PG_VERSION'));
+  return !clusterExists(dataDir);
 }
 
 /**

@@ -161,17 +161,19 @@ async function readBatchFromPostgres(db: Db, batch: string[], parsed: Map<string
  * parameters, so the hashes travel as a setting local to the transaction, still a bound parameter.
  */
 async function readBatchFromPglite(pglite: PGlite, batch: string[], parsed: Map<string, unknown>, found: Map<string, DiffContent>): Promise<void> {
+  const text = (field: Uint8Array | null | undefined) => (field ? copyText(field) : null);
   await pglite.transaction(async (tx) => {
-    await tx.query(`select set_config('docdelta.wanted_blobs', $1, true)`, [JSON.stringify(batch)]);
+    await tx.query(`select set_config('docdelta.wanted_blobs', $1, true)`, [textArray(batch)]);
     const result = await tx.query(
       `copy (select b.sha256, b.content, d.sha256 is not null, d.title, d.frontmatter::text, d.headings::text
                from blobs b left join doc_meta d on d.sha256 = b.sha256
-              where b.sha256 in (select json_array_elements_text(current_setting('docdelta.wanted_blobs')::json)))
+              where b.sha256 = any(current_setting('docdelta.wanted_blobs')::text[]))
          to '/dev/blob' with (format binary)`,
     );
     if (!result.blob) throw new Error('PGlite returned no COPY output for the blob read');
-    for (const [sha256, bytes, hasDoc, title, frontmatter, headings] of binaryCopyRows(new Uint8Array(await result.blob.arrayBuffer()))) {
-      const text = (field: Uint8Array | null | undefined) => (field ? copyText(field) : null);
+    for (const row of binaryCopyRows(new Uint8Array(await result.blob.arrayBuffer()))) {
+      if (row.length !== 6 || !row[0] || !row[1] || !row[2]) throw new Error(`the blob read's COPY output has a row of ${row.length} fields, not the 6 asked for`);
+      const [sha256, bytes, hasDoc, title, frontmatter, headings] = row;
       found.set(copyText(sha256!), contentOf(bytes!, hasDoc![0] === 1, text(title), text(frontmatter), text(headings), parsed));
     }
   });

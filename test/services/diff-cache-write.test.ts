@@ -68,9 +68,10 @@ describe.each(testDrivers())('cached diff writes on %s', (driver) => {
   });
 
   // On a pool the lookup may go out on another connection before the write commits. Another
-  // session holds an uncommitted row of the same key, so the write waits until it rolls back.
+  // session holds an uncommitted row of the same key until the answer has come, so the write is
+  // still waiting on that lock when the lookup is made.
   if (driver === 'postgres') {
-    it('shows the row to a lookup on another pooled connection while the write still waits for a lock', async () => {
+    it('answers before the row is written, and a lookup on another pooled connection still finds it', async () => {
       const ctx = await testContext(database);
       forgetRecentDiffs();
       await ctx.db.delete(diffCache);
@@ -78,20 +79,30 @@ describe.each(testDrivers())('cached diff writes on %s', (driver) => {
       const key = { fromVersionId: pair.from.id, toVersionId: pair.to.id, algorithm: String(ALGORITHM_VERSION), options: 'M50' };
       const blocker = postgres(database.url!, { max: 1, onnotice: () => {} });
       let locked!: () => void;
+      let answered!: () => void;
       const holding = new Promise<void>((resolve) => (locked = resolve));
+      const answer = new Promise<void>((resolve) => (answered = resolve));
+      let released = false;
       const held = blocker
         .begin(async (tx) => {
           await tx`insert into diff_cache (from_version_id, to_version_id, algorithm, options, result) values (${key.fromVersionId}, ${key.toVersionId}, ${key.algorithm}, ${key.options}, '{}'::jsonb)`;
           locked();
-          await new Promise((resolve) => setTimeout(resolve, 300));
+          await answer;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          released = true;
           throw new Error('roll back');
         })
         .catch(() => {});
       try {
         await holding;
-        const answer = await diffPair(ctx, pair);
-        expect(await readCachedDiff(ctx.db, key)).toEqual(answer);
+        const diff = await diffPair(ctx, pair);
+        // The answer came while the write still waited for the other session's lock.
+        expect(released).toBe(false);
+        answered();
+        expect(await readCachedDiff(ctx.db, key)).toEqual(diff);
+        expect(released).toBe(true);
       } finally {
+        answered();
         await held;
         await blocker.end({ timeout: 5 });
       }

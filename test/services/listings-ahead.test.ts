@@ -126,11 +126,11 @@ describe.each(testDrivers())('listings fetched ahead, on %s', (driver) => {
       registry.setTarballBehaviour('1.0.0', { replaceWith: v2 });
       try {
         const run = await runSync(ctx, { packages: [name], versions: ['1.0.0', '2.0.0'], listingsAhead: ahead, trigger: 'cli' });
-        ahead.cancel();
         expect(run.details?.reports[0]?.failed).toEqual([]);
         expect(run.details?.reports[0]?.ingested.map((version) => version.version)).toEqual(['1.0.0', '2.0.0']);
         expect(registry.tarballRequests).toBe(before + 2);
       } finally {
+        ahead.cancel();
         registry.setTarballBehaviour('1.0.0', undefined);
       }
 
@@ -145,12 +145,15 @@ describe.each(testDrivers())('listings fetched ahead, on %s', (driver) => {
       await syncPackage(ctx, name, { versions: ['1.0.0'] });
       const before = registry.tarballRequests;
       const ahead = new ListingsAhead(ctx.config, [name], { versions: ['1.0.0', '2.0.0'], readFirstVersion: true });
-      const report = await syncPackage(ctx, name, { versions: ['1.0.0', '2.0.0'], listingsAhead: ahead });
-      ahead.cancel();
-      expect(report.alreadyStored).toBe(1);
-      expect(report.ingested.map((version) => version.version)).toEqual(['2.0.0']);
-      // 1.0.0 was fetched ahead (the database's answer came later) and 2.0.0 by the sync: no more.
-      expect(registry.tarballRequests - before).toBeLessThanOrEqual(2);
+      try {
+        const report = await syncPackage(ctx, name, { versions: ['1.0.0', '2.0.0'], listingsAhead: ahead });
+        expect(report.alreadyStored).toBe(1);
+        expect(report.ingested.map((version) => version.version)).toEqual(['2.0.0']);
+      } finally {
+        ahead.cancel();
+      }
+      // 1.0.0 was read ahead from its snapshot (the first sync kept it); only 2.0.0 was downloaded.
+      expect(registry.tarballRequests - before).toBe(1);
       expect((await storedRows(name)).map((row) => row.version)).toEqual(['1.0.0', '2.0.0']);
     });
 
@@ -160,10 +163,25 @@ describe.each(testDrivers())('listings fetched ahead, on %s', (driver) => {
       registry.setTarballBehaviour('1.0.0', { replaceWith: v2 });
       try {
         const ahead = new ListingsAhead(ctx.config, [name], { versions: ['1.0.0', '2.0.0'], readFirstVersion: true });
-        const report = await syncPackage(ctx, name, { versions: ['1.0.0', '2.0.0'], listingsAhead: ahead });
-        ahead.cancel();
+        const report = await syncPackage(ctx, name, { versions: ['1.0.0', '2.0.0'], listingsAhead: ahead }).finally(() => ahead.cancel());
         expect(report.failed.map((failure) => [failure.version, failure.code])).toEqual([['1.0.0', 'INTEGRITY']]);
         expect(report.ingested.map((version) => version.version)).toEqual(['2.0.0']);
+      } finally {
+        registry.setTarballBehaviour('1.0.0', undefined);
+      }
+    });
+
+    it('is abandoned when nobody takes it: its download is closed rather than waited for', async () => {
+      const name = nextName();
+      publish(name);
+      registry.setTarballBehaviour('1.0.0', { trickleEveryMs: 50 });
+      try {
+        const before = registry.tarballRequests;
+        const ahead = new ListingsAhead(ctx.config, [name], { versions: ['1.0.0'], readFirstVersion: true });
+        expect(await waitFor(() => registry.tarballRequests === before + 1 && registry.openTarballResponses === 1, 10_000)).toBe(true);
+        ahead.cancel();
+        expect(await waitFor(() => registry.openTarballResponses === 0, 10_000)).toBe(true);
+        await expect(ahead.takeVersion(name)).resolves.toBeUndefined();
       } finally {
         registry.setTarballBehaviour('1.0.0', undefined);
       }

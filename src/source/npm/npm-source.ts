@@ -18,6 +18,8 @@ export interface NpmSourceOptions {
   limits?: SourceLimits;
   /** The package's registry document, already being fetched (see `fetchPackument`): the first listing uses it. */
   packument?: Promise<Uint8Array>;
+  /** Abandons this source's downloads (work started ahead that nobody took). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -93,7 +95,7 @@ export class NpmSource implements PackageSource {
     let lastError: unknown;
     for (let attempt = 0; attempt < 2; attempt += 1) {
       if (attempt > 0 && deadline - Date.now() < 1) break;
-      const bytes = await fetchBounded(url.href, { maxBytes: this.limits.maxTarballBytes, timeoutMs: deadline - Date.now() });
+      const bytes = await fetchBounded(url.href, { maxBytes: this.limits.maxTarballBytes, timeoutMs: deadline - Date.now() }, { signal: this.options.signal });
       try {
         verifyIntegrity(bytes, expected);
       } catch (error) {
