@@ -60,7 +60,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     database = await openPostgres(options.url, statementTimeout, lockTimeout);
   } else {
     const { openEmbedded } = await import('./embedded-database.ts');
-    database = await openEmbedded(options.dataDir ?? '.data', { idleSeconds: options.serverIdleSeconds ?? 0, statementTimeout, lockTimeout, onStatus: options.onStatus });
+    database = await openEmbedded(options.dataDir ?? '.data', {
+      idleSeconds: options.serverIdleSeconds ?? 0,
+      statementTimeout,
+      lockTimeout,
+      onStatus: options.onStatus,
+      // A new folder's cluster is copied with the tables already in it (store/cluster-template.ts).
+      schema: { id: String(newestMigration()), apply: migratePostgres },
+    });
   }
   try {
     await applyMigrations(database);
@@ -155,18 +162,23 @@ async function applyMigrations(database: Database): Promise<void> {
     await migrate(database.db as never, { migrationsFolder: MIGRATIONS });
   } else {
     if (await migrationsApplied(database.client.sql)) return;
-    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    const { drizzle } = await import('drizzle-orm/postgres-js');
-    const { default: postgres } = await import('postgres');
-    // Two replicas starting together must not both run DDL: hold a session advisory lock on a
-    // one-connection client, so the lock, the migration and the unlock share one session.
-    const single = postgres(database.url!, { max: 1, onnotice: () => {} });
-    try {
-      await single`select pg_advisory_lock(hashtext('docdelta:migrations'))`;
-      await migrate(drizzle({ client: single }), { migrationsFolder: MIGRATIONS });
-      await single`select pg_advisory_unlock(hashtext('docdelta:migrations'))`;
-    } finally {
-      await single.end({ timeout: 5 });
-    }
+    await migratePostgres(database.url!);
+  }
+}
+
+/** Applies the migrations to the PostgreSQL database at this URL. */
+async function migratePostgres(url: string): Promise<void> {
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const { default: postgres } = await import('postgres');
+  // Two replicas starting together must not both run DDL: hold a session advisory lock on a
+  // one-connection client, so the lock, the migration and the unlock share one session.
+  const single = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await single`select pg_advisory_lock(hashtext('docdelta:migrations'))`;
+    await migrate(drizzle({ client: single }), { migrationsFolder: MIGRATIONS });
+    await single`select pg_advisory_unlock(hashtext('docdelta:migrations'))`;
+  } finally {
+    await single.end({ timeout: 5 });
   }
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ReservedSql, Sql } from 'postgres';
 import { DocdeltaError } from '../errors.ts';
 import { type Database, connectPostgres, drizzlePostgres } from './database.ts';
-import { CLIENT_LEASE_KEY, type ServerAddress, ensureServer, isServerProcess, readPassword, sleep, STOPPER_KEY, stopServer } from './embedded-server.ts';
+import { CLIENT_LEASE_KEY, type ClusterSchema, type ServerAddress, ensureServer, isServerProcess, readPassword, sleep, STOPPER_KEY, stopServer } from './embedded-server.ts';
 
 const OPEN_DEADLINE_MS = 30_000;
 
@@ -18,6 +18,8 @@ export interface EmbeddedOptions {
   statementTimeout: number;
   lockTimeout: number;
   onStatus?: ((message: string) => void) | undefined;
+  /** The schema a new folder's cluster is made with (embedded-server.ts). */
+  schema?: ClusterSchema;
 }
 
 /** Connection failures that mean "the server is starting, stopping or gone": find or start it again. */
@@ -48,7 +50,7 @@ async function takeLease(dataDir: string, options: EmbeddedOptions): Promise<Lea
   const deadline = Date.now() + OPEN_DEADLINE_MS;
   let lastError: unknown;
   while (Date.now() < deadline) {
-    const address = await ensureServer({ dataDir, deadline, onStatus: options.onStatus });
+    const address = await ensureServer({ dataDir, deadline, onStatus: options.onStatus, schema: options.schema });
     const url = `postgres://postgres:${encodeURIComponent(readPassword(dataDir))}@127.0.0.1:${address.port}/postgres`;
     // One connection more than the pool's usual ten: the lease keeps one for itself.
     const sql = await connectPostgres(url, options.statementTimeout, options.lockTimeout, 11);

@@ -22,6 +22,18 @@ export interface EnsureServerOptions {
   /** Epoch milliseconds after which waiting for a server gives up. */
   deadline: number;
   onStatus?: ((message: string) => void) | undefined;
+  /**
+   * The schema a new cluster should hold. The installation's template is made with it applied (and
+   * keyed by `id`), so a later new folder starts with the schema in place instead of migrating.
+   */
+  schema?: ClusterSchema | undefined;
+}
+
+export interface ClusterSchema {
+  /** Names the schema's version: a template made for another one is not used. */
+  id: string;
+  /** Brings the database at this URL to the schema. */
+  apply(url: string): Promise<void>;
 }
 
 /** Advisory lock keys (any 64-bit numbers unused elsewhere): "a docdelta client is here" ("docdelta" in ASCII)… */
@@ -243,8 +255,28 @@ async function initdb(clusterDir: string, scratch: string, scratchData: string, 
   }
 }
 
+/**
+ * The schema applied to a cluster made by initdb, before it becomes the template: on a server of its
+ * own, on a free port, stopped again (a running cluster cannot be copied).
+ */
+async function applySchema(clusterData: string, password: string, bin: Binaries, user: ServerUser, schema: ClusterSchema): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  // 'retry' is a free port taken by someone else in the meantime: pick another.
+  while ((await startServer(clusterData, bin, user, { dataDir: path.dirname(clusterData), deadline })) === 'retry') {
+    if (Date.now() > deadline) throw new DocdeltaError('INTERNAL', `could not start the new database in ${clusterData} to create its tables`);
+  }
+  const address = readPostmasterPid(clusterData)!;
+  try {
+    await schema.apply(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${address.port}/postgres`);
+  } finally {
+    await stopServer(address);
+  }
+  // The folder is about to be copied and moved: never while a server still writes to it.
+  if (isServerProcess(address.pid)) throw new DocdeltaError('INTERNAL', `the new database in ${clusterData} did not stop after its tables were created`);
+}
+
 /** A new cluster, from the installation's template when there is one, else by initdb. */
-async function createCluster(clusterDir: string, bin: Binaries, user: ServerUser, onStatus?: (message: string) => void): Promise<void> {
+async function createCluster(clusterDir: string, bin: Binaries, user: ServerUser, onStatus?: (message: string) => void, schema?: ClusterSchema): Promise<void> {
   onStatus?.(`creating the database in ${clusterDir} (first run)…`);
   const scratch = `${clusterDir}.init-${process.pid}`;
   await fsp.rm(scratch, { recursive: true, force: true });
@@ -253,7 +285,7 @@ async function createCluster(clusterDir: string, bin: Binaries, user: ServerUser
   const scratchData = path.join(scratch, 'data');
   await fsp.mkdir(scratchData, { mode: 0o700 });
   if (user) await fsp.chown(scratchData, user.uid, user.gid);
-  const templateDir = templateDirFor(bin.postgres, bin.version, user?.uid ?? process.getuid?.() ?? 0);
+  const templateDir = templateDirFor(bin.postgres, bin.version, user?.uid ?? process.getuid?.() ?? 0, schema?.id);
   const template = readTemplate(templateDir);
   let password: string;
   if (template && (await copyTree(template.dir, scratchData))) {
@@ -266,7 +298,13 @@ async function createCluster(clusterDir: string, bin: Binaries, user: ServerUser
       if (user) await fsp.chown(scratchData, user.uid, user.gid);
     }
     password = crypto.randomBytes(24).toString('base64url');
-    await initdb(clusterDir, scratch, scratchData, password, bin, user);
+    try {
+      await initdb(clusterDir, scratch, scratchData, password, bin, user);
+      if (schema) await applySchema(scratchData, password, bin, user, schema);
+    } catch (error) {
+      await fsp.rm(scratch, { recursive: true, force: true });
+      throw error;
+    }
     await saveTemplate(templateDir, scratchData, password);
   }
   try {
@@ -390,7 +428,7 @@ export async function ensureServer(options: EnsureServerOptions): Promise<Server
       user = serverUser();
     }
     if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
-      await createCluster(clusterDir, bin, user, options.onStatus);
+      await createCluster(clusterDir, bin, user, options.onStatus, options.schema);
     }
     if ((await startServer(clusterDir, bin, user, options)) === 'retry') await sleep(50);
   }

@@ -6,9 +6,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.ts';
-import { clusterDirOf, isServerProcess, readPostmasterPid } from '../../src/store/embedded-server.ts';
+import { clusterDirOf, ensureServer, isServerProcess, readPostmasterPid, stopServer } from '../../src/store/embedded-server.ts';
 import { useDataFolders } from '../support/data-folders.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -102,11 +103,11 @@ describe('the embedded PostgreSQL server of a data folder', () => {
     expect(isServerProcess(server.pid)).toBe(false);
   });
 
-  it('makes a new folder from the installation template once one exists: a working copy, not a shared cluster', async () => {
+  it('makes a new folder from the installation template once one exists: a working copy with the tables, not a shared cluster', async () => {
     const first = await newFolder();
     await (await openDatabase({ dataDir: first })).close();
     const templates = path.resolve('node_modules/.cache/docdelta');
-    const [template] = await fs.readdir(templates);
+    const template = (await fs.readdir(templates)).find((name) => name.includes('-schema-'));
     const templatePassword = (await fs.readFile(path.join(templates, template!, 'password'), 'utf8')).trim();
 
     const second = await newFolder();
@@ -114,6 +115,21 @@ describe('the embedded PostgreSQL server of a data folder', () => {
     expect((await fs.readFile(path.join(second, 'postgres.password'), 'utf8')).trim()).toBe(templatePassword);
     expect(await packageNames(first)).toEqual([]);
     await expect(fs.stat(path.join(templates, template!, 'data', 'postmaster.pid'))).rejects.toMatchObject({ code: 'ENOENT' });
+    // The template holds docdelta's tables: a server started on a bare copy of it, with nobody
+    // migrating, already has the migrations recorded.
+    const probe = await newFolder();
+    await fs.mkdir(probe, { recursive: true });
+    await run('cp', ['-a', path.join(templates, template!, 'data'), clusterDirOf(probe)]);
+    await fs.writeFile(path.join(probe, 'postgres.password'), `${templatePassword}\n`, { mode: 0o600 });
+    const address = await ensureServer({ dataDir: probe, deadline: Date.now() + 30_000 });
+    const client = postgres(`postgres://postgres:${encodeURIComponent(templatePassword)}@127.0.0.1:${address.port}/postgres`, { max: 1, onnotice: () => {} });
+    try {
+      const [row] = await client<{ n: number }[]>`select count(*)::int as n from drizzle.__drizzle_migrations`;
+      expect(row!.n).toBeGreaterThan(0);
+    } finally {
+      await client.end({ timeout: 5 });
+      await stopServer(address);
+    }
   });
 
   it('names the folder and the fix when the database folder is damaged', async () => {
