@@ -25,6 +25,8 @@ export interface IngestOptions {
   normalizeMemo?: NormalizeMemo;
   /** Test seam: runs after each written chunk, inside the transaction. */
   writeHooks?: WriteHooks;
+  /** Content hashes already computed for some of these very file objects (read ahead: listings-ahead.ts). */
+  knownHashes?: ReadonlyMap<SourceFile, string>;
 }
 
 export interface IngestedVersion extends WriteResult {
@@ -53,7 +55,7 @@ export async function ingestFiles(
   // A sync's memo carries results from the version before; alone, a version gets its own.
   const memo = options.normalizeMemo ?? new NormalizeMemo();
   memo.startVersion();
-  const hashes = files.map((file) => sha256Hex(file.bytes));
+  const hashes = files.map((file) => options.knownHashes?.get(file) ?? sha256Hex(file.bytes));
   // Contents go to the store in sha256 order (its lock order). Ties keep the source's path order, so
   // the first file holding a content is the one whose page metadata is stored, as it always was.
   const order = files.map((_, index) => index).sort((a, b) => (hashes[a]! < hashes[b]! ? -1 : hashes[a]! > hashes[b]! ? 1 : a - b));

@@ -20,6 +20,8 @@ export interface VersionAhead {
   files: Promise<SourceFile[]>;
   /** What was read of them so far; reading stops when the version is taken. */
   memo: NormalizeMemo;
+  /** The content hashes computed while reading, by file. */
+  hashes: Map<SourceFile, string>;
 }
 
 /** Reading slices: long enough to cost little, short enough that a ready database waits little. */
@@ -99,17 +101,20 @@ export class ListingsAhead {
     // turns these reads into the memo's "version before", where it finds every unchanged path.
     const memo = new NormalizeMemo();
     memo.startVersion();
-    void files.then((unpacked) => this.readInSlices(unpacked, memo)).catch(() => {});
-    return { version: first.version, files, memo };
+    const hashes = new Map<SourceFile, string>();
+    void files.then((unpacked) => this.readInSlices(unpacked, memo, hashes)).catch(() => {});
+    return { version: first.version, files, memo, hashes };
   }
 
-  private async readInSlices(files: readonly SourceFile[], memo: NormalizeMemo): Promise<void> {
+  private async readInSlices(files: readonly SourceFile[], memo: NormalizeMemo, hashes: Map<SourceFile, string>): Promise<void> {
     let next = 0;
     while (this.reading && next < files.length) {
       const until = performance.now() + SLICE_MS;
       while (next < files.length && performance.now() < until) {
         const file = files[next++]!;
-        memo.read(file, sha256Hex(file.bytes));
+        const sha256 = sha256Hex(file.bytes);
+        hashes.set(file, sha256);
+        memo.read(file, sha256);
       }
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -94,7 +94,7 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
   // The version fetched and read while the database opened, when this sync stores it.
   const taken = packument ? await options.listingsAhead?.takeVersion(name) : undefined;
   const ahead = taken && !stored.has(taken.version) && available.some((entry) => entry.version === taken.version) ? taken : undefined;
-  const ingestOptions = { ...options, normalizeMemo: ahead?.memo ?? new NormalizeMemo() };
+  const ingestOptions = { ...options, normalizeMemo: ahead?.memo ?? new NormalizeMemo(), knownHashes: ahead?.hashes };
   // Tarballs are independent downloads; git sources share one clone, so they stay one at a time.
   const toFetch = available.filter((version) => !stored.has(version.version) && version.version !== ahead?.version);
   const prefetch = pkg.source === 'npm' ? prefetchVersions(source, toFetch) : undefined;
