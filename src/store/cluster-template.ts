@@ -56,9 +56,25 @@ export async function saveTemplate(dir: string, cluster: string, password: strin
     if (!(await copyTree(cluster, path.join(scratch, 'data')))) return;
     await fsp.writeFile(path.join(scratch, 'password'), `${password}\n`, { mode: 0o600 });
     await fsp.rename(scratch, dir);
+    await removeOtherTemplates(dir);
   } catch {
     // Not writable, or another process saved it first.
   } finally {
     await fsp.rm(scratch, { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+/**
+ * Best effort: the templates of the same binaries and user made for another schema (~39 MB each)
+ * are never used again once this one exists. A process copying one at this moment sees its copy
+ * fail, and makes its cluster by initdb instead.
+ */
+async function removeOtherTemplates(dir: string): Promise<void> {
+  const name = path.basename(dir);
+  const base = name.replace(/-schema-[A-Za-z0-9_]+$/, '');
+  const siblings = await fsp.readdir(path.dirname(dir)).catch(() => [] as string[]);
+  for (const sibling of siblings) {
+    if (sibling === name || !(sibling === base || sibling.startsWith(`${base}-schema-`)) || sibling.includes('.tmp-')) continue;
+    await fsp.rm(path.join(path.dirname(dir), sibling), { recursive: true, force: true }).catch(() => {});
   }
 }

@@ -261,18 +261,32 @@ async function initdb(clusterDir: string, scratch: string, scratchData: string, 
  */
 async function applySchema(clusterData: string, password: string, bin: Binaries, user: ServerUser, schema: ClusterSchema): Promise<void> {
   const deadline = Date.now() + 30_000;
-  // 'retry' is a free port taken by someone else in the meantime: pick another.
-  while ((await startServer(clusterData, bin, user, { dataDir: path.dirname(clusterData), deadline })) === 'retry') {
-    if (Date.now() > deadline) throw new DocdeltaError('INTERNAL', `could not start the new database in ${clusterData} to create its tables`);
-  }
-  const address = readPostmasterPid(clusterData)!;
   try {
+    // 'retry' is a free port taken by someone else in the meantime: pick another.
+    while ((await startServer(clusterData, bin, user, { dataDir: path.dirname(clusterData), deadline })) === 'retry') {
+      if (Date.now() > deadline) throw new DocdeltaError('INTERNAL', `could not start the new database in ${clusterData} to create its tables`);
+    }
+    const address = readPostmasterPid(clusterData)!;
     await schema.apply(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${address.port}/postgres`);
   } finally {
-    await stopServer(address);
+    // Whatever happened, the folder is about to be copied, moved or removed: never under a server.
+    await stopScratchServer(clusterData);
   }
-  // The folder is about to be copied and moved: never while a server still writes to it.
-  if (isServerProcess(address.pid)) throw new DocdeltaError('INTERNAL', `the new database in ${clusterData} did not stop after its tables were created`);
+}
+
+/** Stops the server of a scratch cluster, if one runs: fast shutdown, then, past 10 s, a kill. */
+async function stopScratchServer(clusterData: string): Promise<void> {
+  const running = readPostmasterPid(clusterData);
+  if (!running || !isServerProcess(running.pid)) return;
+  await stopServer(running, 10_000);
+  if (!isServerProcess(running.pid)) return;
+  try {
+    process.kill(running.pid, 'SIGKILL');
+  } catch {
+    return;
+  }
+  for (let waited = 0; waited < 5_000 && isServerProcess(running.pid); waited += 10) await sleep(10);
+  if (isServerProcess(running.pid)) throw new DocdeltaError('INTERNAL', `the new database in ${clusterData} did not stop after its tables were created`);
 }
 
 /** A new cluster, from the installation's template when there is one, else by initdb. */

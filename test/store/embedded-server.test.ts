@@ -107,7 +107,9 @@ describe('the embedded PostgreSQL server of a data folder', () => {
     const first = await newFolder();
     await (await openDatabase({ dataDir: first })).close();
     const templates = path.resolve('node_modules/.cache/docdelta');
-    const template = (await fs.readdir(templates)).find((name) => name.includes('-schema-'));
+    const journal = JSON.parse(await fs.readFile('migrations/meta/_journal.json', 'utf8')) as { entries: { when: number }[] };
+    const schemaId = Math.max(...journal.entries.map((entry) => entry.when));
+    const template = (await fs.readdir(templates)).find((name) => name.endsWith(`-schema-${schemaId}`));
     const templatePassword = (await fs.readFile(path.join(templates, template!, 'password'), 'utf8')).trim();
 
     const second = await newFolder();
@@ -130,6 +132,23 @@ describe('the embedded PostgreSQL server of a data folder', () => {
       await client.end({ timeout: 5 });
       await stopServer(address);
     }
+  });
+
+  it('stops the server it started to create the tables when that fails, and keeps no half-made cluster or template', async () => {
+    const dataDir = await newFolder();
+    const id = `failing${process.pid}x${Date.now()}`;
+    const schema = { id, apply: async () => Promise.reject(new Error('no tables today')) };
+    await expect(ensureServer({ dataDir, deadline: Date.now() + 60_000, schema })).rejects.toThrow('no tables today');
+    const servers: string[] = [];
+    for (const pid of await fs.readdir('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      // A server works in its cluster folder (as root, -D names it through a descriptor instead).
+      const cwd = await fs.readlink(`/proc/${pid}/cwd`).catch(() => '');
+      if (cwd.startsWith(dataDir)) servers.push(`${pid} in ${cwd}`);
+    }
+    expect(servers).toEqual([]);
+    expect((await fs.readdir(dataDir)).filter((name) => name.startsWith('postgres') && name !== 'postgres.log')).toEqual([]);
+    expect((await fs.readdir(path.resolve('node_modules/.cache/docdelta'))).filter((name) => name.includes(id))).toEqual([]);
   });
 
   it('names the folder and the fix when the database folder is damaged', async () => {
