@@ -41,7 +41,8 @@ export class ListingsAhead {
    */
   constructor(config: Config, names: readonly string[], options: { versions?: readonly string[]; readFirstVersion?: boolean } = {}) {
     const fetcher = import('../source/npm/npm-source.ts');
-    for (const name of new Set(names)) {
+    const unique = new Set(names);
+    for (const name of unique) {
       if (!validatePackageName(name)) continue;
       const fetching = fetcher.then(({ fetchPackument }) => fetchPackument(config.npmRegistry, name, npmLimits(config), this.controller.signal));
       // A failure belongs to the sync that takes the answer; one nobody takes is dropped.
@@ -49,7 +50,8 @@ export class ListingsAhead {
       this.fetches.set(name, fetching);
     }
     const [only] = this.fetches.keys();
-    if (options.readFirstVersion && this.fetches.size === 1 && only !== undefined && new Set(names).size === 1) {
+    // One name, and a valid one (`only` is then defined: the check narrows its type).
+    if (options.readFirstVersion && unique.size === 1 && only !== undefined) {
       const prepared = this.prepareFirstVersion(config, only, this.fetches.get(only)!, options.versions);
       // A listing or download that fails here fails again, and is reported, where the sync asks itself.
       this.versionAhead = { name: only, prepared: prepared.catch(() => undefined) };

@@ -18,8 +18,8 @@ export function npmLimits(config: Pick<Config, 'downloadTimeoutMs'>): SourceLimi
 
 /** The npm source of one package, for a context's sync or for work started before the context exists (listings-ahead.ts). */
 export async function createNpmSource(config: Config, snapshots: SnapshotStore, name: string, options: SourceOptions & { signal?: AbortSignal }): Promise<NpmSource> {
-  const { NpmSource: Source } = await import('../source/npm/npm-source.ts');
-  return new Source(name, {
+  const npm = await import('../source/npm/npm-source.ts');
+  return new npm.NpmSource(name, {
     registry: config.npmRegistry,
     snapshots,
     offline: options.offline ?? false,

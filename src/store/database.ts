@@ -137,10 +137,18 @@ async function openPglite(dataDir: string | undefined, statementTimeout: number,
   };
 }
 
-/** The `when` of the newest migration in the journal: drizzle records it as `created_at` once applied. */
-function newestMigration(): number {
-  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
-  return Math.max(...journal.entries.map((entry) => entry.when));
+let newest: number | undefined;
+
+/**
+ * The `when` of the newest migration in the journal: drizzle records it as `created_at` once applied,
+ * and it names the schema of the template cluster. Read once per process: every open asks for it.
+ */
+export function newestMigration(): number {
+  if (newest === undefined) {
+    const journal = JSON.parse(readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+    newest = Math.max(...journal.entries.map((entry) => entry.when));
+  }
+  return newest;
 }
 
 /**

@@ -3,8 +3,9 @@
 // the caller holds the result already. Writes in flight are tracked per database handle, and every
 // reader of the table waits for them first: the cache lookup here for the writes of its own key,
 // the counts and removals (package-removal.ts) and closing the database (a CLI process about to
-// exit, a server shutting down) for all of them. So whoever asks this handle afterwards sees the row, on PGlite's one connection as on a
-// PostgreSQL pool, where the next statement may go out on another connection before the commit.
+// exit, a server shutting down) for all of them. So whoever asks this handle afterwards sees the
+// row, on PGlite's one connection as on a PostgreSQL pool, where the next statement may go out on
+// another connection before the commit.
 import { and, eq } from 'drizzle-orm';
 import type { VersionDiff } from '../types.ts';
 import type { Db } from './database.ts';
@@ -57,7 +58,8 @@ function track(db: Db, key: DiffCacheKey, write: Promise<void>): void {
   pending.add(tracked);
   void tracked.finally(() => {
     pending.delete(tracked);
-    if (pending.size === 0 && byKey.get(text) === pending) byKey.delete(text);
+    // The set stays in the map while it holds a write, so an empty one is the key's own.
+    if (pending.size === 0) byKey.delete(text);
   });
 }
 

@@ -441,7 +441,7 @@ export async function ensureServer(options: EnsureServerOptions): Promise<Server
       bin = await binaries();
       user = serverUser();
     }
-    if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    if (!clusterExists(dataDir)) {
       await createCluster(clusterDir, bin, user, options.onStatus, options.schema);
     }
     if ((await startServer(clusterDir, bin, user, options)) === 'retry') await sleep(50);

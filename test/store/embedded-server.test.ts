@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/database.ts';
+import { newestMigration, openDatabase } from '../../src/store/database.ts';
 import { clusterDirOf, ensureServer, isServerProcess, readPostmasterPid, stopServer } from '../../src/store/embedded-server.ts';
 import { useDataFolders } from '../support/data-folders.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -107,9 +107,7 @@ describe('the embedded PostgreSQL server of a data folder', () => {
     const first = await newFolder();
     await (await openDatabase({ dataDir: first })).close();
     const templates = path.resolve('node_modules/.cache/docdelta');
-    const journal = JSON.parse(await fs.readFile('migrations/meta/_journal.json', 'utf8')) as { entries: { when: number }[] };
-    const schemaId = Math.max(...journal.entries.map((entry) => entry.when));
-    const template = (await fs.readdir(templates)).find((name) => name.endsWith(`-schema-${schemaId}`));
+    const template = (await fs.readdir(templates)).find((name) => name.endsWith(`-schema-${newestMigration()}`));
     const templatePassword = (await fs.readFile(path.join(templates, template!, 'password'), 'utf8')).trim();
 
     const second = await newFolder();
