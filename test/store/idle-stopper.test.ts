@@ -130,7 +130,9 @@ describe('the embedded server idle period', () => {
     const dataDir = await newFolder();
     const pid = await useOnce(dataDir, 600);
     expect(await waitFor(() => stoppersOf(dataDir).length === 1, 10_000)).toBe(true);
-    await fsp.rm(dataDir, { recursive: true, force: true });
+    // The server keeps writing (WAL, stats) until it notices, so a single pass can meet a folder
+    // that gained a file meanwhile (ENOTEMPTY); rm's own retries cover that, as a user's second rm would.
+    await fsp.rm(dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
     expect(await waitFor(() => !isServerProcess(pid), 10_000)).toBe(true);
   });
 });

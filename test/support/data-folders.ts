@@ -9,7 +9,7 @@ import { tempDir } from './context.ts';
 export function useDataFolders(prefix: string): () => Promise<string> {
   const folders: string[] = [];
   afterEach(async () => {
-    for (const folder of folders.splice(0)) await fs.rm(folder, { recursive: true, force: true });
+    for (const folder of folders.splice(0)) await fs.rm(folder, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
   });
   return async () => {
     const folder = await tempDir(prefix);
