@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    globalSetup: ['test/support/run-temp-folder.ts'],
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,
