@@ -68,7 +68,7 @@ function track(db: Db, key: DiffCacheKey, write: Promise<void>): void {
  * wait for it: background work). Readers of the table through this handle wait for it anyway.
  */
 export function startCachedDiffWrite(db: Db, key: DiffCacheKey, result: VersionDiff): Promise<void> {
-  const written = writeCachedDiff(db, key, result);
+  const written = afterPendingCallbacks().then(() => writeCachedDiff(db, key, result));
   track(db, key, written);
   return written;
 }
@@ -78,3 +78,11 @@ export async function settleCachedDiffWrites(db: Db): Promise<void> {
   const byKey = inFlight.get(db);
   while (byKey && byKey.size > 0) await Promise.all([...byKey.values()].flatMap((pending) => [...pending]));
 }
+
+/**
+ * Building the insert (the result as JSON, a few hundred kilobytes for a real pair) costs several
+ * milliseconds of this thread, and on PGlite the insert itself runs here too: started right away,
+ * that work ran before the caller's continuation got the result. A macrotask later, the caller has
+ * printed or sent the answer first.
+ */
+const afterPendingCallbacks = () => new Promise<void>((resolve) => setImmediate(resolve));
