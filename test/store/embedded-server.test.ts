@@ -126,6 +126,9 @@ describe('the embedded PostgreSQL server of a data folder', () => {
     try {
       const [row] = await client<{ n: number }[]>`select count(*)::int as n from drizzle.__drizzle_migrations`;
       expect(row!.n).toBeGreaterThan(0);
+      // Only the database docdelta uses: initdb's two template databases are most of the files to copy.
+      const databases = await client<{ datname: string }[]>`select datname from pg_database order by datname`;
+      expect(databases.map((database) => database.datname)).toEqual(['postgres']);
     } finally {
       await client.end({ timeout: 5 });
       await stopServer(address);
