@@ -59,13 +59,19 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
   let code: number;
   try {
     // Loaded here, not at the top: zod and node-cron are most of `docdelta --help`'s start-up.
-    const [{ loadConfig }, { opensNewDatabase }] = await Promise.all([import('./config.ts'), import('./services/new-database.ts')]);
+    const [{ loadConfig }, { opensNewDatabase, startServerAhead }, { stderrLogger }] = await Promise.all([
+      import('./config.ts'),
+      import('./services/new-database.ts'),
+      import('./logger.ts'),
+    ]);
     const config = loadConfig();
     const newDatabase = opensNewDatabase(config);
-    // Every command past this point reads the database, so it is opened now, beside the command's
-    // own loading: a new folder's database is created, or a stopped server started, by other
-    // processes while this one compiles the command (~0.1 s of a first sync, ~20 ms of a cached
-    // diff). A command refusing its arguments still waits for the open, and closes it.
+    // Every command past this point reads the database. Its server is started first, before the
+    // command's modules load: a new folder's cluster is copied, or a stopped server started, by other
+    // processes while this one compiles the command. The open below joins that start, with the
+    // same status lines (services/app-context.ts). A command refusing its arguments still waits for
+    // the open, and closes it.
+    await startServerAhead(config, (message) => stderrLogger.info(message));
     opening = import('./services/app-context.ts').then(({ createAppContext }) => createAppContext(config));
     opening.catch(() => {});
     const command = await entry.load();

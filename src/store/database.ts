@@ -1,6 +1,5 @@
 // One interface over two drivers: postgres.js (the user's server, or the embedded PostgreSQL server of
 // the data folder) and PGlite (WASM, in memory for tests, or on request with DATABASE_URL=pglite:).
-import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -8,7 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Sql } from 'postgres';
 import { DocdeltaError } from '../errors.ts';
 import { settleCachedDiffWrites } from './diff-cache.ts';
-import { fromPackageRoot } from '../package-root.ts';
+import { embeddedSchema, MIGRATIONS, migratePostgres, newestMigration } from './migrations.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -41,8 +40,6 @@ export interface DatabaseOptions {
   serverIdleSeconds?: number;
 }
 
-const MIGRATIONS = fromPackageRoot('migrations');
-
 export function isPgliteUrl(url: string | undefined): url is string {
   return url !== undefined && /^pglite:/i.test(url);
 }
@@ -66,7 +63,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       lockTimeout,
       onStatus: options.onStatus,
       // A new folder's cluster is copied with the tables already in it (store/cluster-template.ts).
-      schema: { id: String(newestMigration()), apply: migratePostgres },
+      schema: embeddedSchema(),
     });
   }
   try {
@@ -137,20 +134,6 @@ async function openPglite(dataDir: string | undefined, statementTimeout: number,
   };
 }
 
-let newest: number | undefined;
-
-/**
- * The `when` of the newest migration in the journal: drizzle records it as `created_at` once applied,
- * and it names the schema of the template cluster. Read once per process: every open asks for it.
- */
-export function newestMigration(): number {
-  if (newest === undefined) {
-    const journal = JSON.parse(readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
-    newest = Math.max(...journal.entries.map((entry) => entry.when));
-  }
-  return newest;
-}
-
 /**
  * Every start opens the database; most find the schema current. One query answers that, so the
  * migrator (its import, a second session, the lock) is paid only when there is something to apply.
@@ -174,19 +157,3 @@ async function applyMigrations(database: Database): Promise<void> {
   }
 }
 
-/** Applies the migrations to the PostgreSQL database at this URL. */
-async function migratePostgres(url: string): Promise<void> {
-  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const { drizzle } = await import('drizzle-orm/postgres-js');
-  const { default: postgres } = await import('postgres');
-  // Two replicas starting together must not both run DDL: hold a session advisory lock on a
-  // one-connection client, so the lock, the migration and the unlock share one session.
-  const single = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    await single`select pg_advisory_lock(hashtext('docdelta:migrations'))`;
-    await migrate(drizzle({ client: single }), { migrationsFolder: MIGRATIONS });
-    await single`select pg_advisory_unlock(hashtext('docdelta:migrations'))`;
-  } finally {
-    await single.end({ timeout: 5 });
-  }
-}

@@ -8,9 +8,8 @@ import path from 'node:path';
 import type { ReservedSql, Sql } from 'postgres';
 import { DocdeltaError } from '../errors.ts';
 import { type Database, connectPostgres, drizzlePostgres } from './database.ts';
-import { CLIENT_LEASE_KEY, type ClusterSchema, type ServerAddress, ensureServer, isServerProcess, readPassword, sleep, STOPPER_KEY, stopServer } from './embedded-server.ts';
+import { CLIENT_LEASE_KEY, type ClusterSchema, type ServerAddress, ensureServer, isServerProcess, OPEN_DEADLINE_MS, readPassword, sleep, STOPPER_KEY, stopServer } from './embedded-server.ts';
 
-const OPEN_DEADLINE_MS = 30_000;
 
 export interface EmbeddedOptions {
   /** Seconds the server stays up after the last client leaves; 0 stops it with the last client. */

@@ -23,6 +23,12 @@ export interface EnsureServerOptions {
   deadline: number;
   onStatus?: ((message: string) => void) | undefined;
   /**
+   * Called once what is left is other processes' work (copying or creating the cluster, the server
+   * starting up), or the server was found running: a caller holding back its own CPU-heavy work
+   * (the CLI loading a command) can go on from there.
+   */
+  onUnderWay?: (() => void) | undefined;
+  /**
    * The schema a new cluster should hold. The installation's template is made with it applied (and
    * keyed by `id`), so a later new folder starts with the schema in place instead of migrating.
    */
@@ -35,6 +41,9 @@ export interface ClusterSchema {
   /** Brings the database at this URL to the schema. */
   apply(url: string): Promise<void>;
 }
+
+/** How long opening the folder's database may take, its server's start and first connection included. */
+export const OPEN_DEADLINE_MS = 30_000;
 
 /** Advisory lock keys (any 64-bit numbers unused elsewhere): "a docdelta client is here" ("docdelta" in ASCII)… */
 export const CLIENT_LEASE_KEY = 0x646f6364_656c7461n;
@@ -310,8 +319,9 @@ async function stopScratchServer(clusterData: string): Promise<void> {
 }
 
 /** A new cluster, from the installation's template when there is one, else by initdb. */
-async function createCluster(clusterDir: string, bin: Binaries, user: ServerUser, onStatus?: (message: string) => void, schema?: ClusterSchema): Promise<void> {
-  onStatus?.(`creating the database in ${clusterDir} (first run)…`);
+async function createCluster(clusterDir: string, bin: Binaries, user: ServerUser, options: Pick<EnsureServerOptions, 'onStatus' | 'onUnderWay' | 'schema'>): Promise<void> {
+  const { schema } = options;
+  options.onStatus?.(`creating the database in ${clusterDir} (first run)…`);
   const scratch = `${clusterDir}.init-${process.pid}`;
   await fsp.rm(scratch, { recursive: true, force: true });
   await fsp.mkdir(scratch, { recursive: true, mode: 0o700 });
@@ -322,7 +332,9 @@ async function createCluster(clusterDir: string, bin: Binaries, user: ServerUser
   const templateDir = templateDirFor(bin.postgres, bin.version, user?.uid ?? process.getuid?.() ?? 0, schema?.id);
   const template = readTemplate(templateDir);
   let password: string;
-  if (template && (await copyTree(template.dir, scratchData))) {
+  const copied = template ? copyTree(template.dir, scratchData) : undefined;
+  if (copied) options.onUnderWay?.();
+  if (template && copied && (await copied)) {
     password = template.password;
   } else {
     if (template) {
@@ -333,6 +345,7 @@ async function createCluster(clusterDir: string, bin: Binaries, user: ServerUser
     }
     password = crypto.randomBytes(24).toString('base64url');
     try {
+      options.onUnderWay?.();
       await initdb(clusterDir, scratch, scratchData, password, bin, user);
       if (schema) await applySchema(scratchData, password, bin, user, schema);
     } catch (error) {
@@ -392,6 +405,7 @@ async function startServer(clusterDir: string, bin: Binaries, user: ServerUser, 
   ];
   const stdio: StdioOptions = target.fd === undefined ? ['ignore', log.fd, log.fd] : ['ignore', log.fd, log.fd, target.fd];
   const child = spawn(bin.postgres, args, { detached: true, stdio, env: serverEnv(), ...(user ? { uid: user.uid, gid: user.gid } : {}) });
+  options.onUnderWay?.();
   await log.close();
   if (target.fd !== undefined) fs.closeSync(target.fd);
   let exited = false;
@@ -438,7 +452,24 @@ async function readFrom(file: string, offset: number): Promise<string> {
  * is none. A server that is shutting down is waited out; a stale postmaster.pid left by a killed
  * server is PostgreSQL's own to clear when the new server starts.
  */
-export async function ensureServer(options: EnsureServerOptions): Promise<ServerAddress> {
+export function ensureServer(options: EnsureServerOptions): Promise<ServerAddress> {
+  const clusterDir = clusterDirOf(path.resolve(options.dataDir));
+  let pending = startsInFlight.get(clusterDir);
+  if (!pending) {
+    pending = findOrStartServer(options).finally(() => startsInFlight.delete(clusterDir));
+    startsInFlight.set(clusterDir, pending);
+  }
+  return pending;
+}
+
+/**
+ * Starts under way in this process, by cluster folder: the CLI starts the server before it loads
+ * the command (services/new-database.ts), and the open that follows joins that start rather than
+ * racing it with a second cluster or server.
+ */
+const startsInFlight = new Map<string, Promise<ServerAddress>>();
+
+async function findOrStartServer(options: EnsureServerOptions): Promise<ServerAddress> {
   const dataDir = path.resolve(options.dataDir);
   const clusterDir = clusterDirOf(dataDir);
   let bin: Binaries | undefined;
@@ -447,6 +478,7 @@ export async function ensureServer(options: EnsureServerOptions): Promise<Server
     const running = readPostmasterPid(clusterDir);
     if (running && isServerProcess(running.pid)) {
       if (running.status === 'ready') return running;
+      options.onUnderWay?.();
       await sleep(10);
       continue;
     }
@@ -462,7 +494,7 @@ export async function ensureServer(options: EnsureServerOptions): Promise<Server
       user = serverUser();
     }
     if (!clusterExists(dataDir)) {
-      await createCluster(clusterDir, bin, user, options.onStatus, options.schema);
+      await createCluster(clusterDir, bin, user, options);
     }
     if ((await startServer(clusterDir, bin, user, options)) === 'retry') await sleep(50);
   }
