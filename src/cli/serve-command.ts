@@ -66,6 +66,7 @@ export function createServeCommand(setup?: ServeSetup): Command {
       let ctx: ServiceContext;
       try {
         const opened = await env.context();
+        ahead?.databaseOpen();
         ctx = { ...opened, config: configForPort(opened.config, port) };
         if (ahead) await syncBeforeServing(ctx, env, ahead);
       } finally {

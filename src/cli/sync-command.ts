@@ -38,6 +38,7 @@ export const syncCommand: Command = {
     const ahead = values.offline ? undefined : new ListingsAhead(env.config, positionals.length > 0 ? positionals : env.config.packages, { versions, readFirstVersion: env.newDatabase === true });
     try {
       const ctx = await env.context();
+      ahead?.databaseOpen();
       let refusedInput = false;
       const progress = syncProgress(env.io.stderr, (event) => {
         // A package refused as input (no such version, a name the registry lacks) exits 2, as usage errors do.

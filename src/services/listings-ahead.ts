@@ -33,6 +33,8 @@ export class ListingsAhead {
   private readonly fetches = new Map<string, Promise<Uint8Array>>();
   private versionAhead: { name: string; prepared: Promise<VersionAhead | undefined> } | undefined;
   private reading = true;
+  /** Reading in slices goes on until the database is open (`databaseOpen`) or the version is taken. */
+  private slicing = true;
 
   /**
    * Starts fetching the registry document of each name that can be an npm package; with a single
@@ -75,7 +77,18 @@ export class ListingsAhead {
     this.versionAhead = undefined;
     const ahead = await prepared;
     this.reading = false;
+    this.slicing = false;
     return ahead;
+  }
+
+  /**
+   * The database is open: reading ahead stops here, and the download goes on. From now on every step
+   * of the sync before it takes its version (its run row, the package, the listing) waited behind a
+   * slice, ~0.2 s of a first sync of @mastra/mcp-docs-server; its ingest reads what is left while it
+   * writes, reusing what was read.
+   */
+  databaseOpen(): void {
+    this.slicing = false;
   }
 
   /**
@@ -110,7 +123,7 @@ export class ListingsAhead {
 
   private async readInSlices(files: readonly SourceFile[], memo: NormalizeMemo, hashes: Map<SourceFile, string>): Promise<void> {
     let next = 0;
-    while (this.reading && next < files.length) {
+    while (this.reading && this.slicing && next < files.length) {
       const until = performance.now() + SLICE_MS;
       while (next < files.length && performance.now() < until) {
         const file = files[next++]!;

@@ -187,6 +187,25 @@ describe.each(testDrivers())('listings fetched ahead, on %s', (driver) => {
       }
     });
 
+    it('stops being read once the database is open, and still hands its download to the sync', async () => {
+      const name = nextName();
+      publish(name);
+      const ahead = new ListingsAhead(ctx.config, [name], { versions: ['1.0.0'], readFirstVersion: true });
+      ahead.databaseOpen();
+      try {
+        const snapshot = path.join(ctx.config.snapshotsDir, name.replace('/', '__'), '1.0.0.tgz');
+        expect(await waitFor(() => fs.existsSync(snapshot), 10_000)).toBe(true);
+        // Time enough to unpack and read a four-file version many times over, had reading gone on.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const taken = await ahead.takeVersion(name);
+        expect(taken?.version).toBe('1.0.0');
+        expect(taken!.hashes.size).toBe(0);
+        expect((await taken!.files).map((file) => file.path).sort()).toEqual(['README.md', 'docs/guide.mdx', 'docs/index.mdx', 'docs/setup.mdx', 'package.json']);
+      } finally {
+        ahead.cancel();
+      }
+    });
+
     it('is not prepared for several packages at once, nor unless asked (a database that exists)', async () => {
       const [first, second] = [nextName(), nextName()];
       publish(first);
