@@ -9,6 +9,7 @@ import { DocdeltaError } from '../errors.ts';
 import { settleCachedDiffWrites } from './diff-cache.ts';
 import { embeddedSchema, MIGRATIONS, migratePostgres, newestMigration } from './migrations.ts';
 import * as schema from './schema/index.ts';
+import { CLIENT_OPTIONS } from './postgres-client.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -86,8 +87,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 export async function connectPostgres(url: string, statementTimeout: number, lockTimeout: number, max = 10): Promise<Sql> {
   const { default: postgres } = await import('postgres');
   return postgres(url, {
+    ...CLIENT_OPTIONS,
     max,
-    onnotice: () => {},
     connection: { statement_timeout: statementTimeout, lock_timeout: lockTimeout, application_name: 'docdelta' },
   });
 }

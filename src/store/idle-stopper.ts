@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import type { Sql } from 'postgres';
 import { fromPackageRoot, RUNNING_COMPILED } from '../package-root.ts';
 import { CLIENT_LEASE_KEY, clusterExists, isServerProcess, readPassword, type ServerAddress, sleep, STOPPER_KEY, stopServer } from './embedded-server.ts';
+import { CLIENT_OPTIONS } from './postgres-client.ts';
 
 /** How often the stopper looks for clients; also the granularity of the idle period. */
 const POLL_MS = 1000;
@@ -76,7 +77,7 @@ async function main(raw: string): Promise<void> {
   }
   const { default: postgres } = await import('postgres');
   const url = `postgres://postgres:${encodeURIComponent(readPassword(args.dataDir))}@127.0.0.1:${args.address.port}/postgres`;
-  const sql = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: 'docdelta idle stopper' } });
+  const sql = postgres(url, { ...CLIENT_OPTIONS, max: 1, connection: { application_name: 'docdelta idle stopper' } });
   let outcome: Awaited<ReturnType<typeof runIdleStopper>> | undefined;
   try {
     outcome = await runIdleStopper(sql, args);

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fromPackageRoot } from '../package-root.ts';
 import type { ClusterSchema } from './embedded-server.ts';
+import { CLIENT_OPTIONS } from './postgres-client.ts';
 
 export const MIGRATIONS = fromPackageRoot('migrations');
 
@@ -29,7 +30,7 @@ export async function migratePostgres(url: string): Promise<void> {
   const { default: postgres } = await import('postgres');
   // Two replicas starting together must not both run DDL: hold a session advisory lock on a
   // one-connection client, so the lock, the migration and the unlock share one session.
-  const single = postgres(url, { max: 1, onnotice: () => {} });
+  const single = postgres(url, { ...CLIENT_OPTIONS, max: 1 });
   try {
     await single`select pg_advisory_lock(hashtext('docdelta:migrations'))`;
     await migrate(drizzle({ client: single }), { migrationsFolder: MIGRATIONS });

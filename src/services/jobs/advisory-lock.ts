@@ -20,6 +20,7 @@ import crypto from 'node:crypto';
 import type { Sql } from 'postgres';
 import { poolerRefusal } from '../../pooled-connection.ts';
 import { DocdeltaError } from '../../errors.ts';
+import { CLIENT_OPTIONS } from '../../store/postgres-client.ts';
 
 /** A positive 48-bit key from a name: fits a bigint and a JS number, stable across processes. */
 export function advisoryKey(name: string): number {
@@ -58,8 +59,8 @@ export async function tryAdvisoryLock(url: string, name: string): Promise<Adviso
   const { default: postgres } = await import('postgres');
   let closed = false;
   const sql = postgres(url, {
+    ...CLIENT_OPTIONS,
     max: 1,
-    onnotice: () => {},
     onclose: () => {
       closed = true;
     },

@@ -18,10 +18,11 @@ import { poolingModeFromUrl } from '../../pooled-connection.ts';
 import type { Logger } from '../../logger.ts';
 import type { Database } from '../../store/database.ts';
 import { advisoryKey, PoolingModeError, tryAdvisoryLock } from './advisory-lock.ts';
+import { CLIENT_OPTIONS } from '../../store/postgres-client.ts';
 
 async function serverPidOfSecondClient(url: string, key: number): Promise<number> {
   const { default: postgres } = await import('postgres');
-  const other = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: 'docdelta-pooling-probe' } });
+  const other = postgres(url, { ...CLIENT_OPTIONS, max: 1, connection: { application_name: 'docdelta-pooling-probe' } });
   try {
     const [row] = await other<{ pid: number }[]>`select pg_backend_pid() as pid`;
     return row!.pid;

@@ -1,0 +1,9 @@
+// What every postgres.js client of docdelta's is made with.
+//
+// - Notices (a "relation already exists, skipping" from the migrations) are not the user's business.
+// - No fetching of array types. postgres.js (3.4.9) asks each new connection for them, from a
+//   handler that drops the query's promise: when the connection is destroyed meanwhile (the embedded
+//   server stopping while a client connects, which the client then retries), that promise's
+//   rejection was unhandled and ended the process. docdelta reads no array back and sends arrays as
+//   text literals, so the types are never needed; and each connection is a round trip quicker.
+export const CLIENT_OPTIONS = { onnotice: () => {}, fetch_types: false } as const;
