@@ -9,6 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { DocdeltaError } from '../errors.ts';
 import { copyTree, readTemplate, saveTemplate, templateDirFor } from './cluster-template.ts';
+import { CLIENT_OPTIONS } from './postgres-client.ts';
 
 /** Where a running server listens: 127.0.0.1 only, with a password (see docs/adr/0009). */
 export interface ServerAddress {
@@ -118,6 +119,22 @@ function pidInUseByAnother(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/**
+ * A server writes its postmaster.pid within milliseconds of creating it, so one still empty (or cut
+ * short) after a few seconds is what a start that crashed left; PostgreSQL refuses to start beside
+ * it. One younger than that is another process's server starting: its start race is theirs.
+ */
+function removeAbandonedPidFile(clusterDir: string): void {
+  const file = path.join(clusterDir, 'postmaster.pid');
+  try {
+    if (Date.now() - fs.statSync(file).mtimeMs > ABANDONED_PID_FILE_MS) fs.rmSync(file, { force: true });
+  } catch {
+    // No such file: nothing to remove.
+  }
+}
+
+const ABANDONED_PID_FILE_MS = 5_000;
 
 interface Binaries {
   initdb: string;
@@ -292,7 +309,7 @@ async function applySchema(clusterData: string, password: string, bin: Binaries,
  */
 async function dropTemplateDatabases(url: string): Promise<void> {
   const { default: postgres } = await import('postgres');
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  const admin = postgres(url, { ...CLIENT_OPTIONS, max: 1 });
   try {
     // A template database cannot be dropped; template0 also refuses connections, which DROP ignores.
     await admin`update pg_database set datistemplate = false where datname in ('template0', 'template1')`;
@@ -428,7 +445,7 @@ async function startServer(clusterDir: string, bin: Binaries, user: ServerUser, 
   if (!exited) throw new DocdeltaError('INTERNAL', `the database server in ${clusterDir} did not become ready in time; see ${logFile}`);
   const output = await readFrom(logFile, logStart);
   // Lost a start race (another process's server owns the folder now) or the previous server is still going away.
-  if (/lock file "postmaster\.pid" already exists|pre-existing shared memory block|could not bind IPv4 address|could not create any TCP\/IP sockets/i.test(output)) return 'retry';
+  if (/lock file "postmaster\.pid" already exists|lock file "postmaster\.pid" is empty|pre-existing shared memory block|could not bind IPv4 address|could not create any TCP\/IP sockets/i.test(output)) return 'retry';
   throw new DocdeltaError(
     'INTERNAL',
     `the database in ${clusterDir} cannot start (${lastMeaningfulLine(output)}); move that folder away and run \`docdelta sync\` to rebuild it from the registry`,
@@ -482,6 +499,7 @@ async function findOrStartServer(options: EnsureServerOptions): Promise<ServerAd
       await sleep(10);
       continue;
     }
+    if (!running) removeAbandonedPidFile(clusterDir);
     if (running && pidInUseByAnother(running.pid)) {
       // After a reboot or in a container the dead server's pid can belong to another program, and
       // PostgreSQL would then refuse to start; that file is provably stale.

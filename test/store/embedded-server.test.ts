@@ -88,6 +88,17 @@ describe('the embedded PostgreSQL server of a data folder', () => {
     expect(await child(dataDir, 'write', 'after-reboot')).toBe('1');
   });
 
+  it('starts anyway when an empty postmaster.pid is left from a start that crashed, once it is seconds old', async () => {
+    const dataDir = await newFolder();
+    await (await openDatabase({ dataDir })).close();
+    // PostgreSQL itself refuses to start beside it ("lock file is empty"); younger, it is a start under way.
+    const pidFile = path.join(clusterDirOf(dataDir), 'postmaster.pid');
+    await fs.writeFile(pidFile, '');
+    const minuteAgo = new Date(Date.now() - 60_000);
+    await fs.utimes(pidFile, minuteAgo, minuteAgo);
+    expect(await child(dataDir, 'write', 'after-crashed-start')).toBe('1');
+  });
+
   it('recovers when a client holding the server was killed: the next client uses that server and stops it', async () => {
     const dataDir = await newFolder();
     const holder = execFile(process.execPath, [RUN_TS, CHILD, dataDir, 'hold']);
