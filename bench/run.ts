@@ -93,7 +93,8 @@ async function main(options: BenchOptions): Promise<void> {
     process.off('SIGINT', interrupted);
     process.off('SIGTERM', interrupted);
     postgres?.stop();
-    await fs.rm(workDir, { recursive: true, force: true });
+    // A data folder's server still up may add a file as the folder goes (ENOTEMPTY): rm retries.
+    await fs.rm(workDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
   }
 
   const durationMs = performance.now() - started;

@@ -24,6 +24,9 @@ function docdeltaEnv(dataDir: string, snapshotsDir: string): NodeJS.ProcessEnv {
 
 const docdelta = (args: string[], env: NodeJS.ProcessEnv) => runCommand(process.execPath, [BIN, ...args], { cwd: REPO, env, timeoutMs: 300_000 });
 
+/** Stops a data folder's embedded server the way the README says: any command with the idle period at zero. */
+const stopServerOf = async (env: NodeJS.ProcessEnv) => void (await docdelta(['packages'], { ...env, DOCDELTA_SERVER_IDLE_SECONDS: '0' }));
+
 /** Peak RSS of a whole command in MB, from GNU time (the kernel's maxrss of the process). */
 async function peakRssMb(args: string[], env: NodeJS.ProcessEnv): Promise<number | null> {
   if (!fs.existsSync(GNU_TIME)) return null;
@@ -59,7 +62,9 @@ async function firstUse(env: BenchEnv, name: string, from: string, to: string): 
   const npmArgs = ['diff', `--diff=${name}@${from}`, `--diff=${name}@${to}`];
   // Both sides keep their download caches, as for a returning user: one untimed run of each first.
   await runCommand('npm', npmArgs, { cwd, env: npmEnv(), timeoutMs: 300_000 });
-  await docdelta(['sync', name, '--versions', `${from},${to}`], docdeltaEnv(await freshFolder(env, 'first-use'), env.snapshotsDir));
+  const warmEnv = docdeltaEnv(await freshFolder(env, 'first-use'), env.snapshotsDir);
+  await docdelta(['sync', name, '--versions', `${from},${to}`], warmEnv);
+  await stopServerOf(warmEnv);
   let dataEnv: NodeJS.ProcessEnv = {};
   const ours: TimedSide = {
     prepare: async () => {
@@ -70,6 +75,8 @@ async function firstUse(env: BenchEnv, name: string, from: string, to: string): 
       const diff = await docdelta(['diff', from, to, '--package', name, '--format', 'patch'], dataEnv);
       if (diff.stdoutBytes === 0) throw new Error('docdelta diff printed nothing');
     },
+    // Each run's server would otherwise idle on for 300 s, beside every later measurement.
+    settle: () => stopServerOf(dataEnv),
   };
   const theirs: TimedSide = { run: () => runCommand('npm', npmArgs, { cwd, env: npmEnv(), timeoutMs: 300_000 }) };
   const samples = await interleave({ ours, theirs }, { repetitions: env.reps('heavy') });
