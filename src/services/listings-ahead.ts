@@ -77,7 +77,6 @@ export class ListingsAhead {
     this.versionAhead = undefined;
     const ahead = await prepared;
     this.reading = false;
-    this.slicing = false;
     return ahead;
   }
 

@@ -50,28 +50,34 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const lockTimeout = options.lockTimeoutMs ?? 15_000;
   let database: Database;
   if (options.inMemory) {
-    database = await openPglite(undefined, statementTimeout, lockTimeout);
+    database = await migrated(await openPglite(undefined, statementTimeout, lockTimeout));
   } else if (isPgliteUrl(options.url)) {
     const folder = options.url.slice('pglite:'.length);
-    database = await openPglite(path.resolve(folder || (options.dataDir ?? '.data')), statementTimeout, lockTimeout);
+    database = await migrated(await openPglite(path.resolve(folder || (options.dataDir ?? '.data')), statementTimeout, lockTimeout));
   } else if (options.url) {
-    database = await openPostgres(options.url, statementTimeout, lockTimeout);
+    database = await migrated(await openPostgres(options.url, statementTimeout, lockTimeout));
   } else {
-    const { openEmbedded } = await import('./embedded-database.ts');
-    database = await openEmbedded(options.dataDir ?? '.data', {
-      idleSeconds: options.serverIdleSeconds ?? 0,
-      statementTimeout,
-      lockTimeout,
-      onStatus: options.onStatus,
-      // A new folder's cluster is copied with the tables already in it (store/cluster-template.ts).
-      schema: embeddedSchema(),
-    });
-  }
-  try {
-    await applyMigrations(database);
-  } catch (error) {
-    await database.close();
-    throw error;
+    const { openEmbedded, serverGoingAway } = await import('./embedded-database.ts');
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        database = await migrated(
+          await openEmbedded(options.dataDir ?? '.data', {
+            idleSeconds: options.serverIdleSeconds ?? 0,
+            statementTimeout,
+            lockTimeout,
+            onStatus: options.onStatus,
+            // A new folder's cluster is copied with the tables already in it (store/cluster-template.ts).
+            schema: embeddedSchema(),
+          }),
+        );
+        break;
+      } catch (error) {
+        // Seen about once in a hundred runs of three processes opening a new folder together with
+        // no idle period: the server went away during the schema check. Opened again, as a lease
+        // refused at that moment would be.
+        if (attempt >= OPEN_ATTEMPTS || !serverGoingAway(error)) throw error;
+      }
+    }
   }
   // Diffs are answered before their cache row is written (diff-cache.ts): closing waits for those
   // writes, so a process that exits right after its answer still leaves the diff stored.
@@ -143,10 +149,28 @@ async function migrationsApplied(sql: Sql): Promise<boolean> {
   try {
     const [row] = await sql<{ last: string | null }[]>`select max(created_at)::text as last from drizzle.__drizzle_migrations`;
     return row?.last != null && Number(row.last) >= newestMigration();
-  } catch {
-    return false; // no drizzle schema yet: a new database
+  } catch (error) {
+    // No drizzle schema or table yet: a new database. Anything else (a lost connection) is not an
+    // answer, and running the migrator on it would only fail less clearly.
+    const code = (error as { code?: string })?.code;
+    if (code === '3F000' || code === '42P01') return false;
+    throw error;
   }
 }
+
+/** The database with its schema brought up to date, or closed and the failure thrown. */
+async function migrated(database: Database): Promise<Database> {
+  try {
+    await applyMigrations(database);
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Opens of the embedded database tried when its server goes away during the schema check. */
+const OPEN_ATTEMPTS = 3;
 
 async function applyMigrations(database: Database): Promise<void> {
   if (database.client.driver === 'pglite') {

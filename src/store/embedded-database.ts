@@ -22,7 +22,7 @@ export interface EmbeddedOptions {
 }
 
 /** Connection failures that mean "the server is starting, stopping or gone": find or start it again. */
-function serverGoingAway(error: unknown): boolean {
+export function serverGoingAway(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
   return (
     code === '57P01' || // terminated by administrator: a last client's fast shutdown
@@ -53,16 +53,13 @@ async function takeLease(dataDir: string, options: EmbeddedOptions): Promise<Lea
     const url = `postgres://postgres:${encodeURIComponent(readPassword(dataDir))}@127.0.0.1:${address.port}/postgres`;
     // One connection more than the pool's usual ten: the lease keeps one for itself.
     const sql = await connectPostgres(url, options.statementTimeout, options.lockTimeout, 11);
-    // The pool's first connection opens while the lease's does: each costs the server a backend
-    // start and a password exchange, and every command needs both.
-    const warmUp = sql`select 1`.then(
-      () => undefined,
-      () => undefined,
-    );
     try {
+      // The pool's first connection opens while the lease's does: each costs the server a backend
+      // start and a password exchange, and every command needs both. Plain queries open them, and
+      // the lease reserves one already open (store/postgres-client.ts says why it must).
+      await Promise.all([sql`select 1`, sql`select 1`]);
       const reserved = await sql.reserve();
       await reserved`select pg_advisory_lock_shared(${CLIENT_LEASE_KEY.toString()}::bigint)`;
-      await warmUp;
       return { dataDir, idleSeconds: options.idleSeconds, sql, reserved, address, url };
     } catch (error) {
       await sql.end({ timeout: 0 }).catch(() => {});

@@ -128,9 +128,11 @@ function pidInUseByAnother(pid: number): boolean {
 function removeAbandonedPidFile(clusterDir: string): void {
   const file = path.join(clusterDir, 'postmaster.pid');
   try {
-    if (Date.now() - fs.statSync(file).mtimeMs > ABANDONED_PID_FILE_MS) fs.rmSync(file, { force: true });
+    // Read, not just dated: a file that could not be read (too many open files) may be a live server's.
+    const unfinished = readPostmasterPid(clusterDir) === undefined && fs.readFileSync(file, 'utf8').split('\n').length < 4;
+    if (unfinished && Date.now() - fs.statSync(file).mtimeMs > ABANDONED_PID_FILE_MS) fs.rmSync(file, { force: true });
   } catch {
-    // No such file: nothing to remove.
+    // No such file, or it cannot be read now: nothing to remove.
   }
 }
 
@@ -302,6 +304,9 @@ async function applySchema(clusterData: string, password: string, bin: Binaries,
   }
 }
 
+/** Changes whenever what initdb's cluster becomes before it is saved as the template changes. */
+const TEMPLATE_LAYOUT = 'postgres-only';
+
 /**
  * Every new data folder is a copy of the template, and the copy's time goes by file count: initdb's
  * template0 and template1 are two thirds of the cluster (~600 of ~1,000 files, 15 of 40 MB) and
@@ -312,7 +317,8 @@ async function dropTemplateDatabases(url: string): Promise<void> {
   const admin = postgres(url, { ...CLIENT_OPTIONS, max: 1 });
   try {
     // A template database cannot be dropped; template0 also refuses connections, which DROP ignores.
-    await admin`update pg_database set datistemplate = false where datname in ('template0', 'template1')`;
+    await admin`alter database template0 is_template false`;
+    await admin`alter database template1 is_template false`;
     await admin`drop database template0`;
     await admin`drop database template1`;
   } finally {
@@ -346,7 +352,9 @@ async function createCluster(clusterDir: string, bin: Binaries, user: ServerUser
   const scratchData = path.join(scratch, 'data');
   await fsp.mkdir(scratchData, { mode: 0o700 });
   if (user) await fsp.chown(scratchData, user.uid, user.gid);
-  const templateDir = templateDirFor(bin.postgres, bin.version, user?.uid ?? process.getuid?.() ?? 0, schema?.id);
+  // Named by what it holds: the schema, and the cluster's own layout (a template saved before the
+  // template databases were dropped has the same schema, and would be copied slower for ever).
+  const templateDir = templateDirFor(bin.postgres, bin.version, user?.uid ?? process.getuid?.() ?? 0, schema && `${schema.id}-${TEMPLATE_LAYOUT}`);
   const template = readTemplate(templateDir);
   let password: string;
   const copied = template ? copyTree(template.dir, scratchData) : undefined;

@@ -44,6 +44,8 @@ function folderDeleted(dataDir: string): boolean {
  * the shutdown and starts a new server, as with a last client's stop in ADR 0009).
  */
 async function runIdleStopper(sql: Sql, args: StopperArgs): Promise<'stopped' | 'another-stopper' | 'server-gone'> {
+  // Opened by a query first: reserve() never gets a connection it opened itself (store/postgres-client.ts).
+  await sql`select 1`;
   const reserved = await sql.reserve();
   const [mine] = await reserved<{ got: boolean }[]>`select pg_try_advisory_lock(${STOPPER_KEY.toString()}::bigint) as got`;
   if (!mine?.got) return 'another-stopper';

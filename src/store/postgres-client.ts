@@ -6,4 +6,7 @@
 //   server stopping while a client connects, which the client then retries), that promise's
 //   rejection was unhandled and ended the process. docdelta reads no array back and sends arrays as
 //   text literals, so the types are never needed; and each connection is a round trip quicker.
+//   One catch, in the same version: without that query, a connection opened *for* `reserve()` is
+//   never handed to it, so a reserve on a pool with nothing open waits for ever (or for another
+//   connection to come free). Whoever reserves opens a connection with a plain query first.
 export const CLIENT_OPTIONS = { onnotice: () => {}, fetch_types: false } as const;

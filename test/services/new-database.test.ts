@@ -30,21 +30,23 @@ describe('startServerAhead', () => {
   it('hands back while the new cluster is still being made, and the open joins that start: one cluster, one server, one status line', async () => {
     const dataDir = path.join(await tempDir('docdelta-ahead-'), '.data');
     const statuses: string[] = [];
-    const onStatus = (message: string) => statuses.push(message);
+    const openStatuses: string[] = [];
     // Warm the installation's template first, so this folder is made by copying it.
     await (await openDatabase({ dataDir: path.join(await tempDir('docdelta-ahead-template-'), '.data') })).close();
 
-    await startServerAhead({ databaseUrl: undefined, dataDir }, onStatus);
-    // What is left is another process's work: the copy has not even landed in the folder yet.
+    await startServerAhead({ databaseUrl: undefined, dataDir }, (message) => statuses.push(message));
+    // What is left is another process's work: the copy is under way in its scratch folder.
     expect(clusterExists(dataDir)).toBe(false);
-    const database = await openDatabase({ dataDir, onStatus });
+    expect(fs.readdirSync(dataDir).filter((name) => name.startsWith('postgres.init-'))).toHaveLength(1);
+    const database = await openDatabase({ dataDir, onStatus: (message) => openStatuses.push(message) });
     try {
       const server = readPostmasterPid(clusterDirOf(dataDir))!;
       expect(server.status).toBe('ready');
       const [row] = (await database.db.execute(sql`select pg_backend_pid() as pid`)) as unknown as { pid: number }[];
       expect(row!.pid).toBeGreaterThan(0);
-      // Both callers' folders: the join made no second cluster or server, and said "creating" once.
+      // The open joined the start: no second cluster or server, and "creating" said once, by the start.
       expect(statuses.filter((message) => message.startsWith('creating the database'))).toHaveLength(1);
+      expect(openStatuses).toEqual([]);
       expect(fs.readdirSync(dataDir).filter((name) => name.includes('.init-'))).toEqual([]);
     } finally {
       await database.close();

@@ -119,7 +119,7 @@ describe('the embedded PostgreSQL server of a data folder', () => {
     const first = await newFolder();
     await (await openDatabase({ dataDir: first })).close();
     const templates = path.resolve('node_modules/.cache/docdelta');
-    const template = (await fs.readdir(templates)).find((name) => name.endsWith(`-schema-${newestMigration()}`));
+    const template = (await fs.readdir(templates)).find((name) => name.startsWith('postgres-') && name.includes(`-schema-${newestMigration()}_`) && !name.includes('.tmp-'));
     const templatePassword = (await fs.readFile(path.join(templates, template!, 'password'), 'utf8')).trim();
 
     const second = await newFolder();

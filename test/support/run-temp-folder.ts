@@ -10,6 +10,9 @@ export default async function setup(): Promise<() => Promise<void>> {
   // Set before the workers start, so they inherit it; os.tmpdir() reads TMPDIR on every call.
   process.env.TMPDIR = runFolder;
   return async () => {
-    await fs.rm(runFolder, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
+    // A server still writing in there must not turn a green run red: say so and leave the rest.
+    await fs.rm(runFolder, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 }).catch((error: unknown) => {
+      process.stderr.write(`could not remove ${runFolder}: ${(error as Error).message}\n`);
+    });
   };
 }
