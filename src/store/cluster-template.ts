@@ -1,6 +1,6 @@
 // A new data folder starts as a copy of a cluster made once per installation: initdb costs ~0.4 s
 // of CPU (seconds on a busy machine), and creating docdelta's tables ~0.1 s more; a copy of its
-// 39 MB a fraction of that. The template is the first cluster initdb made, with the schema applied,
+// 25 MB (only the postgres database: embedded-server.ts) a fraction of that. The template is the first cluster initdb made, with the schema applied,
 // saved under node_modules/.cache/docdelta/ beside the binaries that made it (keyed by their
 // version, the user the server runs as and the schema), with its password.
 import { spawn } from 'node:child_process';
@@ -65,7 +65,7 @@ export async function saveTemplate(dir: string, cluster: string, password: strin
 }
 
 /**
- * Best effort: the templates of the same binaries and user made for another schema (~39 MB each)
+ * Best effort: the templates of the same binaries and user made for another schema (~25–40 MB each)
  * are never used again once this one exists. A process copying one at this moment sees its copy
  * fail, and makes its cluster by initdb instead.
  */
