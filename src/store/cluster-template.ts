@@ -1,8 +1,9 @@
 // A new data folder starts as a copy of a cluster made once per installation: initdb costs ~0.4 s
 // of CPU (seconds on a busy machine), and creating docdelta's tables ~0.1 s more; a copy of its
-// 25 MB (only the postgres database: embedded-server.ts) a fraction of that. The template is the first cluster initdb made, with the schema applied,
-// saved under node_modules/.cache/docdelta/ beside the binaries that made it (keyed by their
-// version, the user the server runs as and the schema), with its password.
+// 25 MB (only the postgres database is kept, embedded-server.ts) a fraction of that. The template
+// is the first cluster initdb made, with the schema applied, saved under node_modules/.cache/docdelta/
+// beside the binaries that made it (keyed by their version, the user the server runs as, the schema
+// and the template's layout), with its password.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
