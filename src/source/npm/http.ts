@@ -6,6 +6,11 @@ export interface FetchLimits {
   maxBytes: number;
   /** The whole request, from connecting to the last body byte, must finish within this. */
   timeoutMs: number;
+  /**
+   * The limit the timeout message names, when `timeoutMs` is what is left of a longer deadline (a
+   * retry's): the user set that one, and "within 1499 ms" names nothing they set.
+   */
+  statedTimeoutMs?: number;
 }
 
 export interface FetchOptions {
@@ -21,7 +26,7 @@ export async function fetchBounded(url: string, limits: FetchLimits, options: Fe
   if (signal?.aborted) abandon();
   signal?.addEventListener('abort', abandon, { once: true });
   const overdue = () =>
-    upstream(`the download of ${url} did not finish within ${limits.timeoutMs} ms (headers and body); the registry is stalled or too slow`);
+    upstream(`the download of ${url} did not finish within ${limits.statedTimeoutMs ?? limits.timeoutMs} ms (headers and body); the registry is stalled or too slow`);
   // The deadline does not rely on the abort reaching the body stream: every wait races it, so a
   // registry that trickles a byte a second is cut off at the deadline whatever the HTTP client does.
   let timer: NodeJS.Timeout | undefined;

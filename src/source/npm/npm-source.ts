@@ -95,7 +95,7 @@ export class NpmSource implements PackageSource {
     let lastError: unknown;
     for (let attempt = 0; attempt < 2; attempt += 1) {
       if (attempt > 0 && deadline - Date.now() < 1) break;
-      const bytes = await fetchBounded(url.href, { maxBytes: this.limits.maxTarballBytes, timeoutMs: deadline - Date.now() }, { signal: this.options.signal });
+      const bytes = await fetchBounded(url.href, { maxBytes: this.limits.maxTarballBytes, timeoutMs: deadline - Date.now(), statedTimeoutMs: this.limits.requestTimeoutMs }, { signal: this.options.signal });
       try {
         verifyIntegrity(bytes, expected);
       } catch (error) {
