@@ -65,11 +65,14 @@ describe.each(testDrivers())('diffs off the event loop (%s)', (driver) => {
     // Before: every /healthz waited for the whole rename search (10.95 s on a quiet machine). Now
     // the event loop stays free; on a shared, loaded CI machine a single answer can still be late
     // by the scheduler, so the bound is on the 95th percentile, with a hard ceiling on the worst.
+    // The ceiling leaves room for the end: on PGlite the 10,000-file result's cache row is written on
+    // this thread (WASM) just after the answer, ~0.3 s here and once 1.06 s on a loaded CI run; a
+    // search back on the event loop would hold every answer for ~11 s.
     latencies.sort((a, b) => a - b);
     const p95 = latencies[Math.floor(latencies.length * 0.95)]!;
     expect(latencies.length).toBeGreaterThan(5);
     expect(p95).toBeLessThan(100);
-    expect(latencies.at(-1)).toBeLessThan(1_000);
+    expect(latencies.at(-1)).toBeLessThan(2_500);
   }, 600_000);
 
   it('answers 503 with Retry-After past the deadline, then serves the finished diff, identical to the engine', async () => {
