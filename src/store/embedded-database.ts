@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ReservedSql, Sql } from 'postgres';
 import { DocdeltaError } from '../errors.ts';
 import { type Database, connectPostgres, drizzlePostgres } from './database.ts';
+import { reserveOpened } from './postgres-client.ts';
 import { CLIENT_LEASE_KEY, type ClusterSchema, type ServerAddress, ensureServer, isServerProcess, OPEN_DEADLINE_MS, readPassword, sleep, STOPPER_KEY, stopServer } from './embedded-server.ts';
 
 
@@ -54,11 +55,8 @@ async function takeLease(dataDir: string, options: EmbeddedOptions): Promise<Lea
     // One connection more than the pool's usual ten: the lease keeps one for itself.
     const sql = await connectPostgres(url, options.statementTimeout, options.lockTimeout, 11);
     try {
-      // The pool's first connection opens while the lease's does: each costs the server a backend
-      // start and a password exchange, and every command needs both. Plain queries open them, and
-      // the lease reserves one already open (store/postgres-client.ts says why it must).
-      await Promise.all([sql`select 1`, sql`select 1`]);
-      const reserved = await sql.reserve();
+      // The pool's first connection opens while the lease's does: every command needs both.
+      const reserved = await reserveOpened(sql, 2);
       await reserved`select pg_advisory_lock_shared(${CLIENT_LEASE_KEY.toString()}::bigint)`;
       return { dataDir, idleSeconds: options.idleSeconds, sql, reserved, address, url };
     } catch (error) {

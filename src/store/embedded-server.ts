@@ -121,16 +121,18 @@ function pidInUseByAnother(pid: number): boolean {
 }
 
 /**
- * A server writes its postmaster.pid within milliseconds of creating it, so one still empty (or cut
- * short) after a few seconds is what a start that crashed left; PostgreSQL refuses to start beside
- * it. One younger than that is another process's server starting: its start race is theirs.
+ * For a postmaster.pid that `readPostmasterPid` found no server in. A server writes the file within
+ * milliseconds of creating it, so one still empty (or cut short) after a few seconds is what a start
+ * that crashed left; PostgreSQL refuses to start beside it. One younger than that is another
+ * process's server starting: its start race is theirs.
  */
 function removeAbandonedPidFile(clusterDir: string): void {
   const file = path.join(clusterDir, 'postmaster.pid');
   try {
-    // Read, not just dated: a file that could not be read (too many open files) may be a live server's.
-    const unfinished = readPostmasterPid(clusterDir) === undefined && fs.readFileSync(file, 'utf8').split('\n').length < 4;
-    if (unfinished && Date.now() - fs.statSync(file).mtimeMs > ABANDONED_PID_FILE_MS) fs.rmSync(file, { force: true });
+    // Read again, not just dated: a file that could not be read (too many open files) may be a live
+    // server's, and the read throws then.
+    fs.readFileSync(file);
+    if (Date.now() - fs.statSync(file).mtimeMs > ABANDONED_PID_FILE_MS) fs.rmSync(file, { force: true });
   } catch {
     // No such file, or it cannot be read now: nothing to remove.
   }
@@ -356,18 +358,19 @@ async function createCluster(clusterDir: string, bin: Binaries, user: ServerUser
   // template databases were dropped has the same schema, and would be copied slower for ever).
   const templateDir = templateDirFor(bin.postgres, bin.version, user?.uid ?? process.getuid?.() ?? 0, schema && `${schema.id}-${TEMPLATE_LAYOUT}`);
   const template = readTemplate(templateDir);
-  let password: string;
-  const copied = template ? copyTree(template.dir, scratchData) : undefined;
-  if (copied) options.onUnderWay?.();
-  if (template && copied && (await copied)) {
-    password = template.password;
-  } else {
-    if (template) {
+  let password = template?.password;
+  if (template) {
+    const copying = copyTree(template.dir, scratchData);
+    options.onUnderWay?.();
+    if (!(await copying)) {
       // A copy that failed part-way: start again from an empty folder.
+      password = undefined;
       await fsp.rm(scratchData, { recursive: true, force: true });
       await fsp.mkdir(scratchData, { mode: 0o700 });
       if (user) await fsp.chown(scratchData, user.uid, user.gid);
     }
+  }
+  if (password === undefined) {
     password = crypto.randomBytes(24).toString('base64url');
     try {
       options.onUnderWay?.();
@@ -478,7 +481,7 @@ async function readFrom(file: string, offset: number): Promise<string> {
  * server is PostgreSQL's own to clear when the new server starts.
  */
 export function ensureServer(options: EnsureServerOptions): Promise<ServerAddress> {
-  const clusterDir = clusterDirOf(path.resolve(options.dataDir));
+  const clusterDir = clusterDirOf(options.dataDir);
   let pending = startsInFlight.get(clusterDir);
   if (!pending) {
     pending = findOrStartServer(options).finally(() => startsInFlight.delete(clusterDir));

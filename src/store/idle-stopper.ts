@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import type { Sql } from 'postgres';
 import { fromPackageRoot, RUNNING_COMPILED } from '../package-root.ts';
 import { CLIENT_LEASE_KEY, clusterExists, isServerProcess, readPassword, type ServerAddress, sleep, STOPPER_KEY, stopServer } from './embedded-server.ts';
-import { CLIENT_OPTIONS } from './postgres-client.ts';
+import { CLIENT_OPTIONS, reserveOpened } from './postgres-client.ts';
 
 /** How often the stopper looks for clients; also the granularity of the idle period. */
 const POLL_MS = 1000;
@@ -44,9 +44,7 @@ function folderDeleted(dataDir: string): boolean {
  * the shutdown and starts a new server, as with a last client's stop in ADR 0009).
  */
 async function runIdleStopper(sql: Sql, args: StopperArgs): Promise<'stopped' | 'another-stopper' | 'server-gone'> {
-  // Opened by a query first: reserve() never gets a connection it opened itself (store/postgres-client.ts).
-  await sql`select 1`;
-  const reserved = await sql.reserve();
+  const reserved = await reserveOpened(sql);
   const [mine] = await reserved<{ got: boolean }[]>`select pg_try_advisory_lock(${STOPPER_KEY.toString()}::bigint) as got`;
   if (!mine?.got) return 'another-stopper';
   let idleSince: number | undefined;

@@ -4,7 +4,6 @@
 // next client to leave. Real processes and a real server throughout.
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -12,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.ts';
 import { clusterDirOf, isServerProcess, readPostmasterPid } from '../../src/store/embedded-server.ts';
 import { useDataFolders } from '../support/data-folders.ts';
+import { removeTree } from '../support/remove-tree.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const run = promisify(execFile);
@@ -130,9 +130,7 @@ describe('the embedded server idle period', () => {
     const dataDir = await newFolder();
     const pid = await useOnce(dataDir, 600);
     expect(await waitFor(() => stoppersOf(dataDir).length === 1, 10_000)).toBe(true);
-    // The server keeps writing (WAL, stats) until it notices, so a single pass can meet a folder
-    // that gained a file meanwhile (ENOTEMPTY); rm's own retries cover that, as a user's second rm would.
-    await fsp.rm(dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
+    await removeTree(dataDir);
     expect(await waitFor(() => !isServerProcess(pid), 10_000)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { removeTree } from './remove-tree.ts';
 
 export default async function setup(): Promise<() => Promise<void>> {
   const runFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'docdelta-test-run-'));
@@ -11,7 +12,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   process.env.TMPDIR = runFolder;
   return async () => {
     // A server still writing in there must not turn a green run red: say so and leave the rest.
-    await fs.rm(runFolder, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 }).catch((error: unknown) => {
+    await removeTree(runFolder).catch((error: unknown) => {
       process.stderr.write(`could not remove ${runFolder}: ${(error as Error).message}\n`);
     });
   };
