@@ -4,6 +4,7 @@
 // the Markdown, the Atom feed, `--format json` and tests all read the same thing.
 import { type DocSummary, summarizeDocChanges } from '../diff/index.ts';
 import type { DiffSummary, FileChange, FolderMove, VersionDiff } from '../types.ts';
+import { plural } from '../plural.ts';
 
 export interface ChangelogPage {
   path: string;
@@ -124,7 +125,6 @@ export function summarizeDiff(diff: VersionDiff, options: ChangesOptions = {}): 
   return changelogChanges(summarizeDocChanges(diff), options);
 }
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /**
  * One line that says what a version changed, led by what matters most to a docs reader: moved

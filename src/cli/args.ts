@@ -4,11 +4,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closest, didYouMean } from '../suggest.ts';
 import { UsageError } from './command.ts';
+import { COLOR_FLAGS } from './terminal.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
-
-/** Flags every command accepts, wherever they appear (git takes `--no-pager` before the command). */
-const GLOBAL_FLAGS = ['--color', '--color=always', '--color=never', '--color=auto', '--no-color', '--no-pager'] as const;
 
 export interface GlobalFlags {
   /** The colour flags in order (the last wins). */
@@ -24,7 +22,7 @@ export function takeGlobalFlags(args: readonly string[]): { args: string[]; flag
   for (const arg of args) {
     if (!ended && arg === '--') ended = true;
     if (!ended && arg === '--no-pager') flags.noPager = true;
-    else if (!ended && (GLOBAL_FLAGS as readonly string[]).includes(arg)) flags.color.push(arg);
+    else if (!ended && Object.hasOwn(COLOR_FLAGS, arg)) flags.color.push(arg);
     else rest.push(arg);
   }
   return { args: rest, flags };
@@ -45,7 +43,7 @@ function explain(error: NodeJS.ErrnoException, options: Options): string {
   const flag = quoted.replace(/ <value>$/, '');
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
-      const known = [...flagNames(options), '--help', ...GLOBAL_FLAGS];
+      const known = [...flagNames(options), '--help', '--no-pager', ...Object.keys(COLOR_FLAGS)];
       const near = didYouMean(closest(flag.split('=')[0]!, known));
       return `unknown flag ${flag}${near || `; this command takes ${flagNames(options).join(', ') || 'no flags'}`}`;
     }

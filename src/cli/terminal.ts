@@ -15,14 +15,19 @@ export type ColorChoice = 'always' | 'never' | 'auto';
 type Env = Record<string, string | undefined>;
 type Stream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 
-/** `--color`, `--color=always|never|auto`, `--no-color`, in order; the last one wins, as in git. */
+/** The colour flags every command takes, and what each chooses. */
+export const COLOR_FLAGS: Readonly<Record<string, ColorChoice>> = {
+  '--color': 'always',
+  '--color=always': 'always',
+  '--color=never': 'never',
+  '--color=auto': 'auto',
+  '--no-color': 'never',
+};
+
+/** The choice of the colour flags given, in order: the last one wins, as in git. */
 export function colorChoiceFrom(flags: readonly string[]): ColorChoice {
   let choice: ColorChoice = 'auto';
-  for (const flag of flags) {
-    if (flag === '--color' || flag === '--color=always') choice = 'always';
-    else if (flag === '--no-color' || flag === '--color=never') choice = 'never';
-    else if (flag === '--color=auto') choice = 'auto';
-  }
+  for (const flag of flags) choice = COLOR_FLAGS[flag] ?? choice;
   return choice;
 }
 

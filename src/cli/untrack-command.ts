@@ -2,6 +2,7 @@
 // no other package holds. Deleting data needs a yes: `--yes`, or an answer on a terminal. Without
 // either (a script that forgot --yes) it only says what would go and exits 2.
 import { createInterface } from 'node:readline/promises';
+import { plural } from '../plural.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { untrackPackage, type UntrackResult } from '../services/packages.ts';
 import { noMorePositionals, parseCommandArgs } from './args.ts';
@@ -15,7 +16,8 @@ function size(bytes: number): string {
 }
 
 function describe(result: UntrackResult): string {
-  const what = `${result.versions} version(s), ${result.diffs} cached diff(s), ${result.blobs} stored file(s) no other package uses (${size(result.bytes)})`;
+  const downloads = result.tarballs > 0 ? `, ${plural(result.tarballs, 'downloaded tarball')} (${size(result.tarballBytes)})` : '';
+  const what = `${plural(result.versions, 'version')}, ${plural(result.diffs, 'cached diff')}, ${plural(result.blobs, 'stored file')} no other package uses (${size(result.bytes)})${downloads}`;
   return result.removed ? `untracked ${result.package}: removed ${what}` : `${result.package}: would remove ${what}`;
 }
 

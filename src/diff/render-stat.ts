@@ -18,6 +18,7 @@ import { filterChanges } from './path-filter.ts';
 import { quotePath } from './quote-path.ts';
 import { ARROW, foldRenamePath } from './stat-path.ts';
 import { whitespaceOnlyCount } from './summary.ts';
+import { plural } from '../plural.ts';
 
 export interface RenderOptions {
   /** Only files matching these prefixes/globs (see path-filter.ts). */
@@ -55,7 +56,6 @@ export function summaryLine(summary: DiffSummary): string {
   );
 }
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** Git's closing line, word for word: ` 3 files changed, 19 insertions(+), 7 deletions(-)`. */
 export function gitSummaryLine(summary: DiffSummary): string {

@@ -5,7 +5,8 @@
 import { diffPageUrl } from '../api/web-urls.ts';
 import type { DocSummary } from '../diff/index.ts';
 import { mrkdwn, packLines, section, SLACK_LIMITS, type SlackBlock, type SlackMessage } from './block-kit.ts';
-import { type DigestPage, digestView, folderName, overviewLines, plural } from './digest-view.ts';
+import { type DigestPage, digestView, folderName, overviewLines } from './digest-view.ts';
+import { plural } from '../plural.ts';
 import { bold, clampMrkdwn, code, link, oneLine, plain, truncate } from './mrkdwn.ts';
 
 export interface DigestVersion {

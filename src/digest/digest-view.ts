@@ -7,6 +7,7 @@
 import type { DocSummary } from '../diff/index.ts';
 import type { DiffSummary, FileChange } from '../types.ts';
 import { bold, code, plain } from './mrkdwn.ts';
+import { plural } from '../plural.ts';
 
 export interface DigestPage {
   /** Path relative to the docs root (the package root for files outside it). */
@@ -82,7 +83,6 @@ export interface OverviewFacts {
   linkWarning?: string | null;
 }
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function folderName(folder: string): string {
   return folder === '.' ? '(package root)' : `${folder}/`;

@@ -68,10 +68,6 @@ export function codeList(names: readonly string[], shown: number, max = 80): str
   return rest > 0 ? `${head.join(', ')} (+${rest} more)` : head.join(', ');
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 /**
  * Markdown written against a character budget: lines are added while they fit, and the writer
  * remembers that something was left out so the answer can say how to get it.

@@ -111,6 +111,9 @@ export async function packageOverview(ctx: ServiceContext): Promise<PackageOverv
 
 export interface UntrackResult extends RemovalCounts {
   package: string;
+  /** Downloaded tarballs of the package in the snapshot folder (git clones are kept: a repository may serve several packages). */
+  tarballs: number;
+  tarballBytes: number;
   /** False for a dry run (`untrack` without `--yes` on a terminal shows what would go). */
   removed: boolean;
   configured: boolean;
@@ -124,8 +127,11 @@ export async function untrackPackage(ctx: ServiceContext, name: string, options:
   const row = await findPackage(ctx.db, name);
   if (!row) throw notFound(`${JSON.stringify(name)} is not tracked${await closestNames(ctx, name)}`);
   const configured = ctx.config.packages.includes(name);
-  if (options.dryRun) return { package: name, removed: false, configured, ...(await plannedRemoval(ctx.db, row.id)) };
+  if (options.dryRun) {
+    return { package: name, removed: false, configured, ...(await plannedRemoval(ctx.db, row.id)), ...(await ctx.snapshots.usage(name)) };
+  }
   const counts = await removePackage(ctx.db, name);
   if (!counts) throw notFound(`${JSON.stringify(name)} is not tracked`);
-  return { package: name, removed: true, configured, ...counts };
+  // After the rows: a failed removal keeps the tarballs a retry or an offline sync may still want.
+  return { package: name, removed: true, configured, ...counts, ...(await ctx.snapshots.removePackage(name)) };
 }

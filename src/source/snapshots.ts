@@ -8,8 +8,7 @@ export class SnapshotStore {
 
   /** `@scope/name` → `@scope__name`; the name was validated, so this stays inside root. */
   private fileFor(packageName: string, version: string): string {
-    const folder = packageName.replace('/', '__');
-    return path.join(this.root, folder, `${version.replace(/[^A-Za-z0-9._+-]/g, '_')}.tgz`);
+    return path.join(this.folderOf(packageName), `${version.replace(/[^A-Za-z0-9._+-]/g, '_')}.tgz`);
   }
 
   async read(packageName: string, version: string): Promise<Uint8Array | null> {
@@ -21,10 +20,14 @@ export class SnapshotStore {
     }
   }
 
+  private folderOf(packageName: string): string {
+    return path.join(this.root, packageName.replace('/', '__'));
+  }
+
   /** Versions with a snapshot on disk, for offline syncs that name none. */
   async listVersions(packageName: string): Promise<string[]> {
     try {
-      const names = await fs.readdir(path.join(this.root, packageName.replace('/', '__')));
+      const names = await fs.readdir(this.folderOf(packageName));
       return names.filter((name) => name.endsWith('.tgz')).map((name) => name.slice(0, -'.tgz'.length));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
@@ -39,5 +42,25 @@ export class SnapshotStore {
     const temporary = `${target}.${crypto.randomBytes(6).toString('hex')}.tmp`;
     await fs.writeFile(temporary, bytes);
     await fs.rename(temporary, target);
+  }
+
+  /** The package's tarballs on disk: how many, and their bytes. */
+  async usage(packageName: string): Promise<{ tarballs: number; tarballBytes: number }> {
+    let tarballs = 0;
+    let tarballBytes = 0;
+    for (const version of await this.listVersions(packageName)) {
+      const stat = await fs.stat(path.join(this.folderOf(packageName), `${version}.tgz`)).catch(() => null);
+      if (!stat) continue;
+      tarballs += 1;
+      tarballBytes += stat.size;
+    }
+    return { tarballs, tarballBytes };
+  }
+
+  /** Deletes the package's tarballs (untrack); returns what they were. */
+  async removePackage(packageName: string): Promise<{ tarballs: number; tarballBytes: number }> {
+    const usage = await this.usage(packageName);
+    await fs.rm(this.folderOf(packageName), { recursive: true, force: true });
+    return usage;
   }
 }

@@ -88,7 +88,8 @@ function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
-export function checkPathLengths(version: string, files: readonly { path: string }[]): void {
+/** The store's one check of path lengths, on the rows it is about to write (sources refuse such paths earlier). */
+function checkPathLengths(version: string, files: readonly { path: string }[]): void {
   for (const file of files) {
     const bytes = Buffer.byteLength(file.path, 'utf8');
     if (bytes > MAX_STORED_PATH_BYTES) {
@@ -101,7 +102,6 @@ export function checkPathLengths(version: string, files: readonly { path: string
 
 /** A version whose contents are all in memory (tests, benchmarks, seeds). */
 export async function writeVersion(db: Db, input: VersionToWrite, hooks: WriteHooks = {}): Promise<WriteResult> {
-  checkPathLengths(input.version, input.files);
   const header = {
     ...input,
     fileCount: input.files.length,

@@ -68,7 +68,12 @@ describe.each(testDrivers())('packages on %s', (driver) => {
     expect(report.ingested.map((version) => version.version)).toEqual(['1.0.0']);
     const synced = (await packageOverview(ctx)).find((entry) => entry.name === 'synced-docs');
     expect(synced).toMatchObject({ source: 'npm', versions: 1, lastSyncedAt: expect.any(String) });
-    await untrackPackage(ctx, 'synced-docs');
+    // Untracking also deletes the package's downloaded tarballs, and says how many and how big.
+    expect(await ctx.snapshots.listVersions('synced-docs')).toEqual(['1.0.0']);
+    expect(await untrackPackage(ctx, 'synced-docs', { dryRun: true })).toMatchObject({ tarballs: 1, tarballBytes: tarball.byteLength });
+    expect(await ctx.snapshots.listVersions('synced-docs')).toEqual(['1.0.0']);
+    expect(await untrackPackage(ctx, 'synced-docs')).toMatchObject({ removed: true, tarballs: 1, tarballBytes: tarball.byteLength });
+    expect(await ctx.snapshots.listVersions('synced-docs')).toEqual([]);
   });
 
   it('tracks a name the registry has, without fetching any version', async () => {

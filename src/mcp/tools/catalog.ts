@@ -2,7 +2,8 @@
 // for the other tools. When a list is long, the newest versions are the ones worth showing.
 import { z } from 'zod';
 import { listPackages, listVersions, type VersionSummary } from '../../services/catalog.ts';
-import { ANSWER_BUDGET, BudgetedText, code, plural, prose } from '../format.ts';
+import { ANSWER_BUDGET, BudgetedText, code, prose } from '../format.ts';
+import { plural } from '../../plural.ts';
 import { defineTool } from '../tool.ts';
 import { packageField } from '../tool-inputs.ts';
 

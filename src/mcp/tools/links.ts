@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import type { BrokenLink, LinkReport, RedirectRule } from '../../links/index.ts';
 import { checkLinks, resolveRoute, type RouteResolution } from '../../services/links.ts';
-import { ANSWER_BUDGET, BudgetedText, code, plural, prose } from '../format.ts';
+import { ANSWER_BUDGET, BudgetedText, code, prose } from '../format.ts';
+import { plural } from '../../plural.ts';
 import { defineTool } from '../tool.ts';
 import { packageField, routeField, versionField } from '../tool-inputs.ts';
 import { callText } from './what-changed-parts.ts';

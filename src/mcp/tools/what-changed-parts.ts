@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { docSummaryOf } from '../../services/doc-summary.ts';
 import type { DiffSummary, DocChanges, FileChange, FolderMove } from '../../types.ts';
-import { code, oneLine, plural, prose, STRUCTURED_MOVES_MAX } from '../format.ts';
+import { code, oneLine, prose, STRUCTURED_MOVES_MAX } from '../format.ts';
+import { plural } from '../../plural.ts';
 import type { DiffView } from './what-changed.ts';
 
 export const DETAILS = ['summary', 'files', 'patch'] as const;
