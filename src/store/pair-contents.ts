@@ -5,11 +5,11 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { and, asc, inArray, sql } from 'drizzle-orm';
 import type { DocMeta } from '../types.ts';
-import { binaryCopyRows, copyText } from './binary-copy.ts';
 import type { Database, Db } from './database.ts';
 import { blobs, docMeta, versionFiles } from './schema/index.ts';
 import { batches } from './version-rows.ts';
 import { inBytewisePathOrder } from './versions.ts';
+import { fieldText, readRows } from './pglite-wire.ts';
 
 export interface PairFile {
   path: string;
@@ -155,28 +155,23 @@ async function readBatchFromPostgres(db: Db, batch: string[], parsed: Map<string
 }
 
 /**
- * PGlite parses a query's rows field by field in JavaScript, on the event loop, after its WASM
- * server encoded each blob as text: a binary COPY into its `/dev/blob` device returns the batch as
- * one buffer of raw values instead (binary-copy.ts), ~40% less time for the real pair. COPY takes no
- * parameters, so the hashes travel as a setting local to the transaction, still a bound parameter.
+ * PGlite would hand a query's rows over field by field in text format, bytea as hex it encoded first:
+ * this read speaks the wire protocol itself and takes every column in binary format (pglite-wire.ts).
  */
 async function readBatchFromPglite(pglite: PGlite, batch: string[], parsed: Map<string, unknown>, found: Map<string, DiffContent>): Promise<void> {
-  const text = (field: Uint8Array | null | undefined) => (field ? copyText(field) : null);
-  await pglite.transaction(async (tx) => {
-    await tx.query(`select set_config('docdelta.wanted_blobs', $1, true)`, [textArray(batch)]);
-    const result = await tx.query(
-      `copy (select b.sha256, b.content, d.sha256 is not null, d.title, d.frontmatter::text, d.headings::text
-               from blobs b left join doc_meta d on d.sha256 = b.sha256
-              where b.sha256 = any(current_setting('docdelta.wanted_blobs')::text[]))
-         to '/dev/blob' with (format binary)`,
-    );
-    if (!result.blob) throw new Error('PGlite returned no COPY output for the blob read');
-    for (const row of binaryCopyRows(new Uint8Array(await result.blob.arrayBuffer()))) {
-      if (row.length !== 6 || !row[0] || !row[1] || !row[2]) throw new Error(`the blob read's COPY output has a row of ${row.length} fields, not the 6 asked for`);
-      const [sha256, bytes, hasDoc, title, frontmatter, headings] = row;
-      found.set(copyText(sha256!), contentOf(bytes!, hasDoc![0] === 1, text(title), text(frontmatter), text(headings), parsed));
-    }
-  });
+  const text = (field: Uint8Array | null | undefined) => (field ? fieldText(field) : null);
+  const rows = await readRows(
+    pglite,
+    `select b.sha256, b.content, d.sha256 is not null, d.title, d.frontmatter::text, d.headings::text
+       from blobs b left join doc_meta d on d.sha256 = b.sha256
+      where b.sha256 = any($1::text[])`,
+    [textArray(batch)],
+  );
+  for (const row of rows) {
+    if (row.length !== 6 || !row[0] || !row[1] || !row[2]) throw new Error(`the blob read has a row of ${row.length} fields, not the 6 asked for`);
+    const [sha256, bytes, hasDoc, title, frontmatter, headings] = row;
+    found.set(fieldText(sha256!), contentOf(bytes!, hasDoc![0] === 1, text(title), text(frontmatter), text(headings), parsed));
+  }
 }
 
 /** Bytes and page fields of the blobs in `wanted` (hash → size), a few batches at a time. */
