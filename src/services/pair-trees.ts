@@ -39,7 +39,7 @@ function treeOf(files: PairFile[], contents: ReadonlyMap<string, DiffContent>): 
 
 export async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair, options: PairTreeOptions): Promise<PairTrees> {
   const read = options.readContents ?? loadDiffContents;
-  const { oldFiles, newFiles } = await listPairFiles(ctx.db, pair.from.id, pair.to.id);
+  const { oldFiles, newFiles } = await listPairFiles(ctx.database, pair.from.id, pair.to.id);
   const oldShaByPath = new Map(oldFiles.map((file) => [file.path, file.sha256]));
   const newShaByPath = new Map(newFiles.map((file) => [file.path, file.sha256]));
   // Hash → size: the rename candidates (a path on one side only), and the files changed in place (a

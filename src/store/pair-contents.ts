@@ -32,28 +32,62 @@ export interface DiffContent {
  */
 const LIST_PAGE = 4_000;
 
-/** Both versions' files, each in bytewise path order (git's diff-queue order; the collation's is not). */
-export async function listPairFiles(db: Db, fromId: number, toId: number): Promise<{ oldFiles: PairFile[]; newFiles: PairFile[] }> {
-  const byVersion = new Map<number, PairFile[]>([
-    [fromId, []],
-    [toId, []],
-  ]);
-  let last: { versionId: number; path: string } | undefined;
-  for (;;) {
-    const page = await db
+interface ListedFile extends PairFile {
+  versionId: number;
+}
+
+type ListPage = (fromId: number, toId: number, after: ListedFile | undefined, limit: number) => Promise<ListedFile[]>;
+
+const listPageFromPostgres =
+  (db: Db): ListPage =>
+  (fromId, toId, after, limit) =>
+    db
       .select({ versionId: versionFiles.versionId, path: versionFiles.path, sha256: versionFiles.sha256, size: blobs.size })
       .from(versionFiles)
       .innerJoin(blobs, sql`${blobs.sha256} = ${versionFiles.sha256}`)
       .where(
         and(
           inArray(versionFiles.versionId, [fromId, toId]),
-          last && sql`(${versionFiles.versionId}, ${versionFiles.path}) > (${last.versionId}, ${last.path})`,
+          after && sql`(${versionFiles.versionId}, ${versionFiles.path}) > (${after.versionId}, ${after.path})`,
         ),
       )
       .orderBy(asc(versionFiles.versionId), asc(versionFiles.path))
-      .limit(LIST_PAGE);
+      .limit(limit);
+
+const int32 = (field: Uint8Array) => new DataView(field.buffer, field.byteOffset, 4).getInt32(0);
+
+/** The same page over the wire protocol (pglite-wire.ts): half the time of PGlite's row parser here. */
+const listPageFromPglite =
+  (pglite: PGlite): ListPage =>
+  async (fromId, toId, after, limit) => {
+    const rows = await readRows(
+      pglite,
+      `select f.version_id, f.path, f.sha256, b.size
+         from version_files f join blobs b on b.sha256 = f.sha256
+        where f.version_id = any($1::integer[]) and (f.version_id, f.path) > ($2::integer, $3::text)
+        order by f.version_id, f.path
+        limit $4::integer`,
+      [`{${fromId},${toId}}`, String(after?.versionId ?? -1), after?.path ?? '', String(limit)],
+    );
+    return rows.map((row) => {
+      if (row.length !== 4 || row.some((field) => !field)) throw new Error(`the pair listing has a row of ${row.length} fields, not the 4 asked for`);
+      return { versionId: int32(row[0]!), path: fieldText(row[1]!), sha256: fieldText(row[2]!), size: int32(row[3]!) };
+    });
+  };
+
+/** Both versions' files, each in bytewise path order (git's diff-queue order; the collation's is not). */
+export async function listPairFiles(database: Database, fromId: number, toId: number, pageSize = LIST_PAGE): Promise<{ oldFiles: PairFile[]; newFiles: PairFile[] }> {
+  const { client } = database;
+  const listPage = client.driver === 'pglite' ? listPageFromPglite(client.pglite) : listPageFromPostgres(database.db);
+  const byVersion = new Map<number, PairFile[]>([
+    [fromId, []],
+    [toId, []],
+  ]);
+  let last: ListedFile | undefined;
+  for (;;) {
+    const page = await listPage(fromId, toId, last, pageSize);
     for (const row of page) byVersion.get(row.versionId)!.push({ path: row.path, sha256: row.sha256, size: row.size });
-    if (page.length < LIST_PAGE) break;
+    if (page.length < pageSize) break;
     last = page.at(-1)!;
     // PGlite's promises can settle without the event loop getting a turn: give it one.
     await new Promise((resolve) => setImmediate(resolve));

@@ -38,15 +38,19 @@ describe.each(testDrivers())('pair contents (%s)', (driver) => {
 
   it('lists both versions in bytewise path order with each blob size', async () => {
     const pair = await resolvePair(ctx, { package: '@fixture/pair', from: '1.0.0', to: '2.0.0' });
-    const { oldFiles, newFiles } = await listPairFiles(ctx.db, pair.from.id, pair.to.id);
+    const { oldFiles, newFiles } = await listPairFiles(ctx.database, pair.from.id, pair.to.id);
     expect(oldFiles.map((file) => file.path)).toEqual(['b1.txt', 'b2.txt', 'bin.dat', 'docs/Z.md', 'docs/a.mdx', 'docs/ä.md']);
     expect(newFiles.map((file) => file.path)).toEqual(['b1.txt', 'b2.txt', 'b3.txt', 'bin.dat', 'docs/Z.md', 'docs/a.mdx', 'docs/b.mdx']);
     expect(oldFiles.find((file) => file.path === 'bin.dat')!.size).toBe(binary.length);
+    // Read a few rows at a time (the keyset pages a 10,000-file pair takes), the listing is the same.
+    for (const pageSize of [1, 2, 3, 6, 7]) {
+      expect(await listPairFiles(ctx.database, pair.from.id, pair.to.id, pageSize)).toEqual({ oldFiles, newFiles });
+    }
   });
 
   it('reads exactly the wanted bytes and page fields, across several batches', async () => {
     const pair = await resolvePair(ctx, { package: '@fixture/pair', from: '1.0.0', to: '2.0.0' });
-    const { oldFiles, newFiles } = await listPairFiles(ctx.db, pair.from.id, pair.to.id);
+    const { oldFiles, newFiles } = await listPairFiles(ctx.database, pair.from.id, pair.to.id);
     const all = [...oldFiles, ...newFiles];
     const wanted = new Map(all.map((file) => [file.sha256, file.size]));
     const contents = await loadDiffContents(ctx.database, wanted);
@@ -74,7 +78,7 @@ describe.each(testDrivers())('pair contents (%s)', (driver) => {
       { version: '2.0.0', files: { ...files(2), 'p/new.md': 'new\n' } },
     ]);
     const pair = await resolvePair(ctx, { package: '@fixture/long-pair', from: '1.0.0', to: '2.0.0' });
-    const { oldFiles, newFiles } = await listPairFiles(ctx.db, pair.from.id, pair.to.id);
+    const { oldFiles, newFiles } = await listPairFiles(ctx.database, pair.from.id, pair.to.id);
     const bytewise = (paths: string[]) => [...paths].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
     expect(oldFiles.map((file) => file.path)).toEqual(bytewise(Object.keys(files(1))));
     expect(newFiles.map((file) => file.path)).toEqual(bytewise([...Object.keys(files(2)), 'p/new.md']));
