@@ -27,7 +27,7 @@ export const COLOR_FLAGS: Readonly<Record<string, ColorChoice>> = {
 /** The choice of the colour flags given, in order: the last one wins, as in git. */
 export function colorChoiceFrom(flags: readonly string[]): ColorChoice {
   let choice: ColorChoice = 'auto';
-  for (const flag of flags) choice = COLOR_FLAGS[flag] ?? choice;
+  for (const flag of flags) if (Object.hasOwn(COLOR_FLAGS, flag)) choice = COLOR_FLAGS[flag]!;
   return choice;
 }
 

@@ -7,7 +7,7 @@ import { sha256Hex } from '../normalize/content-hash.ts';
 import type { PackageSource } from '../source/package-source.ts';
 import type { PackageRow } from '../store/packages.ts';
 import { clearIngestFailure, recordIngestFailure } from '../store/versions.ts';
-import { type WriteHooks, type WriteResult, writeVersionInBatches } from '../store/write-version.ts';
+import { checkPathLengths, type WriteHooks, type WriteResult, writeVersionInBatches } from '../store/write-version.ts';
 import type { NormalizedFile, SourceFile, SourceVersion } from '../types.ts';
 import type { ServiceContext } from './context.ts';
 import { NormalizeMemo, type ReadFile } from './normalize-memo.ts';
@@ -51,6 +51,8 @@ export async function ingestFiles(
   options: IngestOptions = {},
 ): Promise<IngestedVersion> {
   options.onProgress?.({ version: version.version, phase: 'normalize', done: 0, total: files.length });
+  // Refused before anything is read or written (not every source checks path lengths itself).
+  checkPathLengths(version.version, files);
   // A sync's memo carries results from the version before; alone, a version gets its own.
   const memo = options.normalizeMemo ?? new NormalizeMemo();
   memo.startVersion();

@@ -119,6 +119,12 @@ export interface UntrackResult extends RemovalCounts {
   configured: boolean;
 }
 
+/** An npm package's downloaded tarballs (git and local packages have none in the snapshot folder). */
+function tarballsOf(ctx: ServiceContext, row: PackageRow, action: 'count' | 'remove'): Promise<{ tarballs: number; tarballBytes: number }> {
+  if (row.source !== 'npm') return Promise.resolve({ tarballs: 0, tarballBytes: 0 });
+  return action === 'count' ? ctx.snapshots.usage(row.name) : ctx.snapshots.removePackage(row.name);
+}
+
 /**
  * `docdelta untrack NAME` / `DELETE /packages/:name`: the package, its versions, its cached diffs
  * and the blobs no other package holds. `dryRun` only counts.
@@ -128,10 +134,10 @@ export async function untrackPackage(ctx: ServiceContext, name: string, options:
   if (!row) throw notFound(`${JSON.stringify(name)} is not tracked${await closestNames(ctx, name)}`);
   const configured = ctx.config.packages.includes(name);
   if (options.dryRun) {
-    return { package: name, removed: false, configured, ...(await plannedRemoval(ctx.db, row.id)), ...(await ctx.snapshots.usage(name)) };
+    return { package: name, removed: false, configured, ...(await plannedRemoval(ctx.db, row.id)), ...(await tarballsOf(ctx, row, 'count')) };
   }
   const counts = await removePackage(ctx.db, name);
   if (!counts) throw notFound(`${JSON.stringify(name)} is not tracked`);
   // After the rows: a failed removal keeps the tarballs a retry or an offline sync may still want.
-  return { package: name, removed: true, configured, ...counts, ...(await ctx.snapshots.removePackage(name)) };
+  return { package: name, removed: true, configured, ...counts, ...(await tarballsOf(ctx, row, 'remove')) };
 }

@@ -21,7 +21,13 @@ export class SnapshotStore {
   }
 
   private folderOf(packageName: string): string {
-    return path.join(this.root, packageName.replace('/', '__'));
+    const folder = path.join(this.root, packageName.replace('/', '__'));
+    // Names are validated where they enter; this keeps a name from elsewhere from reaching outside.
+    const relative = path.relative(this.root, folder);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative) || relative.includes(path.sep)) {
+      throw new Error(`${JSON.stringify(packageName)} does not name a folder inside the snapshot folder`);
+    }
+    return folder;
   }
 
   /** Versions with a snapshot on disk, for offline syncs that name none. */
@@ -46,21 +52,36 @@ export class SnapshotStore {
 
   /** The package's tarballs on disk: how many, and their bytes. */
   async usage(packageName: string): Promise<{ tarballs: number; tarballBytes: number }> {
+    return this.eachTarball(packageName, async () => true);
+  }
+
+  /**
+   * Deletes the package's tarballs (untrack) and returns what went. Only its `.tgz` files, then its
+   * folder if that is left empty: whatever else shares the folder stays (the git clones live in
+   * `git/`, which is also what an npm package named "git" maps to). A file that cannot be deleted is
+   * left, uncounted; the package's rows are already gone by then.
+   */
+  async removePackage(packageName: string): Promise<{ tarballs: number; tarballBytes: number }> {
+    const removed = await this.eachTarball(packageName, (file) =>
+      fs.unlink(file).then(
+        () => true,
+        () => false,
+      ),
+    );
+    await fs.rmdir(this.folderOf(packageName)).catch(() => {});
+    return removed;
+  }
+
+  private async eachTarball(packageName: string, visit: (file: string) => Promise<boolean>): Promise<{ tarballs: number; tarballBytes: number }> {
     let tarballs = 0;
     let tarballBytes = 0;
     for (const version of await this.listVersions(packageName)) {
-      const stat = await fs.stat(path.join(this.folderOf(packageName), `${version}.tgz`)).catch(() => null);
-      if (!stat) continue;
+      const file = path.join(this.folderOf(packageName), `${version}.tgz`);
+      const stat = await fs.stat(file).catch(() => null);
+      if (!stat?.isFile() || !(await visit(file))) continue;
       tarballs += 1;
       tarballBytes += stat.size;
     }
     return { tarballs, tarballBytes };
-  }
-
-  /** Deletes the package's tarballs (untrack); returns what they were. */
-  async removePackage(packageName: string): Promise<{ tarballs: number; tarballBytes: number }> {
-    const usage = await this.usage(packageName);
-    await fs.rm(this.folderOf(packageName), { recursive: true, force: true });
-    return usage;
   }
 }

@@ -58,6 +58,8 @@ class Body {
  * into the SQL), every result column in binary format.
  */
 export function extendedQuery(sql: string, params: readonly string[]): Uint8Array {
+  // The protocol counts parameters in a signed 16-bit field.
+  if (params.length > 32_767) throw new Error(`a statement takes at most 32,767 parameters, not ${params.length}`);
   const parse = new Body().cstring('').cstring(sql).int16(0).done();
   const bind = new Body().cstring('').cstring('').int16(0).int16(params.length);
   for (const param of params) {
@@ -103,7 +105,9 @@ export function* wireRows(answer: Uint8Array): Generator<WireRow> {
     if (type === 0x45 /* E */) throw serverError(answer.subarray(at + 5, end));
     if (type === 0x44 /* D */) {
       let field = at + 5;
+      if (field + 2 > end) throw truncated();
       const count = view.getInt16(field);
+      if (count < 0) throw truncated();
       field += 2;
       const row: WireRow = new Array<Uint8Array | null>(count);
       for (let i = 0; i < count; i++) {

@@ -88,8 +88,11 @@ function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
-/** The store's one check of path lengths, on the rows it is about to write (sources refuse such paths earlier). */
-function checkPathLengths(version: string, files: readonly { path: string }[]): void {
+/**
+ * Refuses a version with a path the store cannot index. The store checks the rows it is about to
+ * write, whoever produced them; an ingest also checks before it reads anything (services/ingest.ts).
+ */
+export function checkPathLengths(version: string, files: readonly { path: string }[]): void {
   for (const file of files) {
     const bytes = Buffer.byteLength(file.path, 'utf8');
     if (bytes > MAX_STORED_PATH_BYTES) {

@@ -60,6 +60,24 @@ describe.each(testDrivers())('ingest in batches on %s', (driver) => {
     for (const [sha, file] of firstBySha) expect(Buffer.from(contents.get(sha)!.content).equals(Buffer.from(file.bytes))).toBe(true);
   }
 
+  it('refuses a path the store cannot index before reading anything, and stores nothing', async () => {
+    const pkg = await ensurePackage(ctx.db, { name: `long-paths-${crypto.randomBytes(4).toString('hex')}` });
+    const progress: string[] = [];
+    const long: SourceFile = {
+      path: `docs/${'x'.repeat(1100)}.md`,
+      get bytes(): Uint8Array {
+        throw new Error('the contents were read before the paths were checked');
+      },
+    };
+    const files = [text('docs/ok.md', '# OK\n'), long];
+    await expect(ingestFiles(ctx, pkg, release('1.0.0'), files, { onProgress: (step) => progress.push(step.phase) })).rejects.toThrow(
+      /version 1\.0\.0 has a file path of 1108 bytes, over the 1024-byte limit/,
+    );
+    // Refused at the start: nothing was normalized or written.
+    expect(progress).toEqual(['normalize']);
+    expect(await listVersionRows(ctx.db, pkg.id)).toEqual([]);
+  });
+
   it('stores what normalizing the whole version gives, for a first version and the next one through a memo', async () => {
     const pkg = await ensurePackage(ctx.db, { name: `batches-${crypto.randomBytes(4).toString('hex')}` });
     const seed = crypto.randomBytes(4).toString('hex');

@@ -1,6 +1,8 @@
 // Packages as first-class objects: a refused track stores nothing; untrack frees exactly what only
 // that package used. On both drivers, against a local stand-in registry (a 404 is a registry answer
 // these tests need on demand).
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { packageOverview, trackNpmPackage, untrackPackage } from '../../src/services/packages.ts';
@@ -104,8 +106,13 @@ describe.each(testDrivers())('packages on %s', (driver) => {
     expect(planned).toMatchObject({ removed: false, versions: 2, blobs: onlyDocs, diffs: before.diffCache });
     expect(await tableCounts(ctx.db)).toEqual(before);
 
+    // A package that is not from npm has no tarballs of its own: a file at its folder's place stays.
+    const stray = path.join(ctx.config.snapshotsDir, '@fixture__docs', '9.9.9.tgz');
+    await fs.mkdir(path.dirname(stray), { recursive: true });
+    await fs.writeFile(stray, 'not this package’s');
     const done = await untrackPackage(ctx, '@fixture/docs');
-    expect(done).toMatchObject({ removed: true, versions: 2, blobs: onlyDocs, configured: true });
+    expect(done).toMatchObject({ removed: true, versions: 2, blobs: onlyDocs, configured: true, tarballs: 0 });
+    expect(await fs.readFile(stray, 'utf8')).toBe('not this package’s');
     const after = await tableCounts(ctx.db);
     expect(before.blobs - after.blobs).toBe(onlyDocs);
     expect(after).toMatchObject({ packages: before.packages - 1, versions: before.versions - 2, diffCache: 0 });

@@ -35,7 +35,11 @@ describe('PGlite over the wire protocol', () => {
   });
 
   it('gives plain Uint8Array fields for an answer that arrives in many pieces', async () => {
-    const rows = await readRows(pglite, `select decode(repeat('ab', 300000), 'hex'), 'tail'`, []);
+    const query = `select decode(repeat('ab', 300000), 'hex'), 'tail'`;
+    let pieces = 0;
+    await pglite.execProtocolRawStream(extendedQuery(query, []), { syncToFs: false, onRawData: () => void (pieces += 1) });
+    expect(pieces).toBeGreaterThan(1);
+    const rows = await readRows(pglite, query, []);
     expect(rows[0]![0]!.byteLength).toBe(300_000);
     expect(rows[0]![0]!.every((byte) => byte === 0xab)).toBe(true);
     expect(Object.getPrototypeOf(rows[0]![0])).toBe(Uint8Array.prototype);
@@ -86,5 +90,10 @@ describe('PGlite over the wire protocol', () => {
     expect([...wireRows(whole)]).toHaveLength(3);
     const dataRow = whole.indexOf(0x44);
     expect(() => [...wireRows(whole.subarray(0, dataRow + 9))]).toThrow('cut short');
+    // A message whole by its own length whose field claims more than the message holds.
+    const lying = new Uint8Array([0x44, 0, 0, 0, 12, 0, 1, 0, 0, 0, 9, 0x61, 0x62]);
+    expect(() => [...wireRows(lying)]).toThrow('cut short');
+    // A DataRow too short for its field count.
+    expect(() => [...wireRows(new Uint8Array([0x44, 0, 0, 0, 4]))]).toThrow('cut short');
   });
 });
