@@ -8,6 +8,7 @@ import { type CommandEnv, type CommandIo, isInputErrorCode, UsageError } from '.
 import { commands } from './cli/commands.ts';
 import { helpFor, renderCommandHelp, renderOverview } from './cli/help.ts';
 import { openOutput } from './cli/terminal.ts';
+import { onShutdownSignals } from './api/shutdown-signals.ts';
 import type { ServiceContext } from './services/context.ts';
 
 /** config.ts is imported only once a command runs, so its error is recognised by name. */
@@ -22,40 +23,17 @@ export function exitCodeFor(error: unknown): number {
   return 1;
 }
 
-/** Commands whose stdout is a protocol or a live log: never paged. */
-const UNPAGED = new Set(['serve', 'mcp']);
+/**
+ * Long-running commands: their stdout is a protocol or a live log (never paged), and they shut down
+ * in order on SIGINT/SIGTERM themselves.
+ */
+const LONG_RUNNING = new Set(['serve', 'mcp']);
 
-/** Long-running commands that handle SIGINT and SIGTERM themselves (an orderly shutdown). */
-const OWN_SIGNALS = new Set(['serve', 'mcp']);
+/** The exit status a shell reports for a command ended by this signal (128 + its number). */
+const SIGNAL_STATUS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
 
 /** How long an interrupted command may take to leave the database before it exits anyway. */
 const LEAVE_GRACE_MS = 6_000;
-
-/**
- * Ctrl-C or SIGTERM during a one-shot command: the database is left as a finished command leaves it
- * (the last client hands its server to the idle stopper, or stops it), so no server stays up for
- * good; then the process exits with 128 + the signal's number, as a shell reports it. Unfinished
- * writes roll back with their transaction. A second signal, or a leave that takes too long, exits
- * at once. Returns the uninstaller.
- */
-function leaveOnSignal(leave: () => Promise<void>, interrupted: () => void): () => void {
-  const exitCodes: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
-  const onSignal = (signal: NodeJS.Signals) => {
-    const code = exitCodes[signal] ?? 1;
-    interrupted();
-    process.once('SIGINT', () => process.exit(code));
-    process.once('SIGTERM', () => process.exit(code));
-    // Kept referenced: if the leave waits on nothing that keeps the process alive, this still exits with the code.
-    setTimeout(() => process.exit(code), LEAVE_GRACE_MS);
-    void leave().finally(() => process.exit(code));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  return () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  };
-}
 
 export async function main(argv: string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
   const { args, flags } = takeGlobalFlags(argv);
@@ -86,15 +64,26 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
     io.stdout.write(help ? renderCommandHelp(help) : `usage: ${entry.usage}\n`);
     return 0;
   }
-  const output = openOutput(io.stdout, process.env, { color: flags.color, noPager: flags.noPager, page: !UNPAGED.has(entry.name) });
+  const output = openOutput(io.stdout, process.env, { color: flags.color, noPager: flags.noPager, page: !LONG_RUNNING.has(entry.name) });
   let opening: Promise<ServiceContext> | undefined;
   const leave = async () => {
     const context = await opening?.catch(() => undefined);
     await context?.database.close();
   };
-  // Once interrupted, the command's queries fail as the database closes under them: not news.
-  let interrupted = false;
-  const stopListening = OWN_SIGNALS.has(entry.name) ? () => {} : leaveOnSignal(leave, () => (interrupted = true));
+  // Ctrl-C or SIGTERM during a one-shot command: the database is left as a finished command leaves
+  // it (the last client hands its server to the idle stopper, or stops it), so no server stays up for
+  // good, and unfinished writes roll back with their transaction. The command's queries then fail as
+  // the database closes under them: not news, so no error is reported.
+  let interrupted: number | undefined;
+  const stopListening = LONG_RUNNING.has(entry.name)
+    ? () => {}
+    : onShutdownSignals(
+        async (signal) => {
+          interrupted = process.exitCode = SIGNAL_STATUS[signal] ?? 1;
+          await leave();
+        },
+        { graceMs: LEAVE_GRACE_MS, lingerMs: 0 },
+      );
   let code: number;
   try {
     // Loaded here, not at the top: zod and node-cron are most of `docdelta --help`'s start-up.
@@ -123,7 +112,7 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
     code = exitCodeFor(error);
     // What was written so far is shown first; the error follows it, as with git.
     await output.close();
-    if (interrupted) return code;
+    if (interrupted !== undefined) return interrupted;
     if (error instanceof UsageError) io.stderr.write(`docdelta ${entry.name}: ${error.message}\nRun \`docdelta ${entry.name} --help\` for its flags.\n`);
     else if (error instanceof DocdeltaError || isConfigError(error)) io.stderr.write(`docdelta ${entry.name}: ${error.message}\n`);
     else io.stderr.write(`docdelta ${entry.name}: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
@@ -132,5 +121,5 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
     await leave();
   }
   await output.close();
-  return code;
+  return interrupted ?? code;
 }

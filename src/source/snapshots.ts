@@ -73,10 +73,11 @@ export class SnapshotStore {
   }
 
   private async eachTarball(packageName: string, visit: (file: string) => Promise<boolean>): Promise<{ tarballs: number; tarballBytes: number }> {
+    const folder = this.folderOf(packageName);
     let tarballs = 0;
     let tarballBytes = 0;
     for (const version of await this.listVersions(packageName)) {
-      const file = path.join(this.folderOf(packageName), `${version}.tgz`);
+      const file = path.join(folder, `${version}.tgz`);
       const stat = await fs.stat(file).catch(() => null);
       if (!stat?.isFile() || !(await visit(file))) continue;
       tarballs += 1;

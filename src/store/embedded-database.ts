@@ -11,7 +11,6 @@ import { type Database, connectPostgres, drizzlePostgres } from './database.ts';
 import { reserveOpened } from './postgres-client.ts';
 import { CLIENT_LEASE_KEY, type ClusterSchema, type ServerAddress, ensureServer, isServerProcess, OPEN_DEADLINE_MS, readPassword, sleep, STOPPER_KEY, stopServer } from './embedded-server.ts';
 
-
 export interface EmbeddedOptions {
   /** Seconds the server stays up after the last client leaves; 0 stops it with the last client. */
   idleSeconds: number;

@@ -9,7 +9,7 @@ import type { Database, Db } from './database.ts';
 import { blobs, docMeta, versionFiles } from './schema/index.ts';
 import { batches } from './version-rows.ts';
 import { inBytewisePathOrder } from './versions.ts';
-import { fieldText, readRows } from './pglite-wire.ts';
+import { fieldInt32, fieldText, readRows } from './pglite-wire.ts';
 
 export interface PairFile {
   path: string;
@@ -54,8 +54,6 @@ const listPageFromPostgres =
       .orderBy(asc(versionFiles.versionId), asc(versionFiles.path))
       .limit(limit);
 
-const int32 = (field: Uint8Array) => new DataView(field.buffer, field.byteOffset, 4).getInt32(0);
-
 /** The same page over the wire protocol (pglite-wire.ts): half the time of PGlite's row parser here. */
 const listPageFromPglite =
   (pglite: PGlite): ListPage =>
@@ -71,7 +69,7 @@ const listPageFromPglite =
     );
     return rows.map((row) => {
       if (row.length !== 4 || row.some((field) => !field)) throw new Error(`the pair listing has a row of ${row.length} fields, not the 4 asked for`);
-      return { versionId: int32(row[0]!), path: fieldText(row[1]!), sha256: fieldText(row[2]!), size: int32(row[3]!) };
+      return { versionId: fieldInt32(row[0]!), path: fieldText(row[1]!), sha256: fieldText(row[2]!), size: fieldInt32(row[3]!) };
     });
   };
 

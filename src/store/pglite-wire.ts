@@ -11,17 +11,8 @@ export type WireRow = (Uint8Array | null)[];
 
 const encoder = new TextEncoder();
 
-/** A frontend message: its type byte, then its length (which counts itself) and body. */
-function message(type: string, body: Uint8Array): Uint8Array {
-  const out = new Uint8Array(5 + body.byteLength);
-  out[0] = type.charCodeAt(0);
-  new DataView(out.buffer).setInt32(1, 4 + body.byteLength);
-  out.set(body, 5);
-  return out;
-}
-
-/** Builds a message body from NUL-terminated strings, 16- and 32-bit integers and raw bytes. */
-class Body {
+/** A frontend message, built from NUL-terminated strings, 16- and 32-bit integers and raw bytes. */
+class Message {
   private parts: Uint8Array[] = [];
 
   cstring(text: string): this {
@@ -48,8 +39,12 @@ class Body {
     return this;
   }
 
-  done(): Uint8Array {
-    return Buffer.concat(this.parts);
+  /** Its type byte, then its length (which counts itself but not the type) and body. */
+  encode(type: string): Uint8Array {
+    const header = new Uint8Array(5);
+    header[0] = type.charCodeAt(0);
+    new DataView(header.buffer).setInt32(1, 4 + this.parts.reduce((sum, part) => sum + part.byteLength, 0));
+    return Buffer.concat([header, ...this.parts]);
   }
 }
 
@@ -60,20 +55,28 @@ class Body {
 export function extendedQuery(sql: string, params: readonly string[]): Uint8Array {
   // The protocol counts parameters in a signed 16-bit field.
   if (params.length > 32_767) throw new Error(`a statement takes at most 32,767 parameters, not ${params.length}`);
-  const parse = new Body().cstring('').cstring(sql).int16(0).done();
-  const bind = new Body().cstring('').cstring('').int16(0).int16(params.length);
+  const bind = new Message().cstring('').cstring('').int16(0).int16(params.length);
   for (const param of params) {
     const value = encoder.encode(param);
     bind.int32(value.byteLength).bytes(value);
   }
   bind.int16(1).int16(1);
-  const execute = new Body().cstring('').int32(0).done();
-  return Buffer.concat([message('P', parse), message('B', bind.done()), message('E', execute), message('S', new Uint8Array(0))]);
+  return Buffer.concat([
+    new Message().cstring('').cstring(sql).int16(0).encode('P'),
+    bind.encode('B'),
+    new Message().cstring('').int32(0).encode('E'),
+    new Message().encode('S'),
+  ]);
 }
 
 /** A text field's value (binary format for text is its UTF-8). */
 export function fieldText(field: Uint8Array): string {
   return Buffer.from(field.buffer, field.byteOffset, field.byteLength).toString('utf8');
+}
+
+/** An integer field's value (binary format for integer is 4 bytes, big-endian). */
+export function fieldInt32(field: Uint8Array): number {
+  return new DataView(field.buffer, field.byteOffset, 4).getInt32(0);
 }
 
 function truncated(): Error {
