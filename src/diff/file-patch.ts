@@ -1,6 +1,7 @@
 // Git-style unified patches (`diff --git` headers, rename and new/deleted-file lines, 3-line hunks),
 // written so that `git apply` on the old tree reproduces the new one. Modes are not tracked by
 // docdelta, so every file is a regular 100644 file; the optional `index` line is left out.
+import { isUtf8 } from 'node:buffer';
 import { invalidInput } from '../errors.ts';
 import type { FileChange } from '../types.ts';
 import { isBinaryContent } from './binary.ts';
@@ -31,22 +32,42 @@ function range(start: number, end: number): string {
   return length === 1 ? `${start + 1}` : `${start + 1},${length}`;
 }
 
-function renderLine(marker: ' ' | '-' | '+', record: string): string {
+/** Records of both sides, and how one is shown as text. */
+interface Records {
+  old: string[];
+  new: string[];
+  /** Latin1 records (one character per byte) are decoded for display; UTF-8 ones already are text. */
+  latin1: boolean;
+}
+
+function renderLine(marker: ' ' | '-' | '+', record: string, latin1: boolean): string {
+  if (!latin1) return record.endsWith('\n') ? marker + record : `${marker}${record}\n${NO_NEWLINE}`;
   if (record.endsWith('\n')) return `${marker}${recordToUtf8(record.slice(0, -1))}\n`;
   return `${marker}${recordToUtf8(record)}\n${NO_NEWLINE}`;
 }
 
-function renderHunk(hunk: Hunk, oldRecords: string[], newRecords: string[]): string {
+function renderHunk(hunk: Hunk, records: Records): string {
+  const { old: oldRecords, new: newRecords, latin1 } = records;
   let out = `@@ -${range(hunk.oldStart, hunk.oldEnd)} +${range(hunk.newStart, hunk.newEnd)} @@\n`;
   let oldPos = hunk.oldStart;
   for (const block of hunk.blocks) {
-    for (; oldPos < block.oldStart; oldPos++) out += renderLine(' ', oldRecords[oldPos]!);
-    for (let i = block.oldStart; i < block.oldEnd; i++) out += renderLine('-', oldRecords[i]!);
-    for (let i = block.newStart; i < block.newEnd; i++) out += renderLine('+', newRecords[i]!);
+    for (; oldPos < block.oldStart; oldPos++) out += renderLine(' ', oldRecords[oldPos]!, latin1);
+    for (let i = block.oldStart; i < block.oldEnd; i++) out += renderLine('-', oldRecords[i]!, latin1);
+    for (let i = block.newStart; i < block.newEnd; i++) out += renderLine('+', newRecords[i]!, latin1);
     oldPos = block.oldEnd;
   }
-  for (; oldPos < hunk.oldEnd; oldPos++) out += renderLine(' ', oldRecords[oldPos]!);
+  for (; oldPos < hunk.oldEnd; oldPos++) out += renderLine(' ', oldRecords[oldPos]!, latin1);
   return out;
+}
+
+/**
+ * Both sides as records. Text that is valid UTF-8 on both sides (nearly every doc) is split as UTF-8
+ * text: no per-line decoding when shown, which was most of a large patch's time and garbage.
+ */
+function recordsOf(oldBytes: Uint8Array, newBytes: Uint8Array): Records {
+  const latin1 = !(isUtf8(oldBytes) && isUtf8(newBytes));
+  const encoding = latin1 ? 'latin1' : 'utf8';
+  return { old: splitRecords(oldBytes, encoding), new: splitRecords(newBytes, encoding), latin1 };
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -78,10 +99,9 @@ export function renderFilePatch(change: FileChange, oldFile: PatchSide, newFile:
   if (sameBytes(oldBytes, newBytes)) return out;
   if (isBinaryContent(oldBytes) || isBinaryContent(newBytes)) return `${out}Binary files ${oldName} and ${newName} differ\n`;
 
-  const oldRecords = splitRecords(oldBytes);
-  const newRecords = splitRecords(newBytes);
-  const hunks = buildHunks(alignRecords(oldRecords, newRecords), oldRecords.length, newRecords.length);
+  const records = recordsOf(oldBytes, newBytes);
+  const hunks = buildHunks(alignRecords(records.old, records.new), records.old.length, records.new.length);
   out += fileLine('---', oldName) + fileLine('+++', newName);
-  for (const hunk of hunks) out += renderHunk(hunk, oldRecords, newRecords);
+  for (const hunk of hunks) out += renderHunk(hunk, records);
   return out;
 }

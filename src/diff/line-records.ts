@@ -3,8 +3,10 @@
 // character per byte, so equality is byte equality even for invalid UTF-8.
 import { Buffer } from 'node:buffer';
 
-export function splitRecords(bytes: Uint8Array): string[] {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+export function splitRecords(bytes: Uint8Array, encoding: 'latin1' | 'utf8' = 'latin1'): string[] {
+  // UTF-8 decoding is one-to-one on valid UTF-8, so records decoded that way still compare as bytes;
+  // callers pass 'utf8' only for bytes `isUtf8` accepted.
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(encoding);
   const records: string[] = [];
   let start = 0;
   while (start < text.length) {

@@ -131,6 +131,21 @@ describe('patches', () => {
     }
   });
 
+  it('shows UTF-8 text as text, and compares a side that is not UTF-8 byte for byte', async () => {
+    const utf8 = patchFor({ 'a.md': 'café\n日本\nsame 🙂\n' }, { 'a.md': 'café!\n日本\nsame 🙂\n' });
+    expect(utf8).toContain('-café\n+café!\n 日本\n same 🙂\n');
+    // "é" as one latin1 byte on the old side, as UTF-8 on the new: different bytes, so a changed line,
+    // while the lines around it stay equal.
+    const oldBytes = Uint8Array.from([...Buffer.from('top\ncaf'), 0xe9, ...Buffer.from('\nend\n')]);
+    const newBytes = new Uint8Array(Buffer.from('top\ncafé\nend\n'));
+    const mixed = patchFor({ 'b.md': oldBytes }, { 'b.md': newBytes });
+    expect(mixed).toContain(' top\n-caf\ufffd\n+café\n end\n');
+    // Two different bytes that are not UTF-8 read alike as text, yet the lines differ.
+    const otherByte = Uint8Array.from([...Buffer.from('top\ncaf'), 0xe8, ...Buffer.from('\nend\n')]);
+    expect(patchFor({ 'b.md': oldBytes }, { 'b.md': otherByte })).toContain(' top\n-caf\ufffd\n+caf\ufffd\n end\n');
+    await expectRoundTrip({ 'c.md': 'ß\n日本\n' }, { 'c.md': 'ß\nü\n日本\n' });
+  });
+
   it('says a binary file differs instead of printing its bytes', () => {
     const patch = patchFor({ 'logo.png': new Uint8Array([0x89, 0, 1]) }, { 'logo.png': new Uint8Array([0x89, 0, 2]) });
     expect(patch).toBe('diff --git a/logo.png b/logo.png\nBinary files a/logo.png and b/logo.png differ\n');
