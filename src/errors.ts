@@ -19,6 +19,11 @@ export class DocdeltaError extends Error {
   }
 }
 
+/** A code carried as a plain string (a job's report, an event), back as an ErrorCode; INTERNAL when unknown. */
+export function errorCodeOf(code: string | undefined): ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code ?? '') ? (code as ErrorCode) : 'INTERNAL';
+}
+
 export const notFound = (message: string) => new DocdeltaError('NOT_FOUND', message);
 export const invalidInput = (message: string) => new DocdeltaError('INVALID_INPUT', message);
 export const upstream = (message: string, cause?: unknown) => new DocdeltaError('UPSTREAM', message, { cause });

@@ -78,8 +78,29 @@ async function firstUse(env: BenchEnv, name: string, from: string, to: string): 
     // Each run's server would otherwise idle on for 300 s, beside every later measurement.
     settle: () => stopServerOf(dataEnv),
   };
+  // The same first use as one command: `docdelta diff` fetches the versions it does not have, as npm diff does.
+  let oneEnv: NodeJS.ProcessEnv = {};
+  const oneCommand: TimedSide = {
+    prepare: async () => {
+      oneEnv = docdeltaEnv(path.join(await freshFolder(env, 'first-use'), '.data'), env.snapshotsDir);
+    },
+    run: async () => {
+      const diff = await docdelta(['diff', from, to, '--package', name, '--format', 'patch'], oneEnv);
+      if (diff.stdoutBytes === 0) throw new Error('docdelta diff printed nothing');
+    },
+    settle: () => stopServerOf(oneEnv),
+  };
   const theirs: TimedSide = { run: () => runCommand('npm', npmArgs, { cwd, env: npmEnv(), timeoutMs: 300_000 }) };
-  const samples = await interleave({ ours, theirs }, { repetitions: env.reps('heavy') });
+  const samples = await interleave({ ours, oneCommand, theirs }, { repetitions: env.reps('heavy') });
+  env.report.compare({
+    name: `first use in one command, ${name} ${from} → ${to}: docdelta CLI vs npm diff`,
+    ours: 'new DOCDELTA_DATA_DIR → `docdelta diff A B --package P --format patch`, one process that fetches and stores both versions (creates the embedded database)',
+    theirs: `npm diff --diff=${name}@${from} --diff=${name}@${to}`,
+    oursSamples: samples.oneCommand,
+    theirsSamples: samples.theirs,
+    goal: { text: '≤ 1.0 × npm diff', max: 1 },
+    notes: "npm's cache and docdelta's snapshot folder both hold the tarballs; both fetch the packument from the registry",
+  });
   env.report.compare({
     name: `first use, ${name} ${from} → ${to}: docdelta CLI vs npm diff`,
     ours: 'new DOCDELTA_DATA_DIR → `docdelta sync --versions A,B` → `docdelta diff A B --format patch`, two processes (creates the embedded database)',

@@ -10,6 +10,7 @@ import { getRawBytes, getVersionDiffView, getVersionPatchView, type DiffRequest,
 import { oneOf, parseCommandArgs } from './args.ts';
 import { type Command, type CommandEnv, outputOf, UsageError } from './command.ts';
 import { commandInfo } from './commands.ts';
+import { fetchAhead, fetchMissingVersions } from './fetch-missing.ts';
 import { colorPatch } from './terminal.ts';
 
 const FORMATS = ['stat', 'numstat', 'name-status', 'raw', 'patch', 'json', 'markdown'] as const;
@@ -39,6 +40,7 @@ export const diffCommand: Command = {
       format: { type: 'string' },
       'find-renames': { type: 'string', short: 'M' },
       'ignore-all-space': { type: 'boolean', short: 'w', default: false },
+      offline: { type: 'boolean', default: false },
     });
     if (positionals.length !== 2) throw new UsageError(`expected two versions, FROM and TO; got ${positionals.length} argument(s)`);
     const format = oneOf(values.format, FORMATS, '--format', 'stat');
@@ -50,7 +52,15 @@ export const diffCommand: Command = {
       renameThreshold: parseThreshold(values['find-renames']),
       ignoreWhitespace: values['ignore-all-space'],
     };
-    const ctx = await env.context();
+    const ahead = values.offline ? undefined : await fetchAhead(env, values.package, positionals);
+    let ctx;
+    try {
+      ctx = await env.context();
+      ahead?.databaseOpen();
+      if (!values.offline) request.package = (await fetchMissingVersions(env, ctx, request, ahead)) ?? request.package;
+    } finally {
+      ahead?.cancel();
+    }
     const out = outputOf(env);
     if (format === 'patch') {
       const { patch, path } = await getVersionPatchView(ctx, request);

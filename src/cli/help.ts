@@ -97,17 +97,18 @@ export const HELP: CommandHelp[] = [
   {
     name: 'diff',
     summary: 'what changed between two versions',
-    usage: ['diff FROM TO [--package P] [--path PATH] [--format FORMAT]', '  [-w] [-M N]'],
+    usage: ['diff FROM TO [--package P] [--path PATH] [--format FORMAT]', '  [-w] [-M N] [--offline]'],
     description:
-      'FROM and TO are stored versions (`v0.1.0` reads as `0.1.0`) or `previous`/`latest`. PATH may be given from the package root, from the docs root, or as a route (`/authkit/sso`).',
+      'FROM and TO are versions (`v0.1.0` reads as `0.1.0`) or `previous`/`latest`. An npm version not stored yet is fetched and stored first, as `sync --versions` would (progress on stderr). PATH may be given from the package root, from the docs root, or as a route (`/authkit/sso`).',
     flags: [
       PACKAGE,
       { flag: '--path PATH', text: 'only files under PATH (a folder, file or glob)' },
       { flag: '--format FORMAT', text: 'stat (default), numstat, name-status, raw, patch, json or markdown' },
       { flag: '-w, --ignore-all-space', text: 'ignore changes in whitespace (NBSP too)' },
       { flag: '-M, --find-renames N', text: 'rename similarity threshold in percent (default 50)' },
+      { flag: '--offline', text: 'only stored versions: never fetch a missing one' },
     ],
-    examples: ['docdelta diff 0.1.0 0.2.0 --path authkit/', 'docdelta diff previous latest --format numstat | sort -rn | head'],
+    examples: ['docdelta diff 0.1.0 0.2.0 --path authkit/', 'docdelta diff 1.2.26 1.2.27 --package @mastra/mcp-docs-server --format patch', 'docdelta diff previous latest --format numstat | sort -rn | head'],
   },
   {
     name: 'history',

@@ -5,7 +5,7 @@ import { commaList, parseCommandArgs } from './args.ts';
 import { type Command, isInputErrorCode, UsageError } from './command.ts';
 import { syncProgress } from './progress.ts';
 import { commandInfo } from './commands.ts';
-import { keepYoungGenerationSmall } from './young-generation.ts';
+import { keepYoungGenerationSmall } from './one-shot-heap.ts';
 
 export function describeSync(report: PackageSyncReport): string {
   const lines: string[] = [];

@@ -137,3 +137,32 @@ export async function resolvePair(ctx: ServiceContext, request: { package?: stri
   const from = pickVersion(pkg, rows, request.from, to.version);
   return { pkg, from, to };
 }
+
+/** A complete npm version (`1.2.3`, `1.2.3-beta.1`): what a registry can be asked for by name. */
+const FULL_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
+/**
+ * The versions of a pair not stored yet, for a command that fetches them before it answers (as
+ * `npm diff` does): the npm package the pair names (or the one configured, in an empty database) and
+ * the missing versions as the registry spells them (`v1.2.3` → `1.2.3`). Null when nothing is to
+ * fetch: both stored, a shortcut (`latest`, `previous`) or a partial version (which only ever name
+ * stored ones), a package from git or a local folder (`docdelta sync` fetches those), or no package
+ * to choose — resolving the pair then says what is wrong.
+ */
+export async function versionsToFetch(ctx: ServiceContext, request: { package?: string | null; from: string; to: string }): Promise<{ package: string; versions: string[] } | null> {
+  let name = request.package ?? null;
+  let pkg = name ? await findPackage(ctx.db, name) : undefined;
+  if (!name) {
+    const rows = await listPackageRows(ctx.db);
+    if (rows.length === 1) pkg = rows[0];
+    name = pkg?.name ?? (rows.length === 0 && ctx.config.packages.length === 1 ? ctx.config.packages[0]! : null);
+  }
+  if (name === null || (pkg && pkg.source !== 'npm')) return null;
+  const stored = pkg ? (await listVersionRows(ctx.db, pkg.id)).map((row) => row.version) : [];
+  const missing = [request.from, request.to]
+    .filter((version) => version !== 'latest' && version !== 'previous' && matchVersion(version, stored).kind !== 'exact')
+    .map((version) => version.trim().replace(/^[=v]+/i, ''))
+    .filter((version) => FULL_VERSION.test(version));
+  return missing.length === 0 ? null : { package: name, versions: [...new Set(missing)] };
+}
+

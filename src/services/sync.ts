@@ -74,12 +74,7 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
     unpublished = listing.unpublished;
     if (existing && unpublished && !pkg.unpublishedAt) await updatePackage(ctx.db, pkg.name, { unpublishedAt: new Date() });
   }
-  if (!existing) {
-    if (available.length === 0) throw notFound(`${name} has no versions to sync${unpublished ? ' (it was unpublished)' : ''}; nothing was stored`);
-    pkg = await ensurePackage(ctx.db, { name, source: 'npm' });
-  }
-  const stored = new Set((await listVersionRows(ctx.db, pkg.id)).map((row) => row.version));
-  await updatePackage(ctx.db, pkg.name, { lastSyncedAt: new Date() });
+  // Checked before a new package is stored: a mistyped version leaves no trace either.
   if (options.versions && !options.offline) {
     const known = new Set(available.map((entry) => entry.version));
     const missing = options.versions.filter((version) => !known.has(version));
@@ -89,6 +84,12 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
     const wanted = new Set(options.versions);
     available = available.filter((entry) => wanted.has(entry.version));
   }
+  if (!existing) {
+    if (available.length === 0) throw notFound(`${name} has no versions to sync${unpublished ? ' (it was unpublished)' : ''}; nothing was stored`);
+    pkg = await ensurePackage(ctx.db, { name, source: 'npm' });
+  }
+  const stored = new Set((await listVersionRows(ctx.db, pkg.id)).map((row) => row.version));
+  await updatePackage(ctx.db, pkg.name, { lastSyncedAt: new Date() });
 
   const report: PackageSyncReport = { package: pkg.name, ingested: [], alreadyStored: 0, failed: [], unpublished };
   // The version fetched and read while the database opened, when this sync stores it.

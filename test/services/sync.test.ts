@@ -128,6 +128,13 @@ describe.each(testDrivers())('sync from a registry on %s', (driver) => {
     expect(await findPackage(ctx.db, fresh)).toBeUndefined();
   });
 
+  it('leaves no trace of a new package when a named version is not on the registry', async () => {
+    const name = nextName();
+    registry.setPackage({ name, versions: [{ version: '1.0.0', tarball: v1, integrity: sri(v1) }] });
+    await expect(syncPackage(ctx, name, { versions: ['1.0.0', '9.9.9'] })).rejects.toThrow(/has no version 9\.9\.9; it has 1\.0\.0/);
+    expect(await findPackage(ctx.db, name)).toBeUndefined();
+  });
+
   it('ingests the named versions only and re-ingests offline from the verified snapshot', async () => {
     const name = nextName();
     registry.setPackage({ name, versions: [{ version: '1.0.0', tarball: v1, integrity: sri(v1) }, { version: '1.1.0', tarball: v2, integrity: sri(v2) }] });

@@ -56,8 +56,8 @@ export interface SeedVersion {
 }
 
 /** Ingests versions of a package through the real normalize + store pipeline. */
-export async function seedPackage(ctx: ServiceContext, name: string, versions: SeedVersion[]): Promise<void> {
-  const pkg = await ensurePackage(ctx.db, { name, source: 'local' });
+export async function seedPackage(ctx: ServiceContext, name: string, versions: SeedVersion[], options: { source?: 'local' | 'npm' } = {}): Promise<void> {
+  const pkg = await ensurePackage(ctx.db, { name, source: options.source ?? 'local' });
   for (const [index, entry] of versions.entries()) {
     await ingestFiles(ctx, pkg, {
       version: entry.version,
