@@ -226,6 +226,10 @@ export const cliRuntimeScenario: Scenario = {
     if (firstSync !== null) {
       report.figure({ section: 'docdelta CLI processes', name: 'peak RSS: `docdelta sync` of both versions into a new data folder', unit: 'MB', samples: [firstSync], goal: { text: '≤ 150 MB', max: 150 } });
     }
+    const firstDiff = await peakRssMb([...diffArgs, '--format', 'patch'], docdeltaEnv(path.join(await freshFolder(env, 'rss'), '.data'), env.snapshotsDir));
+    if (firstDiff !== null) {
+      report.figure({ section: 'docdelta CLI processes', name: 'peak RSS: `docdelta diff --format patch` into a new data folder (fetches both versions)', unit: 'MB', samples: [firstDiff], goal: { text: '≤ 150 MB', max: 150 } });
+    }
 
     await serveRss(env, dataEnv);
 
