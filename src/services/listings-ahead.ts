@@ -107,10 +107,14 @@ export class ListingsAhead {
     const source = await createNpmSource(config, new SnapshotStore(config.snapshotsDir), name, { packument, signal: this.controller.signal });
     const { versions: listed } = await source.listVersions();
     const wanted = versions ? new Set(versions) : undefined;
+    // A sync that names a version the registry lacks stores nothing, so nothing is downloaded for it.
+    if (versions?.some((version) => !listed.some((entry) => entry.version === version))) return undefined;
     // The version syncPackage ingests first in a database that holds none: the listing's order.
     const first = listed.find((entry) => !wanted || wanted.has(entry.version));
     if (!first || !this.reading) return undefined;
-    const files = source.downloadVersion(first).then((unpack) => (this.reading ? unpack() : Promise.reject(new Error('the sync no longer wants this version'))));
+    // Only an abandoned version is refused here: once taken, the sync awaits these very files, however
+    // long the download still takes (a taken version stops being read, not being downloaded).
+    const files = source.downloadVersion(first).then((unpack) => (this.controller.signal.aborted ? Promise.reject(new Error('the sync no longer wants this version')) : unpack()));
     // Read as the first version of a sync. The ingest starts its version again (startVersion), which
     // turns these reads into the memo's "version before", where it finds every unchanged path.
     const memo = new NormalizeMemo();

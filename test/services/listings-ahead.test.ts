@@ -206,6 +206,40 @@ describe.each(testDrivers())('listings fetched ahead, on %s', (driver) => {
       }
     });
 
+    it('still hands over a download that finishes after the sync took the version', async () => {
+      const name = nextName();
+      publish(name);
+      registry.setTarballBehaviour('1.0.0', { trickleEveryMs: 1 });
+      const before = registry.tarballRequests;
+      const ahead = new ListingsAhead(ctx.config, [name], { versions: ['1.0.0', '2.0.0'], readFirstVersion: true });
+      try {
+        // The database opened while the first version was still arriving: the sync takes it mid-download.
+        expect(await waitFor(() => registry.tarballRequests === before + 1 && registry.openTarballResponses === 1, 10_000)).toBe(true);
+        ahead.databaseOpen();
+        const run = await runSync(ctx, { packages: [name], versions: ['1.0.0', '2.0.0'], listingsAhead: ahead, trigger: 'cli' });
+        expect(run.details?.reports[0]?.failed).toEqual([]);
+        expect(run.details?.reports[0]?.ingested.map((version) => version.version)).toEqual(['1.0.0', '2.0.0']);
+      } finally {
+        ahead.cancel();
+        registry.setTarballBehaviour('1.0.0', undefined);
+      }
+    });
+
+    it('downloads nothing when one of the versions named is not on the registry', async () => {
+      const name = nextName();
+      publish(name);
+      const before = registry.tarballRequests;
+      const ahead = new ListingsAhead(ctx.config, [name], { versions: ['1.0.0', '9.9.9'], readFirstVersion: true });
+      try {
+        await expect(ahead.takeVersion(name)).resolves.toBeUndefined();
+        await expect(syncPackage(ctx, name, { versions: ['1.0.0', '9.9.9'], listingsAhead: ahead })).rejects.toThrow(/has no version 9\.9\.9/);
+      } finally {
+        ahead.cancel();
+      }
+      expect(registry.tarballRequests).toBe(before);
+      expect(fs.existsSync(path.join(ctx.config.snapshotsDir, name.replace('/', '__')))).toBe(false);
+    });
+
     it('is not prepared for several packages at once, nor unless asked (a database that exists)', async () => {
       const [first, second] = [nextName(), nextName()];
       publish(first);
