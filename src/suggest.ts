@@ -87,10 +87,15 @@ export type VersionMatch =
  * npm's own spellings of `1.2.3` and resolve to it; a partial version (`0.2`, `1`) suggests the
  * stored versions it covers, newest first; anything else the versions within a few edits.
  */
+/** npm's own spellings of a version (`v1.2.3`, `=1.2.3`, ` 1.2.3`) as the registry lists it: `1.2.3`. */
+export function registrySpelling(version: string): string {
+  return version.trim().replace(/^[=v]+/i, '');
+}
+
 export function matchVersion(input: string, stored: readonly string[]): VersionMatch {
   const raw = input.trim();
   if (stored.includes(raw)) return { kind: 'exact', version: raw };
-  const cleaned = raw.replace(/^[=v]+/i, '');
+  const cleaned = registrySpelling(raw);
   if (stored.includes(cleaned)) return { kind: 'exact', version: cleaned };
   // A git-tagged package may store `v1.2.3` itself: `1.2.3` means that one.
   const tagged = stored.find((version) => version.replace(/^v/i, '') === cleaned);

@@ -8,6 +8,7 @@ import type { ListingsAhead } from '../services/listings-ahead.ts';
 import { versionsToFetch } from '../services/catalog.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { CommandEnv } from './command.ts';
+import { registrySpelling } from '../suggest.ts';
 import { syncProgress } from './progress.ts';
 import { collectGarbageNow, keepYoungGenerationSmall } from './one-shot-heap.ts';
 
@@ -22,7 +23,7 @@ export async function fetchAhead(env: CommandEnv, packageName: string | undefine
   // Before the first download is unpacked: that is when the young generation would grow.
   keepYoungGenerationSmall();
   const { ListingsAhead } = await import('../services/listings-ahead.ts');
-  const wanted = versions.map((version) => version.trim().replace(/^[=v]+/i, ''));
+  const wanted = versions.map(registrySpelling);
   return new ListingsAhead(env.config, [name], { versions: wanted, readFirstVersion: true });
 }
 
@@ -57,8 +58,19 @@ export async function fetchMissingVersions(
     onPackage: progress.onPackage,
   });
   progress.done();
-  if (run.status === 'skipped') throw conflict(`could not fetch ${wanted.versions.join(', ')} of ${wanted.package}: ${describeJob(run)}`);
-  if (failure) throw failure;
+  if (failure) throw withHint(failure);
+  if (run.status !== 'ok') {
+    // Another sync held the lock (two first diffs at once, or a server syncing): it may have stored
+    // these very versions meanwhile.
+    if (run.status === 'skipped' && !(await versionsToFetch(ctx, request))) return wanted.package;
+    throw conflict(`could not fetch ${wanted.versions.join(', ')} of ${wanted.package}: ${describeJob(run)}`);
+  }
   collectGarbageNow();
   return wanted.package;
+}
+
+/** A registry that could not be reached says how to answer from what is stored. */
+function withHint(failure: DocdeltaError): DocdeltaError {
+  if (failure.code !== 'UPSTREAM') return failure;
+  return new DocdeltaError(failure.code, `${failure.message} (--offline answers from stored versions only)`, { cause: failure });
 }

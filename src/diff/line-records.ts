@@ -1,6 +1,7 @@
 // Git compares files record by record, a record being a line including its LF. A final line without
-// LF is its own record, unequal to the same text with LF. Records are kept as latin1 strings, one
-// character per byte, so equality is byte equality even for invalid UTF-8.
+// LF is its own record, unequal to the same text with LF. Records are latin1 strings by default, one
+// character per byte, so equality is byte equality even for invalid UTF-8; valid UTF-8 may be split
+// as UTF-8 text instead, whose equality is byte equality too.
 import { Buffer } from 'node:buffer';
 
 export function splitRecords(bytes: Uint8Array, encoding: 'latin1' | 'utf8' = 'latin1'): string[] {

@@ -4,7 +4,7 @@ import { findPackage, listPackageRows, type PackageRow } from '../store/packages
 import { countVersionsByPackage, listVersionRows, type VersionRow } from '../store/versions.ts';
 import type { DocsLayout } from '../normalize/index.ts';
 import type { ServiceContext } from './context.ts';
-import { closest, didYouMean, matchVersion } from '../suggest.ts';
+import { closest, didYouMean, matchVersion, registrySpelling } from '../suggest.ts';
 
 // The row shapes consumers hold; they read them here so nothing outside services/ imports store/.
 export type { PackageRow } from '../store/packages.ts';
@@ -159,10 +159,13 @@ export async function versionsToFetch(ctx: ServiceContext, request: { package?: 
   }
   if (name === null || (pkg && pkg.source !== 'npm')) return null;
   const stored = pkg ? (await listVersionRows(ctx.db, pkg.id)).map((row) => row.version) : [];
+  const shortcut = (version: string) => version === 'latest' || version === 'previous';
+  // With nothing stored, `latest` would come to mean the one version fetched: an empty diff that
+  // looks like an answer. Resolving the pair says instead that nothing is stored yet.
+  if (stored.length === 0 && (shortcut(request.from) || shortcut(request.to))) return null;
   const missing = [request.from, request.to]
-    .filter((version) => version !== 'latest' && version !== 'previous' && matchVersion(version, stored).kind !== 'exact')
-    .map((version) => version.trim().replace(/^[=v]+/i, ''))
+    .filter((version) => !shortcut(version) && matchVersion(version, stored).kind !== 'exact')
+    .map(registrySpelling)
     .filter((version) => FULL_VERSION.test(version));
   return missing.length === 0 ? null : { package: name, versions: [...new Set(missing)] };
 }
-

@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { DocdeltaError, ERROR_CODES, type ErrorCode, unavailable } from '../errors.ts';
+import { DocdeltaError, errorCodeOf, unavailable } from '../errors.ts';
 import type { DiffInputFile } from '../diff/index.ts';
 import type { VersionDiff } from '../types.ts';
 import { fromPackageRoot, RUNNING_COMPILED } from '../package-root.ts';
@@ -119,9 +119,8 @@ function spawnWorker(): Worker {
 }
 
 function errorFromReply(reply: Extract<WorkerReply, { ok: false }>): DocdeltaError {
-  const code = (ERROR_CODES as readonly string[]).includes(reply.code) ? (reply.code as ErrorCode) : 'INTERNAL';
   const cause = Object.assign(new Error(reply.message), { stack: reply.stack });
-  return new DocdeltaError(code, reply.message, { cause });
+  return new DocdeltaError(errorCodeOf(reply.code), reply.message, { cause });
 }
 
 export class DiffPool {

@@ -32,7 +32,8 @@ async function docdelta(dataDir: string, ...args: string[]): Promise<{ code: num
 }
 
 describe('docdelta diff on versions not stored yet', () => {
-  it('fetches and stores both, prints only the diff on stdout, and answers the same offline afterwards', async () => {
+  // Three processes, two of them fetching from the real registry.
+  it('fetches and stores both, prints only the diff on stdout, and answers the same offline afterwards', { timeout: 180_000 }, async () => {
     const dataDir = await newDataDir();
     const first = await docdelta(dataDir, 'diff', '0.1.0', 'v0.2.0', '--package', NAME, '--format', 'name-status');
     expect(first.stderr).toContain(`${NAME}@0.1.0: fetch…`);
@@ -51,17 +52,19 @@ describe('docdelta diff on versions not stored yet', () => {
     expect((JSON.parse(listed.stdout) as { versions: { version: string }[] }).versions.map((entry) => entry.version)).toEqual(['0.1.0', '0.2.0']);
   });
 
-  it('refuses a version the registry does not have, storing nothing', async () => {
+  it('refuses a version the registry does not have, storing and downloading nothing', { timeout: 180_000 }, async () => {
     const dataDir = await newDataDir();
     const result = await docdelta(dataDir, 'diff', '0.1.0', '0.0.999', '--package', NAME);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/docdelta diff: @workos\/mcp-docs-server has no version 0\.0\.999; it has .*0\.2\.0/);
+    expect(result.stderr).toMatch(/docdelta diff: @workos\/mcp-docs-server has no version 0\.0\.999; it has .*\b0\.2\.0\b/);
     const packages = await docdelta(dataDir, 'packages', '--json');
     expect(JSON.parse(packages.stdout)).toEqual([]);
+    // Not even the version that exists was downloaded ahead.
+    await expect(fs.readdir(path.join(path.dirname(dataDir), 'snapshots'))).rejects.toThrow(/ENOENT/);
   });
 
-  it('never fetches with --offline', async () => {
+  it('never fetches with --offline', { timeout: 120_000 }, async () => {
     const dataDir = await newDataDir();
     const result = await docdelta(dataDir, 'diff', '0.1.0', '0.2.0', '--package', NAME, '--offline');
     expect(result.code).toBe(2);

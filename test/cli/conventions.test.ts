@@ -69,7 +69,7 @@ describe('help', () => {
     expect(Math.max(...overview.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
     const diff = await run(['diff', '--help']);
     expectExit(diff, 0);
-    for (const flag of ['--package', '--path', '--format', '--ignore-all-space', '--find-renames', '--no-color', '--no-pager']) expect(diff.stdout).toContain(flag);
+    for (const flag of ['--package', '--path', '--format', '--ignore-all-space', '--find-renames', '--offline', '--no-color', '--no-pager']) expect(diff.stdout).toContain(flag);
     expect(diff.stdout).toMatch(/Examples?:\n {2}docdelta diff /);
     expect(Math.max(...diff.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
   });
@@ -137,6 +137,16 @@ describe('exit codes, command by command', () => {
     expectExit(await run(['diff', '1.0.0', '2.0.0', '--fromat', 'json']), 2, /unknown flag --fromat; did you mean "--format"\?/);
     expectExit(await run(['diff', '1.0.0', '2.0.0', '--format', 'nunstat']), 2, /did you mean "numstat"\?/);
     expectExit(await run(['diff', '1.0.0']), 2, /expected two versions/);
+  });
+
+  it('diff of versions not stored: 2 for a package the registry lacks (nothing stored), 1 when a fetched version fails', async () => {
+    const before = await tables();
+    expectExit(await run(['diff', '1.0.0', '2.0.0', '--package', '@fixture/docss']), 2, /nothing was stored; did you mean "@fixture\/docs"\?/);
+    expect(await tables()).toEqual(before);
+    const tampered = await run(['diff', '1.0.0', '1.0.0', '--package', 'tampered-docs']);
+    expectExit(tampered, 1, /docdelta diff: tampered-docs@1\.0\.0: tarball sha512 does not match the registry/);
+    expect(tampered.stdout).toBe('');
+    expectExit(await run(['untrack', 'tampered-docs', '--yes']), 0);
   });
 
   it('history: 0 for a page (from the docs root too), 2 for a path no version has', async () => {

@@ -47,8 +47,17 @@ describe.each(testDrivers())('versionsToFetch on %s', (driver) => {
     try {
       const solo = await testContext(empty, { DOCDELTA_PACKAGES: '@workos/mcp-docs-server' });
       expect(await versionsToFetch(solo, { from: '0.1.0', to: '0.2.0' })).toEqual({ package: '@workos/mcp-docs-server', versions: ['0.1.0', '0.2.0'] });
-      expect(await versionsToFetch(solo, { package: 'left-pad', from: '1.0.0', to: 'latest' })).toEqual({ package: 'left-pad', versions: ['1.0.0'] });
+      expect(await versionsToFetch(solo, { package: 'left-pad', from: '1.0.0', to: '1.1.0' })).toEqual({ package: 'left-pad', versions: ['1.0.0', '1.1.0'] });
+      // With nothing stored, `latest` would name the one version fetched: nothing is fetched for it.
+      expect(await versionsToFetch(solo, { package: 'left-pad', from: '1.0.0', to: 'latest' })).toBeNull();
       const several = await testContext(empty, { DOCDELTA_PACKAGES: 'a,b' });
+      expect(await versionsToFetch(several, { from: '1.0.0', to: '2.0.0' })).toBeNull();
+      // One package stored: it is the one meant, whatever is configured; two: none is.
+      const first = nextName();
+      await seedPackage(several, first, [{ version: '1.0.0', files }], { source: 'npm' });
+      expect(await versionsToFetch(several, { from: '1.0.0', to: '2.0.0' })).toEqual({ package: first, versions: ['2.0.0'] });
+      expect(await versionsToFetch(several, { from: '1.0.0', to: 'latest' })).toBeNull();
+      await seedPackage(several, nextName(), [{ version: '1.0.0', files }], { source: 'npm' });
       expect(await versionsToFetch(several, { from: '1.0.0', to: '2.0.0' })).toBeNull();
     } finally {
       await empty.close();
