@@ -7,6 +7,8 @@ import { renderMarkdown } from '../diff/render-markdown.ts';
 import { renderStat } from '../diff/render-stat.ts';
 import { renderJson } from '../diff/version-diff.ts';
 import { getRawBytes, getVersionDiffView, getVersionPatchView, type DiffRequest, type DiffView } from '../services/version-diff.ts';
+import { DocdeltaError } from '../errors.ts';
+import type { ServiceContext } from '../services/context.ts';
 import { oneOf, parseCommandArgs } from './args.ts';
 import { type Command, type CommandEnv, outputOf, UsageError } from './command.ts';
 import { commandInfo } from './commands.ts';
@@ -53,22 +55,36 @@ export const diffCommand: Command = {
       ignoreWhitespace: values['ignore-all-space'],
     };
     const ahead = values.offline ? undefined : await fetchAhead(env, values.package, positionals);
-    let ctx;
+    let ctx: ServiceContext;
     try {
       ctx = await env.context();
       ahead?.databaseOpen();
-      if (!values.offline) request.package = (await fetchMissingVersions(env, ctx, request, ahead)) ?? request.package;
+      // A data folder being created holds nothing: fetch at once, with what was read ahead.
+      if (ahead) request.package = (await fetchMissingVersions(env, ctx, request, ahead)) ?? request.package;
     } finally {
       ahead?.cancel();
     }
+    // Elsewhere the stored pair is tried first, so a diff of stored versions asks nothing more than
+    // before; only a version or package not found sends the command to the registry.
+    const fetchingIfMissing = async <T>(answer: () => Promise<T>): Promise<T> => {
+      try {
+        return await answer();
+      } catch (error) {
+        if (values.offline || !(error instanceof DocdeltaError && error.code === 'NOT_FOUND')) throw error;
+        const fetched = await fetchMissingVersions(env, ctx, request, undefined);
+        if (fetched === undefined) throw error;
+        request.package = fetched;
+        return answer();
+      }
+    };
     const out = outputOf(env);
     if (format === 'patch') {
-      const { patch, path } = await getVersionPatchView(ctx, request);
+      const { patch, path } = await fetchingIfMissing(() => getVersionPatchView(ctx, request));
       warnPath(env, path);
       out.write(colorPatch(patch, out.paint));
       return 0;
     }
-    const view = await getVersionDiffView(ctx, request);
+    const view = await fetchingIfMissing(() => getVersionDiffView(ctx, request));
     warnPath(env, view.path);
     const { diff } = view;
     switch (format) {

@@ -44,6 +44,8 @@ beforeAll(async () => {
   registry.setPackage({ name: 'good-docs', versions: [{ version: '1.0.0', tarball: good, integrity: sri(good) }] });
   const bad = packageTgz({ 'package.json': '{"name":"tampered-docs","version":"1.0.0"}' });
   registry.setPackage({ name: 'tampered-docs', versions: [{ version: '1.0.0', tarball: bad, integrity: sri(good) }] });
+  const next = packageTgz({ 'package.json': '{"name":"good-docs","version":"1.1.0"}', 'docs/a.md': '# A\n\nMore.\n' });
+  registry.setPackage({ name: 'two-docs', versions: [{ version: '1.0.0', tarball: good, integrity: sri(good) }, { version: '1.1.0', tarball: next, integrity: sri(next) }] });
   baseEnv = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
@@ -147,6 +149,14 @@ describe('exit codes, command by command', () => {
     expectExit(tampered, 1, /docdelta diff: tampered-docs@1\.0\.0: tarball sha512 does not match the registry/);
     expect(tampered.stdout).toBe('');
     expectExit(await run(['untrack', 'tampered-docs', '--yes']), 0);
+    // A stored package: only the version it lacks is fetched.
+    expectExit(await run(['sync', 'two-docs', '--versions', '1.0.0']), 0);
+    const one = await run(['diff', '1.0.0', '1.1.0', '--package', 'two-docs', '--format', 'numstat']);
+    expectExit(one, 0);
+    expect(one.stdout).toBe('2\t0\tdocs/a.md\n1\t1\tpackage.json\n');
+    expect(one.stderr).toContain('two-docs@1.1.0: fetch…');
+    expect(one.stderr).not.toContain('two-docs@1.0.0: fetch…');
+    expectExit(await run(['untrack', 'two-docs', '--yes']), 0);
   });
 
   it('history: 0 for a page (from the docs root too), 2 for a path no version has', async () => {
