@@ -34,6 +34,7 @@ import {
 import { chooseRange } from './digest-range.ts';
 import { DEFAULT_DELIVERY, type DeliveryOptions, deliverToWebhook } from './slack-webhook.ts';
 import { redactWebhook, webhookHash } from './webhook-secret.ts';
+import { readPages } from '../services/page-reading.ts';
 
 /** A count of broken links, or why there is none: a check that could not check (no pages found, a route scheme matching no link). */
 export interface LinkCount {
@@ -121,7 +122,7 @@ async function planDigest(
     }
   }
   const message = buildDigestMessage(
-    { summary, from, to, releases: decision.releases, docsRoot: to.docsRoot, brokenLinks, linkWarning, baseUrl: ctx.config.publicBaseUrl },
+    { summary, from, to, releases: decision.releases, docsRoot: (await readPages(ctx, pkg, to)).docsRoot, brokenLinks, linkWarning, baseUrl: ctx.config.publicBaseUrl },
     layout,
   );
   return { kind: 'digest', from, to, releases: decision.releases, message };

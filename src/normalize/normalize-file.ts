@@ -43,6 +43,18 @@ export function normalizeFile(file: SourceFile, options: NormalizeOptions): Norm
   }
 }
 
+/**
+ * What an ingest stores of a file before its page is read: its hash, its size and whether it is
+ * binary (git's rule), with the decoding note. The page fields and the route come when a reader first
+ * needs them (services/page-reading.ts), from `normalizeFile` itself, so they are what reading at
+ * ingest would have given.
+ */
+export function shallowFile(file: SourceFile, options: Pick<NormalizeOptions, 'limits' | 'sha256'> = {}): NormalizedFile {
+  const limits = resolveLimits(options.limits);
+  const decoded = decodeText(file.bytes, limits.binarySniffBytes);
+  return { path: file.path, sha256: options.sha256 ?? sha256Hex(file.bytes), size: file.bytes.byteLength, route: null, bytes: file.bytes, binary: decoded.binary, note: decoded.note, doc: null };
+}
+
 function joinNotes(notes: Array<string | null>): string | null {
   const present = notes.filter((note): note is string => note !== null && note !== '');
   return present.length === 0 ? null : present.join('; ');

@@ -1,8 +1,8 @@
-// Ingest: source files → normalize → one transaction per version, written batch by batch as the
-// files are read (see store/write-version.ts), so a version's pages and statements are never all held.
+// Ingest: source files → their contents and file rows, one transaction per version, written batch by
+// batch as the files are read (see store/write-version.ts), so a version's contents and statements are
+// never all held. Pages (page fields, routes, the docs root) are read when a reader first needs them
+// (page-reading.ts): a diff needs those of the changed files only, which it reads from their bytes.
 import { DocdeltaError, toDocdeltaError } from '../errors.ts';
-import { layoutSettingsFor } from '../links/conventions.ts';
-import { layoutOfVersion, routeOf } from '../normalize/index.ts';
 import { sha256Hex } from '../normalize/content-hash.ts';
 import type { PackageSource } from '../source/package-source.ts';
 import type { PackageRow } from '../store/packages.ts';
@@ -68,6 +68,7 @@ export async function ingestFiles(
     deprecated: version.deprecated,
     fileCount: files.length,
     totalBytes: files.reduce((sum, file) => sum + file.bytes.byteLength, 0),
+    pagesRead: false,
   };
   const onFilesWritten = options.writeHooks?.onFilesWritten;
   const result = await writeVersionInBatches(
@@ -91,10 +92,8 @@ export async function ingestFiles(
         }
       }
       await sink.write(batch);
-      // Routes are stored as detected at ingest (for route look-ups across versions); the link checker and
-      // `docdelta versions` detect again under the current settings, so a corrected setting needs no re-ingest.
-      const { docsRoot, layout } = layoutOfVersion(read, { settings: layoutSettingsFor(pkg) });
-      return { docsRoot, files: read.map((file) => ({ path: file.path, sha256: file.sha256, route: routeOf(file.path, layout), note: file.note })) };
+      // Pages are read (and routed) by the first reader that needs them: services/page-reading.ts.
+      return { docsRoot: null, files: read.map((file) => ({ path: file.path, sha256: file.sha256, route: null, note: file.note })) };
     },
     {
       onFilesWritten: async (done, total) => {

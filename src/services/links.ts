@@ -1,6 +1,7 @@
 // The service verb behind `docdelta links`, GET /links, the MCP `check_links` tool and the digest's count.
 import { z } from 'zod';
 import { invalidInput, notFound } from '../errors.ts';
+import { readPagesOfAll } from './page-reading.ts';
 import type { ServiceContext } from './context.ts';
 import { diffPair, resolvePair } from './version-diff.ts';
 import { analyzePair, type RouteMapEntry } from '../links/route-map.ts';
@@ -127,6 +128,8 @@ export async function resolveRoute(ctx: ServiceContext, request: ResolveRouteReq
   } else {
     // The route itself as a page first; only when no version has that page, the pages a section route
     // could hang under (not `/`, which nearly every version has and which would say nothing).
+    // Routes are stored when a version's pages are read.
+    await readPagesOfAll(ctx, pkg, rows);
     let serving = new Set(await versionsServingRoutes(ctx.db, pkg.id, [parsed.route]));
     if (serving.size === 0) serving = new Set(await versionsServingRoutes(ctx.db, pkg.id, parentRoutes(parsed.route).filter((route) => route !== '/')));
     from = rows.filter((row) => serving.has(row.version)).sort(compareVersions)[0];

@@ -3,9 +3,9 @@
 // knows its package names asks the registry while the database opens, and the npm source then uses
 // that answer instead of asking again. When the database is being created (a first run: nothing is
 // stored), a sync of one package goes further: the version it will ingest first (the first of its
-// list, or of the versions named) is downloaded, unpacked and read (normalize-memo.ts) in short
-// slices meanwhile. Reading is pure, so whatever was read by the time the sync reaches that version
-// is reused as is; when the database says the version is already stored, the work is dropped.
+// list, or of the versions named) is downloaded, unpacked, hashed and read (normalize-memo.ts) in
+// short slices meanwhile. Reading is pure, so whatever was read by the time the sync reaches that
+// version is reused as is; when the database says the version is already stored, the work is dropped.
 import type { Config } from '../config.ts';
 import { sha256Hex } from '../normalize/content-hash.ts';
 import validatePackageName from '../source/package-name.ts';

@@ -5,7 +5,8 @@
 // is computed in place they are searched as soon as it arrives, while a PostgreSQL server (its own
 // process, on another core) is still reading, decompressing and sending the second.
 import { type DiffInputFile, pairRenames, type TreeRenames } from '../diff/index.ts';
-import { type DiffContent, listPairFiles, loadDiffContents, type PairFile } from '../store/pair-contents.ts';
+import { isMarkdownPath, normalizeFile } from '../normalize/index.ts';
+import { type DiffContent, diffDocAsStored, listPairFiles, loadDiffContents, type PairFile } from '../store/pair-contents.ts';
 import type { Database } from '../store/database.ts';
 import type { ResolvedPair } from './catalog.ts';
 import type { ServiceContext } from './context.ts';
@@ -30,7 +31,24 @@ export interface PairTreeOptions {
   readContents?: ContentReader;
 }
 
-function treeOf(files: PairFile[], contents: ReadonlyMap<string, DiffContent>): DiffInputFile[] {
+/**
+ * A page whose version has not been read (services/page-reading.ts) has no stored fields: they are
+ * read here from the bytes just loaded, for the files that changed only. Reading is pure, so this
+ * gives what a stored read gives; a content that truly has no fields (too long, unparseable) is
+ * read again and found so again, once per diff.
+ */
+function readUnreadPages(files: readonly PairFile[], contents: Map<string, DiffContent>, done: Set<string>): void {
+  for (const file of files) {
+    const content = contents.get(file.sha256);
+    if (!content || content.doc || done.has(file.sha256) || !isMarkdownPath(file.path)) continue;
+    done.add(file.sha256);
+    const doc = normalizeFile({ path: file.path, bytes: content.bytes }, { docsRoot: null, sha256: file.sha256 }).doc;
+    if (doc) contents.set(file.sha256, { bytes: content.bytes, doc: diffDocAsStored(doc) });
+  }
+}
+
+function treeOf(files: PairFile[], contents: Map<string, DiffContent>, done = new Set<string>()): DiffInputFile[] {
+  readUnreadPages(files, contents, done);
   return files.map((file) => {
     const content = contents.get(file.sha256);
     return { path: file.path, sha256: file.sha256, bytes: content?.bytes ?? new Uint8Array(), doc: content?.doc ?? null };

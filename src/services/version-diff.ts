@@ -12,6 +12,7 @@ import type { FileChange, VersionDiff } from '../types.ts';
 import { LruCache } from '../lru-cache.ts';
 import { loadPatchInputs, type PatchInput } from './patch-inputs.ts';
 import { type ResolvedPair, resolvePackage, resolvePair } from './catalog.ts';
+import { readPages } from './page-reading.ts';
 import type { ServiceContext } from './context.ts';
 import { diffPool } from './diff-pool.ts';
 import { loadPairTrees } from './pair-trees.ts';
@@ -119,9 +120,10 @@ export interface DiffView {
   path?: PathResolution & { input: string };
 }
 
-/** The docs root of a pair (the newer side's, else the older's). */
-function docsRootOf(pair: ResolvedPair): string | null {
-  return pair.to.docsRoot ?? pair.from.docsRoot ?? null;
+/** The docs root of a pair (the newer side's, else the older's), once its pages are read. */
+async function docsRootOf(ctx: ServiceContext, pair: ResolvedPair): Promise<string | null> {
+  const to = await readPages(ctx, pair.pkg, pair.to);
+  return to.docsRoot ?? (await readPages(ctx, pair.pkg, pair.from)).docsRoot ?? null;
 }
 
 /**
@@ -129,7 +131,7 @@ function docsRootOf(pair: ResolvedPair): string | null {
  * against every file of both versions, so `authkit/` and `/authkit` work wherever a path is taken.
  */
 export async function resolveDiffPath(ctx: ServiceContext, pair: ResolvedPair, input: string): Promise<PathResolution & { input: string }> {
-  return { input, ...resolvePathFilter(input, docsRootOf(pair), [...(await pairPaths(ctx, pair))]) };
+  return { input, ...resolvePathFilter(input, await docsRootOf(ctx, pair), [...(await pairPaths(ctx, pair))]) };
 }
 
 /** Every stored path of either version of the pair. */
@@ -177,7 +179,7 @@ export async function getRawBytes(ctx: ServiceContext, request: DiffRequest, dif
 
 /** The stored file a page name means in this pair (as given, under the docs root, or at a route); the input when none. */
 async function fileInPair(ctx: ServiceContext, pair: ResolvedPair, input: string): Promise<string> {
-  const candidates = fileCandidates(input, docsRootOf(pair));
+  const candidates = fileCandidates(input, await docsRootOf(ctx, pair));
   if (candidates.length <= 1) return input;
   const present = await pairPaths(ctx, pair);
   return candidates.find((candidate) => present.has(candidate)) ?? input;
@@ -255,7 +257,8 @@ export async function getFileHistory(
   // The page may be named from the package root, the docs root or by its route: the first reading
   // some stored version holds, newest first.
   let path = request.path;
-  const candidates = fileCandidates(request.path, rows.at(-1)?.docsRoot ?? null);
+  const latest = rows.length > 0 ? await readPages(ctx, pkg, rows.at(-1)!) : undefined;
+  const candidates = fileCandidates(request.path, latest?.docsRoot ?? null);
   search: for (const candidate of candidates) {
     for (const row of [...rows].reverse()) {
       if ((await filesOf(row)).has(candidate)) {
@@ -287,7 +290,6 @@ export async function getFileHistory(
   if (entries.length === 0) {
     const present = await Promise.all(rows.map(async (row) => (await filesOf(row)).has(path)));
     if (!present.some(Boolean)) {
-      const latest = rows.at(-1);
       const near = latest ? resolvePathFilter(request.path, latest.docsRoot, [...(await filesOf(latest))]).closest : [];
       throw notFound(`${request.path} is in no stored version of ${pkg.name}${didYouMean(near)}`);
     }

@@ -10,6 +10,7 @@ import type { PackageRow } from '../store/packages.ts';
 import { listVersionFiles, type VersionRow } from '../store/versions.ts';
 import type { DocMeta } from '../types.ts';
 import type { ServiceContext } from './context.ts';
+import { readPages } from './page-reading.ts';
 
 // Versions never change once written; a few recently used ones are kept in memory, keyed by the
 // version and the settings they were read under.
@@ -31,6 +32,7 @@ const keyOf = (pkg: PackageSettingsRow, version: VersionRow) => `${version.id}\0
 
 async function readLayout(ctx: ServiceContext, pkg: PackageSettingsRow, version: VersionRow): Promise<{ layout: DocsLayout; metas: Map<string, DocMeta>; files: Awaited<ReturnType<typeof listVersionFiles>> }> {
   const settings = layoutSettingsFor(pkg);
+  await readPages(ctx, pkg, version);
   const files = await listVersionFiles(ctx.db, version.id);
   const markdown = files.filter((file) => isMarkdownPath(file.path));
   const metas = await loadDocMeta(ctx.db, markdown.map((file) => file.sha256));

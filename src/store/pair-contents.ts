@@ -130,6 +130,29 @@ class StoredDoc implements DiffDoc {
   }
 }
 
+/** jsonb's order of object keys: shorter keys first, then by their UTF-8 bytes. */
+function jsonbKeyOrder(a: string, b: string): number {
+  const byLength = Buffer.byteLength(a) - Buffer.byteLength(b);
+  return byLength !== 0 ? byLength : Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+function asJsonb(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(asJsonb);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort(jsonbKeyOrder)) out[key] = asJsonb((value as Record<string, unknown>)[key]);
+  return out;
+}
+
+/**
+ * Page fields read from a page's bytes as the store gives them back: jsonb keeps an object's keys in
+ * its own order, not the page's, and a diff shows frontmatter values as text. A page read at diff time
+ * (services/pair-trees.ts) and one read from the store must show alike.
+ */
+export function diffDocAsStored(doc: DiffDoc): DiffDoc {
+  return { title: doc.title, frontmatter: asJsonb(doc.frontmatter) as DiffDoc['frontmatter'], headings: asJsonb(doc.headings) as DiffDoc['headings'] };
+}
+
 /**
  * A query reads at most this many bytes of content (and at least one blob): PGlite runs the query
  * and hands its output over on the event loop, so a batch holds it for tens of milliseconds at most.

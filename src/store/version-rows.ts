@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { NormalizedFile } from '../types.ts';
 import type { Db } from './database.ts';
-import { blobs, docMeta, versionFiles } from './schema/index.ts';
+import { blobs, docMeta, versionFiles, versions } from './schema/index.ts';
 
 /** The transaction handle drizzle passes to `db.transaction`'s callback. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -142,4 +142,30 @@ export async function insertFileRows(tx: Tx, versionId: number, rows: readonly F
   await tx
     .insert(versionFiles)
     .select(sql`select ${versionId}::integer, r->>0, r->>1, r->>2, r->>3 from jsonb_array_elements(${json}::jsonb) with ordinality as t(r, n) order by n`);
+}
+
+/**
+ * Records that a version's pages were read: their page fields (contents not read before), each
+ * file's route and note, and the version's docs root. One transaction; a version another reader
+ * read meanwhile is left as that reader wrote it. Returns false in that case.
+ */
+export async function writePagesRead(
+  db: Db,
+  versionId: number,
+  read: { docsRoot: string | null; docs: readonly NormalizedFile[]; files: readonly Omit<FileRow, 'sha256'>[] },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    // The row lock orders two readers of one version: the second finds the work done.
+    const [row] = await tx.select({ pagesRead: versions.pagesRead }).from(versions).where(sql`${versions.id} = ${versionId}`).for('update');
+    if (!row || row.pagesRead) return false;
+    await insertDocMeta(tx, [...read.docs].sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0)));
+    for (const batch of batches(read.files)) {
+      const json = JSON.stringify(batch.map((file) => [wellFormed(file.path), wellFormed(file.route), wellFormed(file.note)]));
+      await tx.execute(
+        sql`update version_files f set route = r->>1, note = r->>2 from jsonb_array_elements(${json}::jsonb) as t(r) where f.version_id = ${versionId} and f.path = r->>0`,
+      );
+    }
+    await tx.update(versions).set({ docsRoot: read.docsRoot, pagesRead: true }).where(sql`${versions.id} = ${versionId}`);
+    return true;
+  });
 }

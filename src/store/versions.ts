@@ -13,6 +13,11 @@ export async function listVersionRows(db: Db, packageId: number): Promise<Versio
   return rows.sort(compareVersions);
 }
 
+export async function findVersionRow(db: Db, versionId: number): Promise<VersionRow | undefined> {
+  const [row] = await db.select().from(versions).where(eq(versions.id, versionId));
+  return row;
+}
+
 export interface VersionFileRow {
   path: string;
   sha256: string;

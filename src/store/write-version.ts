@@ -34,6 +34,8 @@ export interface VersionHeader {
   deprecated: string | null;
   fileCount: number;
   totalBytes: number;
+  /** False when the files come without their page fields and routes (an ingest); true by default. */
+  pagesRead?: boolean;
 }
 
 /** Takes a producer's batches of contents. */
@@ -194,6 +196,7 @@ async function writeOnce(db: Db, header: VersionHeader, produce: VersionProducer
         integrity: header.integrity,
         deprecated: header.deprecated,
         docsRoot: null,
+        pagesRead: header.pagesRead ?? true,
         fileCount: header.fileCount,
         totalBytes: header.totalBytes,
       })

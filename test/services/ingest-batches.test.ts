@@ -1,6 +1,7 @@
-// Ingest reads and writes a version batch by batch (issue 17 item 5). What it stores must be exactly
-// what normalizing the whole version at once gives: the same routes, notes, docs root and page
-// metadata, whichever file of a shared content comes first, across batch boundaries and versions.
+// Ingest writes a version batch by batch (issue 17 item 5), its contents only; its pages are read
+// when first needed (services/page-reading.ts). What is then stored must be exactly what normalizing
+// the whole version at once gives: the same routes, notes, docs root and page metadata, whichever
+// file of a shared content comes first, across batch boundaries and versions.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layoutSettingsFor } from '../../src/links/conventions.ts';
@@ -8,6 +9,7 @@ import { normalizeFiles } from '../../src/normalize/index.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { ingestFiles, READ_BATCH_BYTES } from '../../src/services/ingest.ts';
 import { NormalizeMemo } from '../../src/services/normalize-memo.ts';
+import { readPages } from '../../src/services/page-reading.ts';
 import { loadBlobs, loadDocMeta } from '../../src/store/blobs.ts';
 import { ensurePackage } from '../../src/store/packages.ts';
 import { listVersionFiles, listVersionRows } from '../../src/store/versions.ts';
@@ -47,7 +49,13 @@ describe.each(testDrivers())('ingest in batches on %s', (driver) => {
 
   async function expectStoredAsNormalized(pkg: Awaited<ReturnType<typeof ensurePackage>>, version: string, files: SourceFile[]) {
     const expected = normalizeFiles(files, { settings: layoutSettingsFor(pkg) });
+    const ingested = (await listVersionRows(ctx.db, pkg.id)).find((candidate) => candidate.version === version)!;
+    // As ingested: contents and file rows, no page read yet.
+    expect(ingested).toMatchObject({ pagesRead: false, docsRoot: null });
+    expect((await listVersionFiles(ctx.db, ingested.id)).every((file) => file.route === null)).toBe(true);
+    await readPages(ctx, pkg, ingested);
     const row = (await listVersionRows(ctx.db, pkg.id)).find((candidate) => candidate.version === version)!;
+    expect(row.pagesRead).toBe(true);
     expect(row).toMatchObject({ docsRoot: expected.docsRoot, fileCount: files.length, totalBytes: files.reduce((sum, file) => sum + file.bytes.length, 0) });
     const stored = await listVersionFiles(ctx.db, row.id);
     expect(stored).toEqual(expected.files.map(({ path, sha256, route, note }) => ({ path, sha256, route, note })));

@@ -7,6 +7,7 @@ import { listPairFiles, loadDiffContents } from '../../src/store/pair-contents.t
 import { testContext } from '../support/context.ts';
 import { openTestDatabase, type TestDatabase, testDrivers } from '../support/databases.ts';
 import { seedPackage } from '../support/seed.ts';
+import { readPairPages } from '../../src/services/page-reading.ts';
 
 const page = (title: string, body: string) => `---\ntitle: ${title}\nnested:\n  b: 1\n  a: [x, y]\n---\n\n# ${title}\n\n## Part\n\n${body}\n`;
 /** Bytes that are not UTF-8 and carry a NUL: they must come back unchanged. */
@@ -49,7 +50,8 @@ describe.each(testDrivers())('pair contents (%s)', (driver) => {
   });
 
   it('reads exactly the wanted bytes and page fields, across several batches', async () => {
-    const pair = await resolvePair(ctx, { package: '@fixture/pair', from: '1.0.0', to: '2.0.0' });
+    // Page fields are stored once the versions' pages are read.
+    const pair = await readPairPages(ctx, await resolvePair(ctx, { package: '@fixture/pair', from: '1.0.0', to: '2.0.0' }));
     const { oldFiles, newFiles } = await listPairFiles(ctx.database, pair.from.id, pair.to.id);
     const all = [...oldFiles, ...newFiles];
     const wanted = new Map(all.map((file) => [file.sha256, file.size]));

@@ -9,6 +9,7 @@ import { ANSWER_BUDGET, BudgetedText, candidatePaths, code, docChangeLines, fenc
 import { defineTool } from '../tool.ts';
 import { firstFound, INPUT_LIMITS, packageField, pathField, versionField } from '../tool-inputs.ts';
 import { callText, docChangesOut, docOut, fileOut, fileOutSchema, lineCounts } from './what-changed-parts.ts';
+import { readPages, readPairPages } from '../../services/page-reading.ts';
 
 const fileDiffInput = z.strictObject({
   package: packageField.optional(),
@@ -45,7 +46,7 @@ export const fileDiffTool = defineTool({
       'what_changed with detail "files" lists every changed file of the pair. For a page\'s URL rather than its file, use resolve_route.',
   },
   async run(ctx, args) {
-    const pair = await resolvePair(ctx, args);
+    const pair = await readPairPages(ctx, await resolvePair(ctx, args));
     const paths = pathView([pair.from.docsRoot, pair.to.docsRoot]);
     const request = { package: args.package, from: pair.from.version, to: pair.to.version };
     const diff = await firstFound(candidatePaths(args.path, paths.root).reverse(), (path) => getFileDiff(ctx, { ...request, path }));
@@ -129,7 +130,7 @@ export const fileHistoryTool = defineTool({
   errorHints: { NOT_FOUND: 'what_changed with detail "files" lists changed files; list_versions shows the stored versions.' },
   async run(ctx, args) {
     const pkg = await resolvePackage(ctx, args.package);
-    const latest = await resolveVersion(ctx, pkg, 'latest');
+    const latest = await readPages(ctx, pkg, await resolveVersion(ctx, pkg, 'latest'));
     const paths = pathView([latest.docsRoot]);
     const history = await firstFound(candidatePaths(args.path, paths.root).reverse(), (path) =>
       getFileHistory(ctx, { package: pkg.name, path }),

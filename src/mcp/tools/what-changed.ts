@@ -13,6 +13,7 @@ import { packageField, pathField, versionField } from '../tool-inputs.ts';
 import { DETAILS, pairArgs, whatChangedOutput } from './what-changed-parts.ts';
 import { emptyAnswer, filesAnswer, patchAnswer } from './what-changed-lists.ts';
 import { summaryAnswer } from './what-changed-summary.ts';
+import { readPairPages } from '../../services/page-reading.ts';
 
 export interface DiffViewRequest {
   package?: string | undefined;
@@ -35,7 +36,7 @@ export interface DiffView {
 }
 
 export async function loadDiffView(ctx: ServiceContext, request: DiffViewRequest): Promise<DiffView> {
-  const pair = await resolvePair(ctx, { package: request.package, from: request.from ?? 'previous', to: request.to ?? 'latest' });
+  const pair = await readPairPages(ctx, await resolvePair(ctx, { package: request.package, from: request.from ?? 'previous', to: request.to ?? 'latest' }));
   const full = await diffPair(ctx, pair);
   const whole = request.ignoreWhitespace ? ignoreWhitespace(full) : full;
   const paths = pathView([pair.from.docsRoot, pair.to.docsRoot]);

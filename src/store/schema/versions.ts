@@ -1,4 +1,4 @@
-import { bigint, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { packages } from './packages.ts';
 
 export const versions = pgTable(
@@ -13,6 +13,11 @@ export const versions = pgTable(
     integrity: text('integrity'),
     deprecated: text('deprecated'),
     docsRoot: text('docs_root'),
+    /**
+     * False until the version's pages are read (doc_meta, routes, docs_root): an ingest stores the
+     * contents only, and the first reader that needs pages reads them (services/page-reading.ts).
+     */
+    pagesRead: boolean('pages_read').notNull().default(true),
     fileCount: integer('file_count').notNull(),
     totalBytes: bigint('total_bytes', { mode: 'number' }).notNull(),
     ingestedAt: timestamp('ingested_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,1 @@
+ALTER TABLE "versions" ADD COLUMN "pages_read" boolean DEFAULT true NOT NULL;
