@@ -5,9 +5,11 @@
 // is computed in place they are searched as soon as it arrives, while a PostgreSQL server (its own
 // process, on another core) is still reading, decompressing and sending the second.
 import { type DiffInputFile, pairRenames, type TreeRenames } from '../diff/index.ts';
-import { isMarkdownPath, normalizeFile } from '../normalize/index.ts';
+import { isMarkdownPath, isPartialPath, normalizeFile } from '../normalize/index.ts';
 import { type DiffContent, diffDocAsStored, listPairFiles, loadDiffContents, type PairFile } from '../store/pair-contents.ts';
 import type { Database } from '../store/database.ts';
+import { storePageFields } from '../store/version-rows.ts';
+import type { NormalizedFile } from '../types.ts';
 import type { ResolvedPair } from './catalog.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -31,24 +33,44 @@ export interface PairTreeOptions {
   readContents?: ContentReader;
 }
 
+/** How a page is read depends on its path: a partial's frontmatter is navigation, `.md` keeps indented code. */
+const readingKind = (path: string) => `${isPartialPath(path)}:${/\.md$/i.test(path)}`;
+
 /**
  * A page whose version has not been read (services/page-reading.ts) has no stored fields: they are
- * read here from the bytes just loaded, for the files that changed only. Reading is pure, so this
- * gives what a stored read gives; a content that truly has no fields (too long, unparseable) is
- * read again and found so again, once per diff.
+ * read here from the bytes just loaded, for the files that changed only, in the form the store gives
+ * back, so the diff is the same whether the pages were read or not. The fields are then stored, so
+ * the next cold diff of these contents finds them — when every path holding the content in the pair
+ * reads it alike (a content shared by a page and a partial is left to the version's full read).
  */
-function readUnreadPages(files: readonly PairFile[], contents: Map<string, DiffContent>, done: Set<string>): void {
-  for (const file of files) {
-    const content = contents.get(file.sha256);
-    if (!content || content.doc || done.has(file.sha256) || !isMarkdownPath(file.path)) continue;
-    done.add(file.sha256);
-    const doc = normalizeFile({ path: file.path, bytes: content.bytes }, { docsRoot: null, sha256: file.sha256 }).doc;
-    if (doc) contents.set(file.sha256, { bytes: content.bytes, doc: diffDocAsStored(doc) });
+class UnreadPages {
+  readonly #done = new Set<string>();
+  readonly #kinds = new Map<string, Set<string>>();
+  readonly toStore: NormalizedFile[] = [];
+
+  constructor(oldFiles: readonly PairFile[], newFiles: readonly PairFile[]) {
+    for (const file of [...oldFiles, ...newFiles]) {
+      let kinds = this.#kinds.get(file.sha256);
+      if (!kinds) this.#kinds.set(file.sha256, (kinds = new Set()));
+      kinds.add(readingKind(file.path));
+    }
+  }
+
+  read(files: readonly PairFile[], contents: Map<string, DiffContent>): void {
+    for (const file of files) {
+      const content = contents.get(file.sha256);
+      if (!content || content.doc || this.#done.has(file.sha256) || !isMarkdownPath(file.path)) continue;
+      this.#done.add(file.sha256);
+      const read = normalizeFile({ path: file.path, bytes: content.bytes }, { docsRoot: null, sha256: file.sha256 });
+      if (!read.doc) continue;
+      contents.set(file.sha256, { bytes: content.bytes, doc: diffDocAsStored(read.doc) });
+      if (this.#kinds.get(file.sha256)!.size === 1) this.toStore.push({ ...read, bytes: new Uint8Array() });
+    }
   }
 }
 
-function treeOf(files: PairFile[], contents: Map<string, DiffContent>, done = new Set<string>()): DiffInputFile[] {
-  readUnreadPages(files, contents, done);
+function treeOf(files: PairFile[], contents: Map<string, DiffContent>, pages: UnreadPages): DiffInputFile[] {
+  pages.read(files, contents);
   return files.map((file) => {
     const content = contents.get(file.sha256);
     return { path: file.path, sha256: file.sha256, bytes: content?.bytes ?? new Uint8Array(), doc: content?.doc ?? null };
@@ -58,6 +80,7 @@ function treeOf(files: PairFile[], contents: Map<string, DiffContent>, done = ne
 export async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair, options: PairTreeOptions): Promise<PairTrees> {
   const read = options.readContents ?? loadDiffContents;
   const { oldFiles, newFiles } = await listPairFiles(ctx.database, pair.from.id, pair.to.id);
+  const pages = new UnreadPages(oldFiles, newFiles);
   const oldShaByPath = new Map(oldFiles.map((file) => [file.path, file.sha256]));
   const newShaByPath = new Map(newFiles.map((file) => [file.path, file.sha256]));
   // Hash → size: the rename candidates (a path on one side only), and the files changed in place (a
@@ -85,7 +108,9 @@ export async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair, opt
   const early = changedInPlace.size > 0 && removed > 0 && added > 0 && options.computedInPlace({ pairs: removed * added, bytes });
   if (!early) {
     const contents = await read(ctx.database, new Map([...candidates, ...changedInPlace]));
-    return { oldTree: treeOf(oldFiles, contents), newTree: treeOf(newFiles, contents) };
+    const trees = { oldTree: treeOf(oldFiles, contents, pages), newTree: treeOf(newFiles, contents, pages) };
+    await storePageFields(ctx.db, pages.toStore);
+    return trees;
   }
   // Both reads start now; the second is awaited only after the search, and its failure (or the
   // first's) must reach the caller once, never as an unhandled rejection.
@@ -93,8 +118,10 @@ export async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair, opt
   const changedRead = read(ctx.database, changedInPlace);
   changedRead.catch(() => {});
   const candidateContents = await candidateRead;
-  const renames = pairRenames(treeOf(oldFiles, candidateContents), treeOf(newFiles, candidateContents), { renameThreshold: options.renameThreshold });
+  const renames = pairRenames(treeOf(oldFiles, candidateContents, pages), treeOf(newFiles, candidateContents, pages), { renameThreshold: options.renameThreshold });
   const contents = await changedRead;
   for (const [sha, content] of candidateContents) contents.set(sha, content);
-  return { oldTree: treeOf(oldFiles, contents), newTree: treeOf(newFiles, contents), renames };
+  const trees = { oldTree: treeOf(oldFiles, contents, pages), newTree: treeOf(newFiles, contents, pages), renames };
+  await storePageFields(ctx.db, pages.toStore);
+  return trees;
 }

@@ -169,3 +169,10 @@ export async function writePagesRead(
     return true;
   });
 }
+
+/** Page fields of contents read outside a version's full read (a diff's changed files); kept if already there. */
+export async function storePageFields(db: Db, files: readonly NormalizedFile[]): Promise<void> {
+  if (files.length === 0) return;
+  const ordered = [...files].sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0));
+  await db.transaction((tx) => insertDocMeta(tx, ordered));
+}

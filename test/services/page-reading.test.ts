@@ -34,6 +34,10 @@ describe.each(testDrivers())('pages read on first need, on %s', (driver) => {
     const diffOf = async (pair: typeof unread) =>
       computeDiff({ package: pair.pkg.name, from: pair.from.version, to: pair.to.version, renameThreshold: 50, ...(await loadPairTrees(ctx, pair, { renameThreshold: 50, computedInPlace: () => true })) });
     const before = await diffOf(unread);
+    // The diff stored the page fields it read (of the changed pages), for the next cold diff.
+    const stored = await loadDocMeta(ctx.db, files.map((file) => file.sha256));
+    expect(stored.size).toBeGreaterThan(0);
+    expect(stored.size).toBeLessThan(files.length);
     const read = await readPairPages(ctx, unread);
     expect([read.from.pagesRead, read.to.pagesRead]).toEqual([true, true]);
     expect(read.to.docsRoot).toBe('.docs/organized/docs/');

@@ -41,8 +41,11 @@ describe.each(testDrivers())('pair trees on %s', (driver) => {
     const plain = await loadPairTrees(ctx, pair, { renameThreshold: 50, computedInPlace: inWorker });
     expect(early.renames?.pairs.length).toBeGreaterThan(0);
     expect(plain.renames).toBeUndefined();
-    expect(early.oldTree).toEqual(plain.oldTree);
-    expect(early.newTree).toEqual(plain.newTree);
+    // The first read found no stored page fields (the fixture's pages were never read) and stored the
+    // ones it read; the second read them from the store. The fields, not their holders, must agree.
+    const fields = (tree: typeof early.oldTree) => tree.map((file) => ({ ...file, doc: file.doc && { title: file.doc.title, frontmatter: file.doc.frontmatter, headings: file.doc.headings } }));
+    expect(fields(early.oldTree)).toEqual(fields(plain.oldTree));
+    expect(fields(early.newTree)).toEqual(fields(plain.newTree));
     const diff = diffOf(early);
     expect(diff).toEqual(diffOf(plain));
     expect(diff.summary).toMatchObject({ renamed: 4, added: 1, removed: 2 });
