@@ -5,7 +5,8 @@
 // is computed in place they are searched as soon as it arrives, while a PostgreSQL server (its own
 // process, on another core) is still reading, decompressing and sending the second.
 import { type DiffInputFile, pairRenames, type TreeRenames } from '../diff/index.ts';
-import { isMarkdownPath, isPartialPath, normalizeFile } from '../normalize/index.ts';
+import type { normalizeFile as NormalizeFile } from '../normalize/normalize-file.ts';
+import { isMarkdownPath, isPartialPath } from '../normalize/routes.ts';
 import { type DiffContent, diffDocAsStored, listPairFiles, loadDiffContents, type PairFile } from '../store/pair-contents.ts';
 import type { Database } from '../store/database.ts';
 import { storePageFields } from '../store/version-rows.ts';
@@ -48,7 +49,11 @@ class UnreadPages {
   readonly #kinds = new Map<string, Set<string>>();
   readonly toStore: NormalizedFile[] = [];
 
-  constructor(oldFiles: readonly PairFile[], newFiles: readonly PairFile[]) {
+  constructor(
+    oldFiles: readonly PairFile[],
+    newFiles: readonly PairFile[],
+    private readonly normalizeFile: typeof NormalizeFile,
+  ) {
     for (const file of [...oldFiles, ...newFiles]) {
       let kinds = this.#kinds.get(file.sha256);
       if (!kinds) this.#kinds.set(file.sha256, (kinds = new Set()));
@@ -61,7 +66,7 @@ class UnreadPages {
       const content = contents.get(file.sha256);
       if (!content || content.doc || this.#done.has(file.sha256) || !isMarkdownPath(file.path)) continue;
       this.#done.add(file.sha256);
-      const read = normalizeFile({ path: file.path, bytes: content.bytes }, { docsRoot: null, sha256: file.sha256 });
+      const read = this.normalizeFile({ path: file.path, bytes: content.bytes }, { docsRoot: null, sha256: file.sha256 });
       if (!read.doc) continue;
       contents.set(file.sha256, { bytes: content.bytes, doc: diffDocAsStored(read.doc) });
       if (this.#kinds.get(file.sha256)!.size === 1) this.toStore.push({ ...read, bytes: new Uint8Array() });
@@ -80,7 +85,8 @@ function treeOf(files: PairFile[], contents: Map<string, DiffContent>, pages: Un
 export async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair, options: PairTreeOptions): Promise<PairTrees> {
   const read = options.readContents ?? loadDiffContents;
   const { oldFiles, newFiles } = await listPairFiles(ctx.database, pair.from.id, pair.to.id);
-  const pages = new UnreadPages(oldFiles, newFiles);
+  // Imported here, as the engine is: the page parsers are for cold diffs only.
+  const pages = new UnreadPages(oldFiles, newFiles, (await import('../normalize/normalize-file.ts')).normalizeFile);
   const oldShaByPath = new Map(oldFiles.map((file) => [file.path, file.sha256]));
   const newShaByPath = new Map(newFiles.map((file) => [file.path, file.sha256]));
   // Hash → size: the rename candidates (a path on one side only), and the files changed in place (a

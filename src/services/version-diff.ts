@@ -12,7 +12,6 @@ import type { FileChange, VersionDiff } from '../types.ts';
 import { LruCache } from '../lru-cache.ts';
 import { loadPatchInputs, type PatchInput } from './patch-inputs.ts';
 import { type ResolvedPair, resolvePackage, resolvePair } from './catalog.ts';
-import { readPages } from './page-reading.ts';
 import type { ServiceContext } from './context.ts';
 import { diffPool } from './diff-pool.ts';
 import { loadPairTrees } from './pair-trees.ts';
@@ -122,6 +121,8 @@ export interface DiffView {
 
 /** The docs root of a pair (the newer side's, else the older's), once its pages are read. */
 async function docsRootOf(ctx: ServiceContext, pair: ResolvedPair): Promise<string | null> {
+  // Imported here: reading pages loads the page parsers (YAML, gray-matter), which a cached diff never needs.
+  const { readPages } = await import('./page-reading.ts');
   const to = await readPages(ctx, pair.pkg, pair.to);
   return to.docsRoot ?? (await readPages(ctx, pair.pkg, pair.from)).docsRoot ?? null;
 }
@@ -257,6 +258,7 @@ export async function getFileHistory(
   // The page may be named from the package root, the docs root or by its route: the first reading
   // some stored version holds, newest first.
   let path = request.path;
+  const { readPages } = await import('./page-reading.ts');
   const latest = rows.length > 0 ? await readPages(ctx, pkg, rows.at(-1)!) : undefined;
   const candidates = fileCandidates(request.path, latest?.docsRoot ?? null);
   search: for (const candidate of candidates) {

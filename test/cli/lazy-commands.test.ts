@@ -10,7 +10,14 @@ import { tempDir } from '../support/context.ts';
 const run = promisify(execFile);
 const BIN = path.resolve('bin/docdelta.js');
 const TRACER = path.resolve('test/cli/fixtures/trace-imports.mjs');
-const HEAVY = { express: '/node_modules/express/', mcp: '/node_modules/@modelcontextprotocol/', pglite: '/node_modules/@electric-sql/pglite/', postgres: '/node_modules/postgres/' };
+const HEAVY = {
+  express: '/node_modules/express/',
+  mcp: '/node_modules/@modelcontextprotocol/',
+  pglite: '/node_modules/@electric-sql/pglite/',
+  postgres: '/node_modules/postgres/',
+  // The page parsers: only a cold diff or a reader of pages needs them.
+  'gray-matter': '/node_modules/gray-matter/',
+};
 
 const DIST = path.resolve('dist');
 
@@ -56,5 +63,9 @@ describe('the CLI loads lazily', () => {
     // Also shows the tracer sees dynamic imports: the driver is only ever imported dynamically.
     // The embedded database is a PostgreSQL server reached through postgres.js; PGlite stays unloaded.
     expect(await loadedBy(['versions'])).toEqual({ code: 2, loaded: ['postgres'] });
+  }, 120_000);
+
+  it('loads no page parser for a diff that does not compute (a cached diff, or one refused)', async () => {
+    expect(await loadedBy(['diff', '1.0.0', '2.0.0', '--offline'])).toEqual({ code: 2, loaded: ['postgres'] });
   }, 120_000);
 });
