@@ -6,7 +6,7 @@
 // that follows it, no longer spend their time on pages nobody asked about.
 import { layoutSettingsFor } from '../links/conventions.ts';
 import { isMarkdownPath, layoutOfVersion, normalizeFile, routeOf } from '../normalize/index.ts';
-import { loadBlobs, loadDocMeta } from '../store/blobs.ts';
+import { loadBlobs } from '../store/blobs.ts';
 import type { PackageRow } from '../store/packages.ts';
 import { writePagesRead } from '../store/version-rows.ts';
 import { findVersionRow, listVersionFiles, type VersionRow } from '../store/versions.ts';
@@ -32,19 +32,16 @@ export function readPages(ctx: ServiceContext, pkg: PackageSettingsRow, version:
   return pending;
 }
 
-/** Every version of the list with its pages read, one after another (each holds a version's pages). */
-export async function readPagesOfAll(ctx: ServiceContext, pkg: PackageSettingsRow, versions: readonly VersionRow[]): Promise<VersionRow[]> {
-  const out: VersionRow[] = [];
-  for (const version of versions) out.push(await readPages(ctx, pkg, version));
-  return out;
+/** Reads the pages of every version of the list, one after another (each holds a version's pages). */
+export async function readPagesOfAll(ctx: ServiceContext, pkg: PackageSettingsRow, versions: readonly VersionRow[]): Promise<void> {
+  for (const version of versions) await readPages(ctx, pkg, version);
 }
 
 async function readAndStore(ctx: ServiceContext, pkg: PackageSettingsRow, version: VersionRow): Promise<VersionRow> {
   const files = await listVersionFiles(ctx.db, version.id);
   const markdown = files.filter((file) => isMarkdownPath(file.path));
-  const known = await loadDocMeta(ctx.db, markdown.map((file) => file.sha256));
-  // Every page is read again, even one whose fields another version stored: its note (links cut,
-  // not parsed) belongs to the file row, and reading is what an ingest did.
+  // Every page is read, even one whose fields another version stored: its note (links cut, not
+  // parsed) and its links (the layout) belong to this version; the store sends only new fields.
   const read = new Map<string, Omit<NormalizedFile, 'bytes'>>();
   for (let start = 0; start < markdown.length; start += READ_BATCH) {
     const batch = markdown.slice(start, start + READ_BATCH);
@@ -66,14 +63,15 @@ async function readAndStore(ctx: ServiceContext, pkg: PackageSettingsRow, versio
     if (seen.has(file.sha256)) continue;
     seen.add(file.sha256);
     const result = read.get(file.path);
-    if (result?.doc && !known.has(file.sha256)) docs.set(file.sha256, { ...result, bytes: new Uint8Array() });
+    if (result?.doc) docs.set(file.sha256, { ...result, bytes: new Uint8Array() });
   }
-  await writePagesRead(ctx.db, version.id, {
+  const written = await writePagesRead(ctx.db, version.id, {
     docsRoot,
     docs: [...docs.values()],
     files: files.map((file) => ({ path: file.path, route: routeOf(file.path, layout), note: read.get(file.path)?.note ?? file.note })),
   });
-  return (await findVersionRow(ctx.db, version.id)) ?? { ...version, docsRoot, pagesRead: true };
+  // Another process read it first: its row is the one stored.
+  return written ? { ...version, docsRoot, pagesRead: true } : ((await findVersionRow(ctx.db, version.id)) ?? version);
 }
 
 /** A pair whose two versions have their pages read (their docs roots, for paths shown from the docs root). */

@@ -46,20 +46,14 @@ const readingKind = (path: string) => `${isPartialPath(path)}:${/\.md$/i.test(pa
  */
 class UnreadPages {
   readonly #done = new Set<string>();
-  readonly #kinds = new Map<string, Set<string>>();
+  /** How each content is read across the pair's paths: built on the first page read, as most cold diffs read none. */
+  #kinds: Map<string, Set<string>> | undefined;
   readonly toStore: NormalizedFile[] = [];
 
   constructor(
-    oldFiles: readonly PairFile[],
-    newFiles: readonly PairFile[],
+    private readonly pairFiles: readonly (readonly PairFile[])[],
     private readonly normalizeFile: typeof NormalizeFile,
-  ) {
-    for (const file of [...oldFiles, ...newFiles]) {
-      let kinds = this.#kinds.get(file.sha256);
-      if (!kinds) this.#kinds.set(file.sha256, (kinds = new Set()));
-      kinds.add(readingKind(file.path));
-    }
-  }
+  ) {}
 
   read(files: readonly PairFile[], contents: Map<string, DiffContent>): void {
     for (const file of files) {
@@ -69,8 +63,20 @@ class UnreadPages {
       const read = this.normalizeFile({ path: file.path, bytes: content.bytes }, { docsRoot: null, sha256: file.sha256 });
       if (!read.doc) continue;
       contents.set(file.sha256, { bytes: content.bytes, doc: diffDocAsStored(read.doc) });
-      if (this.#kinds.get(file.sha256)!.size === 1) this.toStore.push({ ...read, bytes: new Uint8Array() });
+      if (this.#kindsOf(file.sha256).size === 1) this.toStore.push({ ...read, bytes: new Uint8Array() });
     }
+  }
+
+  #kindsOf(sha256: string): Set<string> {
+    if (!this.#kinds) {
+      this.#kinds = new Map();
+      for (const file of this.pairFiles.flat()) {
+        let kinds = this.#kinds.get(file.sha256);
+        if (!kinds) this.#kinds.set(file.sha256, (kinds = new Set()));
+        kinds.add(readingKind(file.path));
+      }
+    }
+    return this.#kinds.get(sha256)!;
   }
 }
 
@@ -86,7 +92,7 @@ export async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair, opt
   const read = options.readContents ?? loadDiffContents;
   const { oldFiles, newFiles } = await listPairFiles(ctx.database, pair.from.id, pair.to.id);
   // Imported here, as the engine is: the page parsers are for cold diffs only.
-  const pages = new UnreadPages(oldFiles, newFiles, (await import('../normalize/normalize-file.ts')).normalizeFile);
+  const pages = new UnreadPages([oldFiles, newFiles], (await import('../normalize/normalize-file.ts')).normalizeFile);
   const oldShaByPath = new Map(oldFiles.map((file) => [file.path, file.sha256]));
   const newShaByPath = new Map(newFiles.map((file) => [file.path, file.sha256]));
   // Hash → size: the rename candidates (a path on one side only), and the files changed in place (a

@@ -63,7 +63,9 @@ export async function storedContents(tx: Tx, shas: readonly string[]): Promise<M
   const found = new Map<string, { hasDoc: boolean }>();
   if (shas.length === 0) return found;
   const rows = await tx
-    .select({ sha256: blobs.sha256, hasDoc: sql<boolean>`exists (select 1 from ${docMeta} where ${docMeta.sha256} = ${blobs.sha256})` })
+    // Qualified by hand: drizzle writes a one-table select's columns bare, and a bare "sha256" inside
+    // the subquery would name doc_meta's own column on both sides (every content "had" fields).
+    .select({ sha256: blobs.sha256, hasDoc: sql<boolean>`exists (select 1 from doc_meta d where d.sha256 = blobs.sha256)` })
     .from(blobs)
     .where(sql`${blobs.sha256} in (select json_array_elements_text(${JSON.stringify(shas)}::json))`);
   for (const row of rows) found.set(row.sha256, { hasDoc: row.hasDoc === true || (row.hasDoc as unknown) === 't' });
@@ -144,10 +146,13 @@ export async function insertFileRows(tx: Tx, versionId: number, rows: readonly F
     .select(sql`select ${versionId}::integer, r->>0, r->>1, r->>2, r->>3 from jsonb_array_elements(${json}::jsonb) with ordinality as t(r, n) order by n`);
 }
 
+/** Contents in sha256 order: the one order every writer of blob-keyed rows takes their locks in. */
+const bySha256 = (a: { sha256: string }, b: { sha256: string }) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0);
+
 /**
- * Records that a version's pages were read: their page fields (contents not read before), each
- * file's route and note, and the version's docs root. One transaction; a version another reader
- * read meanwhile is left as that reader wrote it. Returns false in that case.
+ * Records that a version's pages were read: their page fields (contents whose fields are not stored
+ * yet), each file's route and note, and the version's docs root. One transaction; a version another
+ * reader read meanwhile is left as that reader wrote it. Returns false in that case.
  */
 export async function writePagesRead(
   db: Db,
@@ -158,7 +163,12 @@ export async function writePagesRead(
     // The row lock orders two readers of one version: the second finds the work done.
     const [row] = await tx.select({ pagesRead: versions.pagesRead }).from(versions).where(sql`${versions.id} = ${versionId}`).for('update');
     if (!row || row.pagesRead) return false;
-    await insertDocMeta(tx, [...read.docs].sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0)));
+    // Fields another version's read already stored are not sent again (a release shares most pages).
+    const stored = await storedContents(
+      tx,
+      read.docs.map((file) => file.sha256),
+    );
+    await insertDocMeta(tx, read.docs.filter((file) => !stored.get(file.sha256)?.hasDoc).sort(bySha256));
     for (const batch of batches(read.files)) {
       const json = JSON.stringify(batch.map((file) => [wellFormed(file.path), wellFormed(file.route), wellFormed(file.note)]));
       await tx.execute(
@@ -173,6 +183,5 @@ export async function writePagesRead(
 /** Page fields of contents read outside a version's full read (a diff's changed files); kept if already there. */
 export async function storePageFields(db: Db, files: readonly NormalizedFile[]): Promise<void> {
   if (files.length === 0) return;
-  const ordered = [...files].sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0));
-  await db.transaction((tx) => insertDocMeta(tx, ordered));
+  await db.transaction((tx) => insertDocMeta(tx, [...files].sort(bySha256)));
 }

@@ -6,7 +6,7 @@ import { computeDiff } from '../../src/services/diff-worker.ts';
 import { readPages, readPairPages } from '../../src/services/page-reading.ts';
 import { loadPairTrees } from '../../src/services/pair-trees.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
-import { resolvePair } from '../../src/services/version-diff.ts';
+import { resolvePair, type ResolvedPair } from '../../src/services/version-diff.ts';
 import { loadDocMeta } from '../../src/store/blobs.ts';
 import { tableCounts } from '../../src/store/package-removal.ts';
 import { listVersionFiles } from '../../src/store/versions.ts';
@@ -25,14 +25,16 @@ describe.each(testDrivers())('pages read on first need, on %s', (driver) => {
     await database?.close();
   });
 
+  /** The pair's diff as a cold diff computes it, from what is stored now. */
+  const diffOf = async (pair: ResolvedPair) =>
+    computeDiff({ package: pair.pkg.name, from: pair.from.version, to: pair.to.version, renameThreshold: 50, ...(await loadPairTrees(ctx, pair, { renameThreshold: 50, computedInPlace: () => true })) });
+
   it('diffs a pair never read exactly as the same pair once read, page changes included', async () => {
     await seedFixture(ctx, '@fixture/unread');
     const unread = await resolvePair(ctx, { package: '@fixture/unread', from: '1.0.0', to: '2.0.0' });
     expect([unread.from.pagesRead, unread.to.pagesRead]).toEqual([false, false]);
     const files = await listVersionFiles(ctx.db, unread.to.id);
     expect(await loadDocMeta(ctx.db, files.map((file) => file.sha256))).toEqual(new Map());
-    const diffOf = async (pair: typeof unread) =>
-      computeDiff({ package: pair.pkg.name, from: pair.from.version, to: pair.to.version, renameThreshold: 50, ...(await loadPairTrees(ctx, pair, { renameThreshold: 50, computedInPlace: () => true })) });
     const before = await diffOf(unread);
     // The diff stored the page fields it read (of the changed pages), for the next cold diff.
     const stored = await loadDocMeta(ctx.db, files.map((file) => file.sha256));
@@ -55,8 +57,6 @@ describe.each(testDrivers())('pages read on first need, on %s', (driver) => {
       { version: '2.0.0', files: { 'docs/a.mdx': page('two') } },
     ]);
     const unread = await resolvePair(ctx, { package: '@fixture/key-order', from: '1.0.0', to: '2.0.0' });
-    const diffOf = async (pair: typeof unread) =>
-      computeDiff({ package: pair.pkg.name, from: pair.from.version, to: pair.to.version, renameThreshold: 50, ...(await loadPairTrees(ctx, pair, { renameThreshold: 50, computedInPlace: () => true })) });
     const before = JSON.stringify(await diffOf(unread));
     expect(before).toContain('sidebar');
     expect(JSON.stringify(await diffOf(await readPairPages(ctx, unread)))).toBe(before);
