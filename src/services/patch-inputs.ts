@@ -1,7 +1,7 @@
 // What a patch needs: the bytes of both sides of some changes. Only those files are read, so a
 // patch of ten files never loads a whole release, and page metadata is never read at all.
 import { loadBlobs } from '../store/blobs.ts';
-import { listVersionFiles } from '../store/versions.ts';
+import { findVersionFiles } from '../store/versions.ts';
 import type { FileChange } from '../types.ts';
 import type { ServiceContext } from './context.ts';
 import type { ResolvedPair } from './catalog.ts';
@@ -21,7 +21,8 @@ export function sidesOf(change: FileChange): { oldPath: string | null; newPath: 
 }
 
 async function sideFiles(ctx: ServiceContext, versionId: number, paths: Set<string>): Promise<PatchInput[]> {
-  const listed = (await listVersionFiles(ctx.db, versionId)).filter((file) => paths.has(file.path));
+  if (paths.size === 0) return [];
+  const listed = await findVersionFiles(ctx.db, versionId, paths);
   const blobs = await loadBlobs(ctx.db, listed.map((file) => file.sha256));
   return listed.map((file) => {
     const blob = blobs.get(file.sha256);

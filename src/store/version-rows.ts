@@ -80,12 +80,12 @@ export async function storedContents(tx: Tx, shas: readonly string[]): Promise<M
  */
 const OWN_STATEMENT_BYTES = 1024 * 1024;
 
-/** Inserts blobs (in the order given); returns how many were new. */
-export async function insertBlobs(tx: Tx, files: readonly NormalizedFile[]): Promise<number> {
-  let written = 0;
+/** Inserts blobs (in the order given); returns the hashes of those that were new. */
+export async function insertBlobs(tx: Tx, files: readonly NormalizedFile[]): Promise<string[]> {
+  const written: string[] = [];
   let small: NormalizedFile[] = [];
   const flushSmall = async () => {
-    for (const batch of batches(small, (file) => file.bytes.byteLength)) written += await insertSmallBlobs(tx, batch);
+    for (const batch of batches(small, (file) => file.bytes.byteLength)) written.push(...(await insertSmallBlobs(tx, batch)));
     small = [];
   };
   for (const file of files) {
@@ -100,13 +100,13 @@ export async function insertBlobs(tx: Tx, files: readonly NormalizedFile[]): Pro
       .values({ sha256: file.sha256, size: file.size, binary: file.binary, content: sql<Uint8Array>`decode(${base64Of(file.bytes)}, 'base64')` })
       .onConflictDoNothing({ target: blobs.sha256 })
       .returning({ sha256: blobs.sha256 });
-    written += rows.length;
+    written.push(...rows.map((row) => row.sha256));
   }
   await flushSmall();
   return written;
 }
 
-async function insertSmallBlobs(tx: Tx, batch: readonly NormalizedFile[]): Promise<number> {
+async function insertSmallBlobs(tx: Tx, batch: readonly NormalizedFile[]): Promise<string[]> {
   const json = JSON.stringify(batch.map((file) => [file.sha256, file.size, file.binary, base64Of(file.bytes)]));
   const rows = await tx
     .insert(blobs)
@@ -115,7 +115,26 @@ async function insertSmallBlobs(tx: Tx, batch: readonly NormalizedFile[]): Promi
     )
     .onConflictDoNothing({ target: blobs.sha256 })
     .returning({ sha256: blobs.sha256 });
-  return rows.length;
+  return rows.map((row) => row.sha256);
+}
+
+/**
+ * Removes these contents (and their page fields) where no version lists them: what a failed write
+ * stored before it failed. A content another writer is listing at this moment holds a lock through
+ * its foreign key and is skipped, not waited for.
+ */
+export async function removeUnlistedContents(db: Db, shas: readonly string[]): Promise<void> {
+  for (const batch of batches(shas)) {
+    const list = JSON.stringify(batch);
+    await db.transaction(async (tx) => {
+      const doomed = sql`(select b.sha256 from blobs b
+          where b.sha256 in (select json_array_elements_text(${list}::json))
+            and not exists (select 1 from version_files f where f.sha256 = b.sha256)
+          for update skip locked)`;
+      await tx.execute(sql`delete from doc_meta where sha256 in ${doomed}`);
+      await tx.execute(sql`delete from blobs where sha256 in ${doomed}`);
+    });
+  }
 }
 
 /** Inserts the page metadata of these contents (their blobs are already stored). */

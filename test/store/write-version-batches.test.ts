@@ -1,7 +1,9 @@
 // A version written batch by batch (issue 17 item 5): still all of it or none of it, contents the
-// database holds are not sent again, and text reaches PostgreSQL as the drivers would send it.
+// database holds are not sent again, and text reaches PostgreSQL as the drivers would send it. The
+// contents go first, a few batches at once on their own transactions; the version's listing after.
 import crypto from 'node:crypto';
 import { count, eq, inArray } from 'drizzle-orm';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDocMeta } from '../../src/store/blobs.ts';
 import { ensurePackage } from '../../src/store/packages.ts';
@@ -84,4 +86,82 @@ describe.each(testDrivers())('writing a version in batches on %s', (driver) => {
     const [row] = await listVersionFiles(database.db, (await listVersionRows(database.db, pkg.id))[0]!.id);
     expect(row).toMatchObject({ route: '/odd', note: 'note \uFFFD' });
   });
+
+  it('writes a content removed between the two steps again, and lists the version whole', async () => {
+    const pkg = await ensurePackage(database.db, { name: `batches-${crypto.randomBytes(4).toString('hex')}` });
+    const files = Array.from({ length: 6 }, (_, i) => page(`docs/p${i}.md`, `${pkg.id} gone ${i}`)).sort(bySha);
+    const victim = files[3]!;
+    const retries: number[] = [];
+    let attempts = 0;
+    const result = await writeVersionInBatches(
+      database.db,
+      header(pkg.id, '1.0.0', files),
+      async (sink) => {
+        attempts += 1;
+        await sink.write(files.slice(0, 3));
+        await sink.write(files.slice(3));
+        if (attempts === 1) {
+          // What an untrack of another package holding this content would do once it is committed.
+          for (let waited = 0; waited < 5_000; waited += 10) {
+            const [stored] = await database.db.select({ n: count() }).from(blobs).where(eq(blobs.sha256, victim.sha256));
+            if (Number(stored!.n) === 1) break;
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+          await database.db.delete(docMeta).where(eq(docMeta.sha256, victim.sha256));
+          await database.db.delete(blobs).where(eq(blobs.sha256, victim.sha256));
+        }
+        return { docsRoot: null, files: rowsOf(files) };
+      },
+      { onDeadlockRetry: (attempt) => retries.push(attempt) },
+    );
+    expect(retries).toEqual([1]);
+    expect(result).toMatchObject({ created: true, filesWritten: 6, blobsWritten: 6 });
+    const [left] = await database.db.select({ n: count() }).from(blobs).where(inArray(blobs.sha256, files.map((file) => file.sha256)));
+    expect(Number(left!.n)).toBe(6);
+  });
+
+  if (driver === 'postgres') {
+    it('stores the next batch of contents while one waits for a lock another writer holds', async () => {
+      const pkg = await ensurePackage(database.db, { name: `batches-${crypto.randomBytes(4).toString('hex')}` });
+      const files = Array.from({ length: 4 }, (_, i) => page(`docs/p${i}.md`, `${pkg.id} parallel ${i}`)).sort(bySha);
+      const [held, ...rest] = files as [NormalizedFile, ...NormalizedFile[]];
+      // Another session inserts the first batch's content and keeps its transaction open.
+      const other = postgres(database.url!, { max: 1, onnotice: () => {} });
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let holding!: () => void;
+      const isHolding = new Promise<void>((resolve) => (holding = resolve));
+      const otherDone = other
+        .begin(async (tx) => {
+          await tx`insert into blobs (sha256, size, "binary", content) values (${held.sha256}, ${held.size}, false, ${Buffer.from(held.bytes)})`;
+          holding();
+          await released;
+          throw new Error('rolled back on purpose');
+        })
+        .catch((error: Error) => error.message);
+      try {
+        await isHolding;
+        let restStored = false;
+        const writing = writeVersionInBatches(database.db, header(pkg.id, '1.0.0', files), async (sink) => {
+          await sink.write([held]);
+          await sink.write(rest);
+          // The second batch commits although the first still waits for the other session.
+          for (let waited = 0; waited < 10_000 && !restStored; waited += 20) {
+            const [stored] = await database.db.select({ n: count() }).from(blobs).where(inArray(blobs.sha256, rest.map((file) => file.sha256)));
+            restStored = Number(stored!.n) === rest.length;
+            if (!restStored) await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+          release();
+          return { docsRoot: null, files: rowsOf(files) };
+        });
+        const result = await writing;
+        expect(restStored).toBe(true);
+        expect(await otherDone).toBe('rolled back on purpose');
+        expect(result).toMatchObject({ created: true, filesWritten: 4, blobsWritten: 4 });
+      } finally {
+        release();
+        await other.end({ timeout: 5 });
+      }
+    }, 30_000);
+  }
 });
