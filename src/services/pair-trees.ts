@@ -21,6 +21,15 @@ export interface PairTrees {
   renames?: TreeRenames;
 }
 
+export interface LoadedPair extends PairTrees {
+  /**
+   * The page fields read from the bytes, being stored for the next cold diff while this one is
+   * computed (the server inserts them on its own core). Never rejects: a failure only costs that
+   * reuse, and is logged.
+   */
+  pageFieldsStored: Promise<void>;
+}
+
 /** Reads blobs' bytes and page fields (store/pair-contents.ts; tests pass one that fails). */
 export type ContentReader = (database: Database, wanted: ReadonlyMap<string, number>) => Promise<Map<string, DiffContent>>;
 
@@ -88,7 +97,7 @@ function treeOf(files: PairFile[], contents: Map<string, DiffContent>, pages: Un
   });
 }
 
-export async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair, options: PairTreeOptions): Promise<PairTrees> {
+export async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair, options: PairTreeOptions): Promise<LoadedPair> {
   const read = options.readContents ?? loadDiffContents;
   const { oldFiles, newFiles } = await listPairFiles(ctx.database, pair.from.id, pair.to.id);
   // Imported here, as the engine is: the page parsers are for cold diffs only.
@@ -120,9 +129,7 @@ export async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair, opt
   const early = changedInPlace.size > 0 && removed > 0 && added > 0 && options.computedInPlace({ pairs: removed * added, bytes });
   if (!early) {
     const contents = await read(ctx.database, new Map([...candidates, ...changedInPlace]));
-    const trees = { oldTree: treeOf(oldFiles, contents, pages), newTree: treeOf(newFiles, contents, pages) };
-    await storePageFields(ctx.db, pages.toStore);
-    return trees;
+    return { oldTree: treeOf(oldFiles, contents, pages), newTree: treeOf(newFiles, contents, pages), pageFieldsStored: storeRead(ctx, pages) };
   }
   // Both reads start now; the second is awaited only after the search, and its failure (or the
   // first's) must reach the caller once, never as an unhandled rejection.
@@ -133,7 +140,11 @@ export async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair, opt
   const renames = pairRenames(treeOf(oldFiles, candidateContents, pages), treeOf(newFiles, candidateContents, pages), { renameThreshold: options.renameThreshold });
   const contents = await changedRead;
   for (const [sha, content] of candidateContents) contents.set(sha, content);
-  const trees = { oldTree: treeOf(oldFiles, contents, pages), newTree: treeOf(newFiles, contents, pages), renames };
-  await storePageFields(ctx.db, pages.toStore);
-  return trees;
+  return { oldTree: treeOf(oldFiles, contents, pages), newTree: treeOf(newFiles, contents, pages), renames, pageFieldsStored: storeRead(ctx, pages) };
+}
+
+function storeRead(ctx: ServiceContext, pages: UnreadPages): Promise<void> {
+  return storePageFields(ctx.db, pages.toStore).catch((error: unknown) =>
+    ctx.logger.warn(`could not store the page fields a diff read: ${(error as Error)?.message ?? String(error)}`),
+  );
 }

@@ -93,12 +93,12 @@ export async function diffPair(
   if (!work) {
     work = (async () => {
       const pool = diffPool();
-      const trees = await loadPairTrees(ctx, pair, { renameThreshold, computedInPlace: (cost) => pool.computesInPlace(cost) });
+      const { pageFieldsStored, ...trees } = await loadPairTrees(ctx, pair, { renameThreshold, computedInPlace: (cost) => pool.computesInPlace(cost) });
       const result = await pool.run({ package: pair.pkg.name, from: pair.from.version, to: pair.to.version, renameThreshold, ...trees });
       recent.set(memoKey, result, result.files.length * 512);
       // The answer does not wait for its cache row (store/diff-cache.ts); background work
       // (precomputing after a sync) is only done once the row is there.
-      const written = startCachedDiffWrite(ctx.db, key, result);
+      const written = startCachedDiffWrite(ctx.db, key, result, pageFieldsStored);
       if (options.patient) await written;
       else written.catch((error: unknown) => ctx.logger.warn(`could not cache the diff of ${pair.pkg.name} ${pair.from.version} → ${pair.to.version}: ${(error as Error)?.message ?? String(error)}`));
       return result;

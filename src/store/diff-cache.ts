@@ -65,10 +65,12 @@ function track(db: Db, key: DiffCacheKey, write: Promise<void>): void {
 
 /**
  * Starts writing a computed diff and returns the write, for the caller to report its failure (or to
- * wait for it: background work). Readers of the table through this handle wait for it anyway.
+ * wait for it: background work). Readers of the table through this handle wait for it anyway, and so
+ * does closing the database. `after`: other writes of the computation (its page fields), which the
+ * row waits for, so whoever waits for the row waits for them too.
  */
-export function startCachedDiffWrite(db: Db, key: DiffCacheKey, result: VersionDiff): Promise<void> {
-  const written = afterPendingCallbacks().then(() => writeCachedDiff(db, key, result));
+export function startCachedDiffWrite(db: Db, key: DiffCacheKey, result: VersionDiff, after: Promise<void> = Promise.resolve()): Promise<void> {
+  const written = Promise.all([after, afterPendingCallbacks()]).then(() => writeCachedDiff(db, key, result));
   track(db, key, written);
   return written;
 }

@@ -67,6 +67,32 @@ describe.each(testDrivers())('cached diff writes on %s', (driver) => {
     expect(Number(row?.n)).toBe(1);
   });
 
+  it('writes the row only after the other writes of its computation, and settling waits for all of them', async () => {
+    const ctx = await testContext(database);
+    forgetRecentDiffs();
+    await ctx.db.delete(diffCache);
+    const pair = await resolvePair(ctx, request);
+    const answer = await diffPair(ctx, pair);
+    await settleCachedDiffWrites(ctx.db);
+    await ctx.db.delete(diffCache);
+    const key = { fromVersionId: pair.from.id, toVersionId: pair.to.id, algorithm: String(ALGORITHM_VERSION), options: 'M50' };
+    // The page fields a cold diff read, still being stored.
+    let fieldsStored!: () => void;
+    const after = new Promise<void>((resolve) => (fieldsStored = resolve));
+    const written = startCachedDiffWrite(ctx.db, key, answer, after);
+    let settled = false;
+    const settling = settleCachedDiffWrites(ctx.db).then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(settled).toBe(false);
+    // Counted directly: tableCounts would itself wait for the write.
+    const [waiting] = await ctx.db.select({ n: count() }).from(diffCache);
+    expect(Number(waiting?.n)).toBe(0);
+    fieldsStored();
+    await settling;
+    await written;
+    expect((await tableCounts(ctx.db)).diffCache).toBe(1);
+  });
+
   // On a pool the lookup may go out on another connection before the write commits. Another
   // session holds an uncommitted row of the same key until the answer has come, so the write is
   // still waiting on that lock when the lookup is made.

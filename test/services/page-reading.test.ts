@@ -6,7 +6,8 @@ import { computeDiff } from '../../src/services/diff-worker.ts';
 import { readPages, readPairPages } from '../../src/services/page-reading.ts';
 import { loadPairTrees } from '../../src/services/pair-trees.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
-import { resolvePair, type ResolvedPair } from '../../src/services/version-diff.ts';
+import { diffPair, resolvePair, type ResolvedPair } from '../../src/services/version-diff.ts';
+import { settleCachedDiffWrites } from '../../src/store/diff-cache.ts';
 import { loadDocMeta } from '../../src/store/blobs.ts';
 import { tableCounts } from '../../src/store/package-removal.ts';
 import { listVersionFiles } from '../../src/store/versions.ts';
@@ -26,8 +27,11 @@ describe.each(testDrivers())('pages read on first need, on %s', (driver) => {
   });
 
   /** The pair's diff as a cold diff computes it, from what is stored now. */
-  const diffOf = async (pair: ResolvedPair) =>
-    computeDiff({ package: pair.pkg.name, from: pair.from.version, to: pair.to.version, renameThreshold: 50, ...(await loadPairTrees(ctx, pair, { renameThreshold: 50, computedInPlace: () => true })) });
+  const diffOf = async (pair: ResolvedPair) => {
+    const { pageFieldsStored, ...trees } = await loadPairTrees(ctx, pair, { renameThreshold: 50, computedInPlace: () => true });
+    await pageFieldsStored;
+    return computeDiff({ package: pair.pkg.name, from: pair.from.version, to: pair.to.version, renameThreshold: 50, ...trees });
+  };
 
   it('diffs a pair never read exactly as the same pair once read, page changes included', async () => {
     await seedFixture(ctx, '@fixture/unread');
@@ -72,5 +76,21 @@ describe.each(testDrivers())('pages read on first need, on %s', (driver) => {
     expect(await readPages(ctx, pair.pkg, pair.to)).toEqual(a);
     await readPages(ctx, pair.pkg, { ...pair.to, pagesRead: false });
     expect(await tableCounts(ctx.db)).toEqual(counts);
+  });
+
+  it('answers a cold diff before the page fields it read are stored, and stores them before the database settles', async () => {
+    const page = (body: string) => `---\ntitle: Stored after\n---\n\n# Stored after\n\n## ${body}\n\nText only this test holds.\n`;
+    await seedPackage(ctx, '@fixture/stored-after', [
+      { version: '1.0.0', files: { 'docs/a.mdx': page('First') } },
+      { version: '2.0.0', files: { 'docs/a.mdx': page('Second') } },
+    ]);
+    const pair = await resolvePair(ctx, { package: '@fixture/stored-after', from: '1.0.0', to: '2.0.0' });
+    const files = await listVersionFiles(ctx.db, pair.to.id);
+    expect(await loadDocMeta(ctx.db, files.map((file) => file.sha256))).toEqual(new Map());
+    const diff = await diffPair(ctx, pair);
+    expect(diff.files.find((file) => file.path === 'docs/a.mdx')?.doc?.sections).toMatchObject({ added: ['Second'], removed: ['First'] });
+    // Closing the database settles the cached diff's row, which waits for the page fields.
+    await settleCachedDiffWrites(ctx.db);
+    expect((await loadDocMeta(ctx.db, files.map((file) => file.sha256))).size).toBeGreaterThan(0);
   });
 });

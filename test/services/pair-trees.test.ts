@@ -38,6 +38,7 @@ describe.each(testDrivers())('pair trees on %s', (driver) => {
 
   it('searches renames while the files changed in place are read, with the plain read’s result', async () => {
     const early = await loadPairTrees(ctx, pair, { renameThreshold: 50, computedInPlace: inPlace });
+    await early.pageFieldsStored;
     const plain = await loadPairTrees(ctx, pair, { renameThreshold: 50, computedInPlace: inWorker });
     expect(early.renames?.pairs.length).toBeGreaterThan(0);
     expect(plain.renames).toBeUndefined();
