@@ -13,7 +13,7 @@ import { type IngestOptions, ingestVersion } from './ingest.ts';
 import type { ListingsAhead } from './listings-ahead.ts';
 import { type JobSummary, type JobTrigger, runJob } from './jobs/run-job.ts';
 import { NormalizeMemo } from './normalize-memo.ts';
-import { prefetchVersions } from './prefetch-versions.ts';
+import { FETCH_AHEAD, prefetchVersions } from './prefetch-versions.ts';
 import { isPollable, sourceFor } from './sources.ts';
 
 import { listOrExplain } from './packages.ts';
@@ -97,15 +97,15 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
   const ahead = taken && !stored.has(taken.version) && available.some((entry) => entry.version === taken.version) ? taken : undefined;
   const ingestOptions = { ...options, normalizeMemo: ahead?.memo ?? new NormalizeMemo(), knownHashes: ahead?.hashes };
   // Tarballs are independent downloads; git sources share one clone, so they stay one at a time.
-  const toFetch = available.filter((version) => !stored.has(version.version) && version.version !== ahead?.version);
-  const prefetch = pkg.source === 'npm' ? prefetchVersions(source, toFetch) : undefined;
+  const toFetch = available.filter((version) => !stored.has(version.version));
+  const prefetch = pkg.source === 'npm' ? prefetchVersions(source, toFetch, FETCH_AHEAD, ahead && { version: ahead.version, files: ahead.files }) : undefined;
   for (const version of available) {
     if (stored.has(version.version)) {
       report.alreadyStored += 1;
       continue;
     }
     try {
-      const fetched = version.version === ahead?.version ? ahead.files : prefetch?.(version);
+      const fetched = prefetch ? prefetch(version) : version.version === ahead?.version ? ahead.files : undefined;
       const result = await ingestVersion(ctx, pkg, source, version, ingestOptions, fetched);
       if (result.created) report.ingested.push(result);
       else report.alreadyStored += 1;

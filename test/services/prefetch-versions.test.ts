@@ -1,7 +1,7 @@
 // Downloads run ahead of ingest, a bounded number at a time, and a failed download belongs to its
-// own version only.
+// own version only. At most the next version is unpacked ahead, and only after a small one.
 import { describe, expect, it } from 'vitest';
-import { prefetchVersions } from '../../src/services/prefetch-versions.ts';
+import { prefetchVersions, UNPACK_AHEAD_BYTES } from '../../src/services/prefetch-versions.ts';
 import type { PackageSource } from '../../src/source/package-source.ts';
 import type { SourceFile, SourceVersion } from '../../src/types.ts';
 
@@ -50,8 +50,8 @@ describe('prefetchVersions', () => {
     await expect(prefetch(versions[2]!)).resolves.toHaveLength(1);
   });
 
-  it('downloads ahead but unpacks a version only when it is handed out, when the source can', async () => {
-    const versions = ['1.0.0', '1.1.0', '1.2.0'].map(version);
+  /** A source that downloads without unpacking; each version unpacks to `sizes[version]` bytes. */
+  function archiveSource(sizes: Record<string, number>) {
     const downloaded: string[] = [];
     const unpacked: string[] = [];
     const source = {
@@ -65,16 +65,47 @@ describe('prefetchVersions', () => {
         downloaded.push(wanted.version);
         return async () => {
           unpacked.push(wanted.version);
-          return [{ path: `${wanted.version}.md`, bytes: new TextEncoder().encode(wanted.version) }];
+          return [{ path: `${wanted.version}.md`, bytes: new Uint8Array(sizes[wanted.version] ?? 1) }];
         };
       },
     } as unknown as PackageSource;
+    return { source, downloaded, unpacked };
+  }
+
+  it('downloads ahead, and unpacks only the next version while a small one is written', async () => {
+    const versions = ['1.0.0', '1.1.0', '1.2.0'].map(version);
+    const { source, downloaded, unpacked } = archiveSource({});
     const prefetch = prefetchVersions(source, versions);
     expect((await prefetch(versions[0]!))[0]!.path).toBe('1.0.0.md');
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(downloaded).toEqual(['1.0.0', '1.1.0', '1.2.0']);
+    expect(unpacked).toEqual(['1.0.0', '1.1.0']);
+    expect((await prefetch(versions[1]!))[0]!.path).toBe('1.1.0.md');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(unpacked).toEqual(['1.0.0', '1.1.0', '1.2.0']);
+    expect((await prefetch(versions[2]!))[0]!.path).toBe('1.2.0.md');
+    expect(unpacked).toEqual(['1.0.0', '1.1.0', '1.2.0']);
+  });
+
+  it('unpacks the version after a big one only when it is handed out', async () => {
+    const versions = ['1.0.0', '1.1.0'].map(version);
+    const { source, unpacked } = archiveSource({ '1.0.0': UNPACK_AHEAD_BYTES + 1 });
+    const prefetch = prefetchVersions(source, versions);
+    await prefetch(versions[0]!);
+    await new Promise((resolve) => setTimeout(resolve, 5));
     expect(unpacked).toEqual(['1.0.0']);
     expect((await prefetch(versions[1]!))[0]!.path).toBe('1.1.0.md');
     expect(unpacked).toEqual(['1.0.0', '1.1.0']);
+  });
+
+  it('unpacks the version after one whose files came from elsewhere, and downloads nothing for that one', async () => {
+    const versions = ['1.0.0', '1.1.0'].map(version);
+    const { source, downloaded, unpacked } = archiveSource({});
+    const given = { version: '1.0.0', files: Promise.resolve([{ path: 'read-ahead.md', bytes: new Uint8Array(1) }]) };
+    const prefetch = prefetchVersions(source, versions, 4, given);
+    expect((await prefetch(versions[0]!))[0]!.path).toBe('read-ahead.md');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(downloaded).toEqual(['1.1.0']);
+    expect(unpacked).toEqual(['1.1.0']);
   });
 });
