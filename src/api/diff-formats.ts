@@ -5,7 +5,7 @@ import { filterChanges, ignoreWhitespace, renderMarkdown, renderNameStatus, rend
 import type { ServiceContext } from '../services/context.ts';
 import { diffPair, type ResolvedPair, resolveDiffPath } from '../services/version-diff.ts';
 import type { BuiltBody } from './cached-response.ts';
-import { orderVersionDiff } from './canonical-json.ts';
+import { orderVersionDiff } from '../diff/canonical-json.ts';
 import { loadPatchInputs } from '../services/patch-inputs.ts';
 
 export const DIFF_FORMATS = ['json', 'stat', 'numstat', 'name-status', 'raw', 'patch', 'markdown'] as const;

@@ -64,6 +64,16 @@ describe('docdelta CLI', () => {
     expect(json.moves[0]).toMatchObject({ from: '.docs/organized/docs/user-management', to: '.docs/organized/docs/authkit' });
   });
 
+  it('prints the same JSON, byte for byte, when the diff is computed and when it is read back from the cache', async () => {
+    // A rename threshold no other test asks for: the first run computes this diff, the second reads
+    // it from the cache, where jsonb has put the keys in its own order.
+    const computed = await docdelta(['diff', '1.0.0', '2.0.0', '--format', 'json', '--find-renames=73']);
+    const cached = await docdelta(['diff', '1.0.0', '2.0.0', '--format', 'json', '--find-renames=73']);
+    expect(computed.code).toBe(0);
+    expect(cached.stdout).toBe(computed.stdout);
+    expect(Object.keys(JSON.parse(cached.stdout))).toEqual(['package', 'from', 'to', 'summary', 'moves', 'files']);
+  });
+
   it('says which versions exist when asked for one that does not, with exit code 2', async () => {
     const result = await docdelta(['diff', '1.0.0', '9.9.9']);
     expect(result.code).toBe(2);

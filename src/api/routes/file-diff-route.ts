@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ALGORITHM_VERSION } from '../../diff/index.ts';
 import { DEFAULT_RENAME_THRESHOLD, getFileDiff } from '../../services/version-diff.ts';
 import { cacheControlFor } from '../cache-policy.ts';
-import { orderFileChange } from '../canonical-json.ts';
+import { orderFileChange } from '../../diff/canonical-json.ts';
 import { packageParam, parseQuery, pathParam, versionParam } from '../query.ts';
 import type { RouteModule } from '../route-module.ts';
 import { pairKey } from '../toolkit.ts';

@@ -1,6 +1,6 @@
 // Diffs read back from the jsonb cache come with PostgreSQL's key order (shortest key first), so
-// the same diff would serialize differently cold and warm. The API always writes the key order of
-// design.md, which keeps bodies (and people reading them) stable.
+// the same diff would serialize differently cold and warm. The HTTP API and `--format json` always
+// write the key order of design.md, which keeps bodies (and people reading them) stable.
 import type { DocChanges, FileChange, FolderMove, VersionDiff } from '../types.ts';
 
 function orderDoc(doc: DocChanges): DocChanges {
