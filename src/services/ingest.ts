@@ -1,6 +1,6 @@
-// Ingest: source files → their contents and file rows, one transaction per version, written batch by
-// batch as the files are read (see store/write-version.ts), so a version's contents and statements are
-// never all held. Pages (page fields, routes, the docs root) are read when a reader first needs them
+// Ingest: source files → their contents and file rows, each version seen whole or not at all,
+// written batch by batch as the files are read (see store/write-version.ts), so a version's contents
+// and statements are never all held. Pages (page fields, routes, the docs root) are read when a reader first needs them
 // (page-reading.ts): a diff needs those of the changed files only, which it reads from their bytes.
 import { DocdeltaError, toDocdeltaError } from '../errors.ts';
 import { sha256Hex } from '../normalize/content-hash.ts';

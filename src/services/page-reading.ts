@@ -16,20 +16,33 @@ import type { ServiceContext } from './context.ts';
 /** Markdown files read per query: their contents are held only while read. */
 const READ_BATCH = 400;
 
-/** Readers of one version in this process share one read. */
-const reading = new Map<number, Promise<VersionRow>>();
+/** Readers of one version in this process share one read; by database handle, as ids are per database. */
+const reading = new WeakMap<object, Map<number, Promise<VersionRow>>>();
 
 type PackageSettingsRow = Pick<PackageRow, 'name' | 'docsRoot' | 'options'>;
 
 /** The version with its pages read (and stored): at once when they were, else after reading them. */
 export function readPages(ctx: ServiceContext, pkg: PackageSettingsRow, version: VersionRow): Promise<VersionRow> {
   if (version.pagesRead) return Promise.resolve(version);
-  let pending = reading.get(version.id);
+  let byId = reading.get(ctx.db);
+  if (!byId) reading.set(ctx.db, (byId = new Map()));
+  const readers = byId;
+  let pending = readers.get(version.id);
   if (!pending) {
-    pending = readAndStore(ctx, pkg, version).finally(() => reading.delete(version.id));
-    reading.set(version.id, pending);
+    pending = readUnlessRead(ctx, pkg, version).finally(() => readers.delete(version.id));
+    readers.set(version.id, pending);
   }
   return pending;
+}
+
+/**
+ * A caller may hold the row as it was before someone read the version (the digest's, after the link
+ * count read it): the stored row is asked first, one query, rather than every page read again.
+ */
+async function readUnlessRead(ctx: ServiceContext, pkg: PackageSettingsRow, version: VersionRow): Promise<VersionRow> {
+  const stored = await findVersionRow(ctx.db, version.id);
+  if (stored?.pagesRead) return stored;
+  return readAndStore(ctx, pkg, version);
 }
 
 /** Reads the pages of every version of the list, one after another (each holds a version's pages). */

@@ -24,8 +24,8 @@ export interface PairTrees {
 export interface LoadedPair extends PairTrees {
   /**
    * The page fields read from the bytes, being stored for the next cold diff while this one is
-   * computed (the server inserts them on its own core). Never rejects: a failure only costs that
-   * reuse, and is logged.
+   * computed (a PostgreSQL server inserts them on its own core; PGlite, in turn with the engine).
+   * Never rejects: a failure only costs that reuse, and is logged.
    */
   pageFieldsStored: Promise<void>;
 }
@@ -43,8 +43,12 @@ export interface PairTreeOptions {
   readContents?: ContentReader;
 }
 
-/** How a page is read depends on its path: a partial's frontmatter is navigation, `.md` keeps indented code. */
-const readingKind = (path: string) => `${isPartialPath(path)}:${/\.md$/i.test(path)}`;
+/**
+ * How a content is read depends on its path: only a page has fields, a partial's frontmatter is
+ * navigation, `.md` keeps indented code. A content held under paths read differently keeps its fields
+ * for the full read to decide (which takes the first holder in path order).
+ */
+const readingKind = (path: string) => `${isMarkdownPath(path)}:${isPartialPath(path)}:${/\.md$/i.test(path)}`;
 
 /**
  * A page whose version has not been read (services/page-reading.ts) has no stored fields: they are

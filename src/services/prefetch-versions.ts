@@ -1,6 +1,6 @@
 // Downloads run ahead of ingest: while one version is normalized and written, the next few are
 // already being fetched, so a first sync of several versions waits on the network about once, not
-// once per version. Writes stay one version at a time (one transaction each, in order). A source that
+// once per version. Writes stay one version at a time, in order. A source that
 // can download without unpacking (npm) holds only the archives ahead. The next version is unpacked
 // while the one before is written (the server's work; this thread mostly waits), when that one's
 // files came to at most UNPACK_AHEAD_BYTES: releases of a docs package are alike in size, so at most
@@ -53,7 +53,13 @@ export function prefetchVersions(
   return (version) => {
     const index = Math.max(0, versions.findIndex((candidate) => candidate.version === version.version));
     for (const next of versions.slice(index, index + ahead)) start(next);
-    const files = unpacked.get(version.version) ?? (version.version === given?.version ? given.files : unpack(version));
+    let files = unpacked.get(version.version);
+    if (!files && version.version === given?.version) {
+      files = given.files;
+      // Handed over once: the files are the caller's from now on, and freed once that version is written.
+      given = undefined;
+    }
+    files ??= unpack(version);
     unpacked.delete(version.version);
     handedOut.add(version.version);
     const following = versions[index + 1];

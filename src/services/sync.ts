@@ -94,8 +94,9 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
   const report: PackageSyncReport = { package: pkg.name, ingested: [], alreadyStored: 0, failed: [], unpublished };
   // The version fetched and read while the database opened, when this sync stores it.
   const taken = packument ? await options.listingsAhead?.takeVersion(name) : undefined;
-  const ahead = taken && !stored.has(taken.version) && available.some((entry) => entry.version === taken.version) ? taken : undefined;
-  const ingestOptions = { ...options, normalizeMemo: ahead?.memo ?? new NormalizeMemo(), knownHashes: ahead?.hashes };
+  // Let go of once that version is handed over: it holds the version's files (its hashes are keyed by them).
+  let ahead = taken && !stored.has(taken.version) && available.some((entry) => entry.version === taken.version) ? taken : undefined;
+  const ingestOptions = { ...options, normalizeMemo: ahead?.memo ?? new NormalizeMemo() };
   // Tarballs are independent downloads; git sources share one clone, so they stay one at a time.
   const toFetch = available.filter((version) => !stored.has(version.version));
   const prefetch = pkg.source === 'npm' ? prefetchVersions(source, toFetch, FETCH_AHEAD, ahead && { version: ahead.version, files: ahead.files }) : undefined;
@@ -105,8 +106,10 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
       continue;
     }
     try {
-      const fetched = prefetch ? prefetch(version) : version.version === ahead?.version ? ahead.files : undefined;
-      const result = await ingestVersion(ctx, pkg, source, version, ingestOptions, fetched);
+      const given = version.version === ahead?.version ? ahead : undefined;
+      if (given) ahead = undefined;
+      const fetched = prefetch ? prefetch(version) : given?.files;
+      const result = await ingestVersion(ctx, pkg, source, version, given ? { ...ingestOptions, knownHashes: given.hashes } : ingestOptions, fetched);
       if (result.created) report.ingested.push(result);
       else report.alreadyStored += 1;
     } catch (error) {

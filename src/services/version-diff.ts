@@ -6,7 +6,7 @@ import { filterChanges } from '../diff/path-filter.ts';
 import { fileCandidates, type PathResolution, resolvePathFilter } from '../diff/path-readings.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { didYouMean } from '../suggest.ts';
-import { readCachedDiff, settleCachedDiffWrites, startCachedDiffWrite } from '../store/diff-cache.ts';
+import { readCachedDiff, settleCachedDiffWrites, startCachedDiffWrite, trackDiffWrite } from '../store/diff-cache.ts';
 import { listVersionFiles, listVersionRows, type VersionRow } from '../store/versions.ts';
 import type { FileChange, VersionDiff } from '../types.ts';
 import { LruCache } from '../lru-cache.ts';
@@ -94,7 +94,13 @@ export async function diffPair(
     work = (async () => {
       const pool = diffPool();
       const { pageFieldsStored, ...trees } = await loadPairTrees(ctx, pair, { renameThreshold, computedInPlace: (cost) => pool.computesInPlace(cost) });
-      const result = await pool.run({ package: pair.pkg.name, from: pair.from.version, to: pair.to.version, renameThreshold, ...trees });
+      let result: VersionDiff;
+      try {
+        result = await pool.run({ package: pair.pkg.name, from: pair.from.version, to: pair.to.version, renameThreshold, ...trees });
+      } catch (error) {
+        trackDiffWrite(ctx.db, key, pageFieldsStored);
+        throw error;
+      }
       recent.set(memoKey, result, result.files.length * 512);
       // The answer does not wait for its cache row (store/diff-cache.ts); background work
       // (precomputing after a sync) is only done once the row is there.

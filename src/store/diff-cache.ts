@@ -75,6 +75,14 @@ export function startCachedDiffWrite(db: Db, key: DiffCacheKey, result: VersionD
   return written;
 }
 
+/**
+ * Another write of a diff's computation (its page fields) when no row will follow (the computation
+ * failed): closing the database, and the next lookup of the pair, still wait for it.
+ */
+export function trackDiffWrite(db: Db, key: DiffCacheKey, write: Promise<void>): void {
+  track(db, key, write);
+}
+
 /** Waits for every cached-diff write started on this handle (a failed one is its starter's to report). */
 export async function settleCachedDiffWrites(db: Db): Promise<void> {
   const byKey = inFlight.get(db);

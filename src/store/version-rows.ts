@@ -119,20 +119,32 @@ async function insertSmallBlobs(tx: Tx, batch: readonly NormalizedFile[]): Promi
 }
 
 /**
- * Removes these contents (and their page fields) where no version lists them: what a failed write
- * stored before it failed. A content another writer is listing at this moment holds a lock through
- * its foreign key and is skipped, not waited for.
+ * Removes these contents (and their page fields) where no version lists them: what a write that gave
+ * up stored. The rows are locked first, skipping any another writer's file rows hold through their
+ * foreign key; a later statement, which sees every listing committed before the locks, then picks the
+ * unlisted ones, and a listing cannot reference a locked row until this transaction ends.
  */
 export async function removeUnlistedContents(db: Db, shas: readonly string[]): Promise<void> {
   for (const batch of batches(shas)) {
-    const list = JSON.stringify(batch);
     await db.transaction(async (tx) => {
-      const doomed = sql`(select b.sha256 from blobs b
-          where b.sha256 in (select json_array_elements_text(${list}::json))
-            and not exists (select 1 from version_files f where f.sha256 = b.sha256)
-          for update skip locked)`;
-      await tx.execute(sql`delete from doc_meta where sha256 in ${doomed}`);
-      await tx.execute(sql`delete from blobs where sha256 in ${doomed}`);
+      const locked = await tx
+        .select({ sha256: blobs.sha256 })
+        .from(blobs)
+        .where(sql`${blobs.sha256} in (select json_array_elements_text(${JSON.stringify(batch)}::json))`)
+        .orderBy(blobs.sha256)
+        .for('update', { skipLocked: true });
+      if (locked.length === 0) return;
+      const unlisted = await tx
+        .select({ sha256: blobs.sha256 })
+        .from(blobs)
+        .where(
+          sql`${blobs.sha256} in (select json_array_elements_text(${JSON.stringify(locked.map((row) => row.sha256))}::json))
+            and not exists (select 1 from version_files f where f.sha256 = blobs.sha256)`,
+        );
+      if (unlisted.length === 0) return;
+      const doomed = JSON.stringify(unlisted.map((row) => row.sha256));
+      await tx.delete(docMeta).where(sql`${docMeta.sha256} in (select json_array_elements_text(${doomed}::json))`);
+      await tx.delete(blobs).where(sql`${blobs.sha256} in (select json_array_elements_text(${doomed}::json))`);
     });
   }
 }

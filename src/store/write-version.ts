@@ -3,9 +3,9 @@
 // Two steps. The contents (blobs and their page fields) come first: they are keyed by hash, shared by
 // every version, and no reader sees one until a version lists it, so they are stored a batch per
 // short transaction, a few batches at once (PARALLEL_CONTENT_BATCHES). Then the version's row and its
-// file list are written in one transaction: a reader sees the version whole or not at all. An attempt
-// that fails removes the contents it stored that no version lists; a process killed between the steps
-// leaves them, and the next write of those contents finds them stored.
+// file list are written in one transaction: a reader sees the version whole or not at all. A write that
+// gives up removes the contents it stored that no version lists; a process killed or interrupted
+// between the steps leaves them, and the next write of those contents finds them stored.
 //
 // The contents arrive in batches from a producer (the ingest reads a batch while the previous ones are
 // being written), so a version's statements are never all held at once. Only the small file rows
@@ -13,8 +13,9 @@
 //
 // Two writers storing versions that share contents meet on the same blob rows. Rows are therefore
 // inserted in one global order (producers hand contents over by sha256; files go by path), so neither
-// can hold a row the other needs while waiting for one it holds; a deadlock reported anyway (40P01)
-// fails the attempt, and it is run again — the producer too — a bounded number of times.
+// can hold a row the other needs while waiting for one it holds; a deadlock reported anyway (40P01),
+// like a content removed between the steps (23503 on its foreign key), fails the attempt, and it is
+// run again — the producer too — a bounded number of times.
 import { sql } from 'drizzle-orm';
 import { invalidInput } from '../errors.ts';
 import type { NormalizedFile } from '../types.ts';
@@ -60,12 +61,12 @@ export interface ProducedVersion {
   files: FileRow[];
 }
 
-/** Called once per attempt: a transaction PostgreSQL broke as a deadlock runs the producer again. */
+/** Called once per attempt: an attempt PostgreSQL broke (see `retryable`) runs the producer again. */
 export type VersionProducer = (sink: ContentSink) => Promise<ProducedVersion>;
 
 export interface WriteResult {
   versionId: number;
-  /** False when another writer stored this version first; nothing was written then. */
+  /** False when another writer stored this version first; no file row was written then (contents may have been). */
   created: boolean;
   blobsWritten: number;
   filesWritten: number;
@@ -88,14 +89,20 @@ export interface WriteHooks {
   onDeadlockRetry?: (attempt: number, error: unknown) => void;
 }
 
-/** The SQLSTATE of a driver error, looking through wrappers (drizzle puts the driver's error in `cause`). */
-function sqlState(error: unknown): string | undefined {
+/** A field of a driver error, looking through wrappers (drizzle puts the driver's error in `cause`). */
+function driverField(error: unknown, read: (current: Record<string, unknown>) => unknown): string | undefined {
   for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    const value = read(current as Record<string, unknown>);
+    if (typeof value === 'string') return value;
   }
   return undefined;
 }
+
+/** The SQLSTATE of a driver error. */
+const sqlState = (error: unknown) => driverField(error, (current) => (typeof current.code === 'string' && /^[0-9A-Z]{5}$/.test(current.code) ? current.code : undefined));
+
+/** The constraint a driver error names (postgres.js: `constraint_name`; PGlite: `constraint`). */
+const violatedConstraint = (error: unknown) => driverField(error, (current) => current.constraint_name ?? current.constraint);
 
 /**
  * Refuses a version with a path the store cannot index. The store checks the rows it is about to
@@ -140,8 +147,7 @@ export async function writeVersionInBatches(db: Db, header: VersionHeader, produ
     try {
       return await writeOnce(db, header, produce, hooks, written);
     } catch (error) {
-      const state = sqlState(error);
-      if (!(state === DEADLOCK || state === CONTENT_GONE) || attempt >= DEADLOCK_ATTEMPTS) {
+      if (!retryable(error) || attempt >= DEADLOCK_ATTEMPTS) {
         // Best effort: a process that dies here leaves them too, and the next write of them reuses them.
         await removeUnlistedContents(db, [...written]).catch(() => {});
         throw error;
@@ -153,13 +159,19 @@ export async function writeVersionInBatches(db: Db, header: VersionHeader, produ
   }
 }
 
-/** PostgreSQL broke a transaction as a deadlock. */
-const DEADLOCK = '40P01';
 /**
- * A file row's content was gone when the version was written: removed between the two steps (an
- * untrack, or another writer's failed attempt cleaning up). The next attempt writes it again.
+ * Worth another attempt: PostgreSQL broke a transaction as a deadlock, or a file row's content was
+ * gone when the version was listed, removed between the two steps (an untrack, or another writer's
+ * write giving up); the next attempt writes it again. Other foreign keys (the package untracked
+ * meanwhile) fail at once.
  */
-const CONTENT_GONE = '23503';
+function retryable(error: unknown): boolean {
+  const state = sqlState(error);
+  if (state === '40P01') return true;
+  return state === '23503' && CONTENT_KEYS.has(violatedConstraint(error) ?? '');
+}
+
+const CONTENT_KEYS = new Set(['version_files_sha256_blobs_sha256_fk', 'doc_meta_sha256_blobs_sha256_fk']);
 
 /**
  * Content batches written at once, each on its own connection. PostgreSQL runs a connection on one

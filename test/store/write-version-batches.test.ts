@@ -7,7 +7,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDocMeta } from '../../src/store/blobs.ts';
 import { ensurePackage } from '../../src/store/packages.ts';
-import { blobs, docMeta } from '../../src/store/schema/index.ts';
+import { blobs, docMeta, packages } from '../../src/store/schema/index.ts';
 import { listVersionFiles, listVersionRows } from '../../src/store/versions.ts';
 import { type VersionHeader, writeVersionInBatches } from '../../src/store/write-version.ts';
 import type { NormalizedFile } from '../../src/types.ts';
@@ -118,6 +118,27 @@ describe.each(testDrivers())('writing a version in batches on %s', (driver) => {
     expect(result).toMatchObject({ created: true, filesWritten: 6, blobsWritten: 6 });
     const [left] = await database.db.select({ n: count() }).from(blobs).where(inArray(blobs.sha256, files.map((file) => file.sha256)));
     expect(Number(left!.n)).toBe(6);
+  });
+
+  it('fails at once, without another attempt, when the package is gone, and leaves none of its contents', async () => {
+    const pkg = await ensurePackage(database.db, { name: `batches-${crypto.randomBytes(4).toString('hex')}` });
+    const files = Array.from({ length: 3 }, (_, i) => page(`docs/p${i}.md`, `${pkg.id} orphaned ${i}`)).sort(bySha);
+    const retries: number[] = [];
+    const attempt = writeVersionInBatches(
+      database.db,
+      header(pkg.id, '1.0.0', files),
+      async (sink) => {
+        await sink.write(files);
+        // Untracked meanwhile: the version row's foreign key fails, not a content's.
+        await database.db.delete(packages).where(eq(packages.id, pkg.id));
+        return { docsRoot: null, files: rowsOf(files) };
+      },
+      { onDeadlockRetry: (attempt) => retries.push(attempt) },
+    );
+    await expect(attempt).rejects.toThrow();
+    expect(retries).toEqual([]);
+    const [left] = await database.db.select({ n: count() }).from(blobs).where(inArray(blobs.sha256, files.map((file) => file.sha256)));
+    expect(Number(left!.n)).toBe(0);
   });
 
   if (driver === 'postgres') {
