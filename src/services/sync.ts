@@ -93,9 +93,12 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
 
   const report: PackageSyncReport = { package: pkg.name, ingested: [], alreadyStored: 0, failed: [], unpublished };
   // The version fetched and read while the database opened, when this sync stores it.
-  const taken = packument ? await options.listingsAhead?.takeVersion(name) : undefined;
-  // Let go of once that version is handed over: it holds the version's files (its hashes are keyed by them).
-  let ahead = taken && !stored.has(taken.version) && available.some((entry) => entry.version === taken.version) ? taken : undefined;
+  // Let go of once that version is handed over: it holds the version's files (its hashes are keyed by
+  // them), and nothing in this function may keep it (no closure over it; `taken` is cleared too).
+  let taken = packument ? await options.listingsAhead?.takeVersion(name) : undefined;
+  const takenVersion = taken?.version;
+  let ahead = taken && !stored.has(taken.version) && available.some((entry) => entry.version === takenVersion) ? taken : undefined;
+  taken = undefined;
   const ingestOptions = { ...options, normalizeMemo: ahead?.memo ?? new NormalizeMemo() };
   // Tarballs are independent downloads; git sources share one clone, so they stay one at a time.
   const toFetch = available.filter((version) => !stored.has(version.version));

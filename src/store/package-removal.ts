@@ -2,9 +2,10 @@
 // failures and digest deliveries (all by ON DELETE CASCADE from the package row), and the blobs —
 // with their doc metadata — that no version of any other package still holds. One transaction:
 // a failure half-way leaves everything as it was.
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './database.ts';
 import { settleCachedDiffWrites } from './diff-cache.ts';
+import { deleteUnlistedContents } from './version-rows.ts';
 import { blobs, diffCache, docMeta, packages, versionFiles, versions } from './schema/index.ts';
 
 export interface RemovalCounts {
@@ -58,11 +59,7 @@ export async function removePackage(db: Db, name: string): Promise<RemovalCounts
     await tx.delete(packages).where(eq(packages.id, pkg.id));
     // The versions and their file lists are gone now; a candidate still listed is another package's.
     const candidates = held.map((row) => row.sha256);
-    for (let i = 0; i < candidates.length; i += CHUNK) {
-      const chunk = candidates.slice(i, i + CHUNK);
-      await tx.delete(docMeta).where(and(inArray(docMeta.sha256, chunk), sql`not exists (select 1 from version_files vf where vf.sha256 = ${docMeta.sha256})`));
-      await tx.delete(blobs).where(and(inArray(blobs.sha256, chunk), sql`not exists (select 1 from version_files vf where vf.sha256 = ${blobs.sha256})`));
-    }
+    for (let i = 0; i < candidates.length; i += CHUNK) await deleteUnlistedContents(tx, candidates.slice(i, i + CHUNK), { skipLocked: false });
     return counts;
   });
 }

@@ -120,33 +120,39 @@ async function insertSmallBlobs(tx: Tx, batch: readonly NormalizedFile[]): Promi
 
 /**
  * Removes these contents (and their page fields) where no version lists them: what a write that gave
- * up stored. The rows are locked first, skipping any another writer's file rows hold through their
- * foreign key; a later statement, which sees every listing committed before the locks, then picks the
- * unlisted ones, and a listing cannot reference a locked row until this transaction ends.
+ * up stored. Contents another writer's file rows hold at this moment are skipped, not waited for.
  */
 export async function removeUnlistedContents(db: Db, shas: readonly string[]): Promise<void> {
-  for (const batch of batches(shas)) {
-    await db.transaction(async (tx) => {
-      const locked = await tx
-        .select({ sha256: blobs.sha256 })
-        .from(blobs)
-        .where(sql`${blobs.sha256} in (select json_array_elements_text(${JSON.stringify(batch)}::json))`)
-        .orderBy(blobs.sha256)
-        .for('update', { skipLocked: true });
-      if (locked.length === 0) return;
-      const unlisted = await tx
-        .select({ sha256: blobs.sha256 })
-        .from(blobs)
-        .where(
-          sql`${blobs.sha256} in (select json_array_elements_text(${JSON.stringify(locked.map((row) => row.sha256))}::json))
-            and not exists (select 1 from version_files f where f.sha256 = blobs.sha256)`,
-        );
-      if (unlisted.length === 0) return;
-      const doomed = JSON.stringify(unlisted.map((row) => row.sha256));
-      await tx.delete(docMeta).where(sql`${docMeta.sha256} in (select json_array_elements_text(${doomed}::json))`);
-      await tx.delete(blobs).where(sql`${blobs.sha256} in (select json_array_elements_text(${doomed}::json))`);
-    });
-  }
+  for (const batch of batches(shas)) await db.transaction((tx) => deleteUnlistedContents(tx, batch, { skipLocked: true }));
+}
+
+/**
+ * Deletes those of these contents no version lists, with their page fields. The rows are locked
+ * first; a later statement, which sees every listing committed before the locks, then picks the
+ * unlisted ones, and no listing can reference a locked row until the transaction ends. (Picked in
+ * the statements that delete, a listing committed between them could lose a listed content's page
+ * fields.) `skipLocked`: leave the contents a listing in progress holds instead of waiting for it.
+ */
+export async function deleteUnlistedContents(tx: Tx, shas: readonly string[], options: { skipLocked: boolean }): Promise<void> {
+  if (shas.length === 0) return;
+  const locked = await tx
+    .select({ sha256: blobs.sha256 })
+    .from(blobs)
+    .where(sql`${blobs.sha256} in (select json_array_elements_text(${JSON.stringify(shas)}::json))`)
+    .orderBy(blobs.sha256)
+    .for('update', options.skipLocked ? { skipLocked: true } : {});
+  if (locked.length === 0) return;
+  const unlisted = await tx
+    .select({ sha256: blobs.sha256 })
+    .from(blobs)
+    .where(
+      sql`${blobs.sha256} in (select json_array_elements_text(${JSON.stringify(locked.map((row) => row.sha256))}::json))
+        and not exists (select 1 from version_files f where f.sha256 = blobs.sha256)`,
+    );
+  if (unlisted.length === 0) return;
+  const doomed = JSON.stringify(unlisted.map((row) => row.sha256));
+  await tx.delete(docMeta).where(sql`${docMeta.sha256} in (select json_array_elements_text(${doomed}::json))`);
+  await tx.delete(blobs).where(sql`${blobs.sha256} in (select json_array_elements_text(${doomed}::json))`);
 }
 
 /** Inserts the page metadata of these contents (their blobs are already stored). */
