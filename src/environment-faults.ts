@@ -16,10 +16,11 @@ interface Coded {
   errno?: unknown;
   path?: unknown;
   cause?: unknown;
+  [field: string]: unknown;
 }
 
 /** The error and its causes, outermost first (drizzle wraps the driver's error in `cause`). */
-function chain(error: unknown): Coded[] {
+export function causeChain(error: unknown): Coded[] {
   const out: Coded[] = [];
   let current: unknown = error;
   while (current && typeof current === 'object' && out.length < 8) {
@@ -59,7 +60,7 @@ const SQLSTATE: Record<string, () => EnvironmentFault> = {
 
 /** A clear, one-line description of an environment fault anywhere in the cause chain; null if none. */
 export function describeEnvironmentFault(error: unknown): EnvironmentFault | null {
-  for (const link of chain(error)) {
+  for (const link of causeChain(error)) {
     if (typeof link.code !== 'string') continue;
     const known = SQLSTATE[link.code];
     if (known) return known();

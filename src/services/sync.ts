@@ -102,7 +102,7 @@ export async function syncPackage(ctx: ServiceContext, name: string, options: Sy
   const ingestOptions = { ...options, normalizeMemo: ahead?.memo ?? new NormalizeMemo() };
   // Tarballs are independent downloads; git sources share one clone, so they stay one at a time.
   const toFetch = available.filter((version) => !stored.has(version.version));
-  const prefetch = pkg.source === 'npm' ? prefetchVersions(source, toFetch, FETCH_AHEAD, ahead && { version: ahead.version, files: ahead.files }) : undefined;
+  const prefetch = pkg.source === 'npm' ? prefetchVersions(source, toFetch, FETCH_AHEAD, ahead) : undefined;
   for (const version of available) {
     if (stored.has(version.version)) {
       report.alreadyStored += 1;

@@ -45,7 +45,11 @@ const inFlight = new WeakMap<Db, Map<string, Set<Promise<void>>>>();
 
 const keyText = (key: DiffCacheKey) => [key.fromVersionId, key.toVersionId, key.algorithm, key.options].join('\u0000');
 
-function track(db: Db, key: DiffCacheKey, write: Promise<void>): void {
+/**
+ * A write of a pair's diff (its row, or the page fields of a computation that failed): closing the
+ * database, and the next lookup of the pair, wait for it.
+ */
+export function trackDiffWrite(db: Db, key: DiffCacheKey, write: Promise<void>): void {
   let byKey = inFlight.get(db);
   if (!byKey) inFlight.set(db, (byKey = new Map()));
   const text = keyText(key);
@@ -71,16 +75,8 @@ function track(db: Db, key: DiffCacheKey, write: Promise<void>): void {
  */
 export function startCachedDiffWrite(db: Db, key: DiffCacheKey, result: VersionDiff, after: Promise<void> = Promise.resolve()): Promise<void> {
   const written = Promise.all([after, afterPendingCallbacks()]).then(() => writeCachedDiff(db, key, result));
-  track(db, key, written);
+  trackDiffWrite(db, key, written);
   return written;
-}
-
-/**
- * Another write of a diff's computation (its page fields) when no row will follow (the computation
- * failed): closing the database, and the next lookup of the pair, still wait for it.
- */
-export function trackDiffWrite(db: Db, key: DiffCacheKey, write: Promise<void>): void {
-  track(db, key, write);
 }
 
 /** Waits for every cached-diff write started on this handle (a failed one is its starter's to report). */

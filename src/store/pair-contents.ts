@@ -130,17 +130,19 @@ class StoredDoc implements DiffDoc {
   }
 }
 
-/** jsonb's order of object keys: shorter keys first, then by their UTF-8 bytes. */
-function jsonbKeyOrder(a: string, b: string): number {
-  const byLength = Buffer.byteLength(a) - Buffer.byteLength(b);
-  return byLength !== 0 ? byLength : Buffer.compare(Buffer.from(a), Buffer.from(b));
+/** Keys in jsonb's order: shorter first (in UTF-8 bytes), then by those bytes; each encoded once. */
+function inJsonbKeyOrder(keys: string[]): string[] {
+  return keys
+    .map((key) => ({ key, bytes: Buffer.from(key) }))
+    .sort((a, b) => a.bytes.length - b.bytes.length || Buffer.compare(a.bytes, b.bytes))
+    .map(({ key }) => key);
 }
 
 function asJsonb(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(asJsonb);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort(jsonbKeyOrder)) out[key] = asJsonb((value as Record<string, unknown>)[key]);
+  for (const key of inJsonbKeyOrder(Object.keys(value))) out[key] = asJsonb((value as Record<string, unknown>)[key]);
   return out;
 }
 

@@ -3,7 +3,7 @@
 // 1,000-file version (an SQL object and a driver parameter per cell) and most of its garbage, where one
 // JSON.stringify is native and allocates a single string. The SQL is fixed text; the only input is the
 // parameter, so nothing from a tarball is ever spliced into a statement.
-import { sql } from 'drizzle-orm';
+import { and, type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import type { NormalizedFile } from '../types.ts';
 import type { Db } from './database.ts';
 import { blobs, docMeta, versionFiles, versions } from './schema/index.ts';
@@ -52,6 +52,12 @@ export function batches<T>(items: readonly T[], bytesOf: (item: T) => number = (
   return out;
 }
 
+/**
+ * `column in (the given hashes)` with the hashes as ONE JSON parameter (a parameter per hash hit
+ * drivers' limits and cost drizzle milliseconds to build).
+ */
+const amongHashes = (column: AnyColumn | SQL, shas: readonly string[]) => sql`${column} in (select json_array_elements_text(${JSON.stringify(shas)}::json))`;
+
 const base64Of = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 /**
@@ -67,7 +73,7 @@ export async function storedContents(tx: Tx, shas: readonly string[]): Promise<M
     // the subquery would name doc_meta's own column on both sides (every content "had" fields).
     .select({ sha256: blobs.sha256, hasDoc: sql<boolean>`exists (select 1 from doc_meta d where d.sha256 = blobs.sha256)` })
     .from(blobs)
-    .where(sql`${blobs.sha256} in (select json_array_elements_text(${JSON.stringify(shas)}::json))`);
+    .where(amongHashes(blobs.sha256, shas));
   for (const row of rows) found.set(row.sha256, { hasDoc: row.hasDoc === true || (row.hasDoc as unknown) === 't' });
   return found;
 }
@@ -138,7 +144,7 @@ export async function deleteUnlistedContents(tx: Tx, shas: readonly string[], op
   const locked = await tx
     .select({ sha256: blobs.sha256 })
     .from(blobs)
-    .where(sql`${blobs.sha256} in (select json_array_elements_text(${JSON.stringify(shas)}::json))`)
+    .where(amongHashes(blobs.sha256, shas))
     .orderBy(blobs.sha256)
     .for('update', options.skipLocked ? { skipLocked: true } : {});
   if (locked.length === 0) return;
@@ -146,13 +152,18 @@ export async function deleteUnlistedContents(tx: Tx, shas: readonly string[], op
     .select({ sha256: blobs.sha256 })
     .from(blobs)
     .where(
-      sql`${blobs.sha256} in (select json_array_elements_text(${JSON.stringify(locked.map((row) => row.sha256))}::json))
-        and not exists (select 1 from version_files f where f.sha256 = blobs.sha256)`,
+      and(
+        amongHashes(
+          blobs.sha256,
+          locked.map((row) => row.sha256),
+        ),
+        sql`not exists (select 1 from version_files f where f.sha256 = blobs.sha256)`,
+      ),
     );
   if (unlisted.length === 0) return;
-  const doomed = JSON.stringify(unlisted.map((row) => row.sha256));
-  await tx.delete(docMeta).where(sql`${docMeta.sha256} in (select json_array_elements_text(${doomed}::json))`);
-  await tx.delete(blobs).where(sql`${blobs.sha256} in (select json_array_elements_text(${doomed}::json))`);
+  const doomed = unlisted.map((row) => row.sha256);
+  await tx.delete(docMeta).where(amongHashes(docMeta.sha256, doomed));
+  await tx.delete(blobs).where(amongHashes(blobs.sha256, doomed));
 }
 
 /** Inserts the page metadata of these contents (their blobs are already stored). */
@@ -184,7 +195,7 @@ export async function insertFileRows(tx: Tx, versionId: number, rows: readonly F
 }
 
 /** Contents in sha256 order: the one order every writer of blob-keyed rows takes their locks in. */
-const bySha256 = (a: { sha256: string }, b: { sha256: string }) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0);
+export const bySha256 = (a: { sha256: string }, b: { sha256: string }) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0);
 
 /**
  * Records that a version's pages were read: their page fields (contents whose fields are not stored

@@ -17,11 +17,12 @@
 // like a content removed between the steps (23503 on its foreign key), fails the attempt, and it is
 // run again — the producer too — a bounded number of times.
 import { sql } from 'drizzle-orm';
+import { causeChain } from '../environment-faults.ts';
 import { invalidInput } from '../errors.ts';
 import type { NormalizedFile } from '../types.ts';
 import type { Db } from './database.ts';
 import { versions } from './schema/index.ts';
-import { batches, type FileRow, insertBlobs, insertDocMeta, insertFileRows, removeUnlistedContents, storedContents, type Tx } from './version-rows.ts';
+import { batches, bySha256, type FileRow, insertBlobs, insertDocMeta, insertFileRows, removeUnlistedContents, storedContents, type Tx } from './version-rows.ts';
 
 export interface VersionToWrite {
   packageId: number;
@@ -89,20 +90,17 @@ export interface WriteHooks {
   onDeadlockRetry?: (attempt: number, error: unknown) => void;
 }
 
-/** A field of a driver error, looking through wrappers (drizzle puts the driver's error in `cause`). */
-function driverField(error: unknown, read: (current: Record<string, unknown>) => unknown): string | undefined {
-  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth += 1) {
-    const value = read(current as Record<string, unknown>);
-    if (typeof value === 'string') return value;
-  }
-  return undefined;
-}
-
-/** The SQLSTATE of a driver error. */
-const sqlState = (error: unknown) => driverField(error, (current) => (typeof current.code === 'string' && /^[0-9A-Z]{5}$/.test(current.code) ? current.code : undefined));
+/** The SQLSTATE of a driver error, wherever drizzle's wrapping put it. */
+const sqlState = (error: unknown) =>
+  causeChain(error)
+    .map((link) => link.code)
+    .find((code): code is string => typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code));
 
 /** The constraint a driver error names (postgres.js: `constraint_name`; PGlite: `constraint`). */
-const violatedConstraint = (error: unknown) => driverField(error, (current) => current.constraint_name ?? current.constraint);
+const violatedConstraint = (error: unknown) =>
+  causeChain(error)
+    .map((link) => link.constraint_name ?? link.constraint)
+    .find((name): name is string => typeof name === 'string');
 
 /**
  * Refuses a version with a path the store cannot index. The store checks the rows it is about to
@@ -130,7 +128,7 @@ export async function writeVersion(db: Db, input: VersionToWrite, hooks: WriteHo
     db,
     header,
     async (sink) => {
-      const contents = [...input.files].sort(byKey((file) => file.sha256));
+      const contents = [...input.files].sort(bySha256);
       for (const batch of batches(contents, (file) => file.bytes.byteLength)) await sink.write(batch);
       return { docsRoot: input.docsRoot, files: input.files.map(({ path, sha256, route, note }) => ({ path, sha256, route, note })) };
     },
@@ -271,7 +269,8 @@ async function writeOnce(db: Db, header: VersionHeader, produce: VersionProducer
   return { ...result, blobsWritten: result.created ? written.size : 0 };
 }
 
-async function writeListing(db: Db, header: VersionHeader, produced: ProducedVersion, hooks: WriteHooks): Promise<WriteResult> {
+/** The version's row and file list, in one transaction; how many contents it brought is the caller's to say. */
+async function writeListing(db: Db, header: VersionHeader, produced: ProducedVersion, hooks: WriteHooks): Promise<Omit<WriteResult, 'blobsWritten'>> {
   return db.transaction(async (tx) => {
     const inserted = await tx
       .insert(versions)
@@ -290,13 +289,13 @@ async function writeListing(db: Db, header: VersionHeader, produced: ProducedVer
       .returning({ id: versions.id });
     const versionId = inserted[0]?.id;
     // Another writer stored it meanwhile: the contents written are listed by its copy.
-    if (versionId === undefined) return { versionId: (await storedVersionId(tx, header)) ?? -1, created: false, blobsWritten: 0, filesWritten: 0 };
+    if (versionId === undefined) return { versionId: (await storedVersionId(tx, header)) ?? -1, created: false, filesWritten: 0 };
     let filesWritten = 0;
     for (const batch of batches([...produced.files].sort(byKey((file) => file.path)))) {
       await insertFileRows(tx, versionId, batch);
       filesWritten += batch.length;
       await hooks.onFilesWritten?.(filesWritten, produced.files.length);
     }
-    return { versionId, created: true, blobsWritten: 0, filesWritten };
+    return { versionId, created: true, filesWritten };
   });
 }

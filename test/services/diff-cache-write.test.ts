@@ -16,6 +16,8 @@ import { openTestDatabase, testDrivers, type TestDatabase } from '../support/dat
 import { seedFixture } from '../support/seed.ts';
 
 const request = { package: '@fixture/docs', from: '1.0.0', to: '2.0.0' };
+/** The cache key of the pair's default diff (rename threshold 50). */
+const keyOf = (pair: { from: { id: number }; to: { id: number } }) => ({ fromVersionId: pair.from.id, toVersionId: pair.to.id, algorithm: String(ALGORITHM_VERSION), options: 'M50' });
 
 describe.each(testDrivers())('cached diff writes on %s', (driver) => {
   let database: TestDatabase;
@@ -27,6 +29,14 @@ describe.each(testDrivers())('cached diff writes on %s', (driver) => {
   afterAll(async () => {
     await database?.close();
   });
+
+  /** The fixture pair with no diff cached, in memory or in the table. */
+  const uncachedPair = async () => {
+    const ctx = await testContext(database);
+    forgetRecentDiffs();
+    await ctx.db.delete(diffCache);
+    return { ctx, pair: await resolvePair(ctx, request) };
+  };
 
   it('stores the diff by the time a process that asked for it has closed its database', async () => {
     // A second handle on the same data, as a CLI process has: it answers, closes, and is gone.
@@ -47,7 +57,7 @@ describe.each(testDrivers())('cached diff writes on %s', (driver) => {
 
     const reader = url ? database : await open();
     try {
-      const key = { fromVersionId: pair.from.id, toVersionId: pair.to.id, algorithm: String(ALGORITHM_VERSION), options: 'M50' };
+      const key = keyOf(pair);
       expect(await readCachedDiff(reader.db, key)).toEqual(answer);
     } finally {
       if (!url) await reader.close();
@@ -55,12 +65,9 @@ describe.each(testDrivers())('cached diff writes on %s', (driver) => {
   });
 
   it('shows the row to the next cache lookup and count on the handle, however soon the answer came', async () => {
-    const ctx = await testContext(database);
-    forgetRecentDiffs();
-    await ctx.db.delete(diffCache);
-    const pair = await resolvePair(ctx, request);
+    const { ctx, pair } = await uncachedPair();
     const answer = await diffPair(ctx, pair);
-    const key = { fromVersionId: pair.from.id, toVersionId: pair.to.id, algorithm: String(ALGORITHM_VERSION), options: 'M50' };
+    const key = keyOf(pair);
     expect(await readCachedDiff(ctx.db, key)).toEqual(answer);
     expect((await tableCounts(ctx.db)).diffCache).toBe(1);
     const [row] = await ctx.db.select({ n: count() }).from(diffCache);
@@ -68,14 +75,11 @@ describe.each(testDrivers())('cached diff writes on %s', (driver) => {
   });
 
   it('writes the row only after the other writes of its computation, and settling waits for all of them', async () => {
-    const ctx = await testContext(database);
-    forgetRecentDiffs();
-    await ctx.db.delete(diffCache);
-    const pair = await resolvePair(ctx, request);
+    const { ctx, pair } = await uncachedPair();
     const answer = await diffPair(ctx, pair);
     await settleCachedDiffWrites(ctx.db);
     await ctx.db.delete(diffCache);
-    const key = { fromVersionId: pair.from.id, toVersionId: pair.to.id, algorithm: String(ALGORITHM_VERSION), options: 'M50' };
+    const key = keyOf(pair);
     // The page fields a cold diff read, still being stored.
     let fieldsStored!: () => void;
     const after = new Promise<void>((resolve) => (fieldsStored = resolve));
@@ -98,11 +102,8 @@ describe.each(testDrivers())('cached diff writes on %s', (driver) => {
   // still waiting on that lock when the lookup is made.
   if (driver === 'postgres') {
     it('answers before the row is written, and a lookup on another pooled connection still finds it', async () => {
-      const ctx = await testContext(database);
-      forgetRecentDiffs();
-      await ctx.db.delete(diffCache);
-      const pair = await resolvePair(ctx, request);
-      const key = { fromVersionId: pair.from.id, toVersionId: pair.to.id, algorithm: String(ALGORITHM_VERSION), options: 'M50' };
+      const { ctx, pair } = await uncachedPair();
+      const key = keyOf(pair);
       const blocker = postgres(database.url!, { max: 1, onnotice: () => {} });
       let locked!: () => void;
       let answered!: () => void;
