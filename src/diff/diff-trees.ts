@@ -6,6 +6,7 @@ import { isBinaryContent } from './binary.ts';
 import type { DiffSummary, DocMeta, FileChange, FolderMove } from '../types.ts';
 import { detectRenames } from './detect-renames.ts';
 import { docChanges, isDocPath } from './doc-changes.ts';
+import type { FrontmatterSide } from './frontmatter-changes.ts';
 import { findFolderMoves } from './folder-moves.ts';
 import { compareLines, countLineChanges } from './line-counts.ts';
 import { compareGitPaths } from './path-order.ts';
@@ -13,8 +14,11 @@ import { scoreToSimilarity, thresholdToScore } from './similarity.ts';
 import { summarize } from './summary.ts';
 import { countIgnoringWhitespace } from './whitespace.ts';
 
-/** The page fields the engine compares; the rest of DocMeta is never read here. */
-export type DiffInputDoc = Pick<DocMeta, 'title' | 'frontmatter' | 'headings'>;
+/**
+ * The page fields the engine compares; the rest of DocMeta is never read here. Frontmatter comes as
+ * its values or, read from the store, as their brief (frontmatter-changes.ts): one of the two.
+ */
+export type DiffInputDoc = Pick<DocMeta, 'title' | 'headings'> & FrontmatterSide;
 
 export interface DiffInputFile {
   path: string;

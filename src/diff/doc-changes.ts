@@ -2,59 +2,11 @@
 // heading and the text up to the next heading of any depth) and the anchors links may point at.
 // Sections are matched by their anchor slug, so a renamed heading is one removed and one added
 // section, and its old anchor shows up in `removedAnchors` (where inbound links break).
-import type { DocChanges, DocMeta, FrontmatterChange, Heading } from '../types.ts';
-import { isPlainJson, plainJsonEqual } from './json-compare.ts';
-import { valuesDifferOnlyInWhitespace } from './whitespace.ts';
+import type { DocChanges, DocMeta, Heading } from '../types.ts';
+import { frontmatterChanges, type FrontmatterSide } from './frontmatter-changes.ts';
 
 export function isDocPath(path: string): boolean {
   return /\.mdx?$/i.test(path);
-}
-
-/** JSON with sorted object keys, so field values compare by content rather than key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) => {
-    if (inner && typeof inner === 'object' && !Array.isArray(inner) && !(inner instanceof Date)) {
-      const record = inner as Record<string, unknown>;
-      return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]]));
-    }
-    return inner;
-  }) ?? 'undefined';
-}
-
-/**
- * Nested frontmatter (the real docs carry whole API reference blocks there) would dominate every
- * diff response; a large value is summarized, and the file's patch still shows it in full.
- */
-const MAX_FIELD_CHARS = 300;
-
-function summarizeValue(value: unknown): unknown {
-  const text = JSON.stringify(value) ?? '';
-  if (text.length <= MAX_FIELD_CHARS) return value;
-  const shape = Array.isArray(value) ? `a list of ${value.length} items` : typeof value === 'object' && value !== null ? `an object with ${Object.keys(value).length} fields` : 'a long value';
-  return `${text.slice(0, 120)}… (${shape}, ${text.length} characters; see the file's patch)`;
-}
-
-/** Equal content, whatever the key order: a walk for plain JSON (json-compare.ts), else canonical texts. */
-function sameValue(before: unknown, after: unknown): boolean {
-  if (isPlainJson(before) && isPlainJson(after)) return plainJsonEqual(before, after, { anyKeyOrder: true });
-  return canonical(before) === canonical(after);
-}
-
-function frontmatterChanges(before: Record<string, unknown>, after: Record<string, unknown>): FrontmatterChange[] {
-  // The store hands both sides one object when their stored frontmatter is the same.
-  if (before === after) return [];
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  const changes: FrontmatterChange[] = [];
-  for (const field of fields) {
-    const had = Object.hasOwn(before, field);
-    const has = Object.hasOwn(after, field);
-    if (had && has && sameValue(before[field], after[field])) continue;
-    // An absent field is reported as null: JSON has no undefined.
-    const change: FrontmatterChange = { field, before: had ? summarizeValue(before[field]) : null, after: has ? summarizeValue(after[field]) : null };
-    if (had && has && valuesDifferOnlyInWhitespace(before[field], after[field])) change.whitespaceOnly = true;
-    changes.push(change);
-  }
-  return changes;
 }
 
 interface Section {
@@ -101,8 +53,8 @@ function bodyOf(raw: string): string {
 /** Equal lines as they stand are equal bodies; only differing ones are normalized and compared. */
 const sameBody = (a: Section, b: Section) => a.raw === b.raw || bodyOf(a.raw) === bodyOf(b.raw);
 
-/** The page fields compared here (a whole DocMeta will do). */
-type PageFields = Pick<DocMeta, 'title' | 'frontmatter' | 'headings'>;
+/** The page fields compared here (a whole DocMeta will do; the store hands frontmatter as a brief). */
+type PageFields = Pick<DocMeta, 'title' | 'headings'> & FrontmatterSide;
 
 export function docChanges(oldText: string, oldDoc: PageFields, newText: string, newDoc: PageFields): DocChanges {
   const before = sectionsOf(oldText, oldDoc.headings);
@@ -120,7 +72,7 @@ export function docChanges(oldText: string, oldDoc: PageFields, newText: string,
   return {
     titleBefore: oldDoc.title,
     titleAfter: newDoc.title,
-    frontmatter: frontmatterChanges(oldDoc.frontmatter, newDoc.frontmatter),
+    frontmatter: frontmatterChanges(oldDoc, newDoc),
     sections: { added, removed, changed },
     removedAnchors: oldDoc.headings.map((heading) => heading.slug).filter((slug) => !newSlugs.has(slug)),
   };

@@ -135,7 +135,7 @@ export function countIgnoringWhitespace(oldBytes: Uint8Array, newBytes: Uint8Arr
 }
 
 /** JSON with every string's whitespace removed, so `"a b"` and `"a\u00a0b"` compare equal. */
-function squeezedJson(value: unknown): string {
+export function squeezedJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'string' ? withoutWhitespace(inner) : inner)) ?? 'undefined';
 }
 

@@ -87,7 +87,11 @@ export function diffCost(task: DiffTask): { pairs: number; bytes: number } {
  */
 function portable(task: DiffTask): DiffTask {
   const plain = (tree: DiffInputFile[]) =>
-    tree.map((file) => (file.doc ? { ...file, doc: { title: file.doc.title, frontmatter: file.doc.frontmatter, headings: file.doc.headings } } : file));
+    tree.map((file) => {
+      const doc = file.doc;
+      if (!doc) return file;
+      return { ...file, doc: { title: doc.title, frontmatter: doc.frontmatter, frontmatterBrief: doc.frontmatterBrief, headings: doc.headings } };
+    });
   return { ...task, oldTree: plain(task.oldTree), newTree: plain(task.newTree) };
 }
 

@@ -34,7 +34,18 @@ export async function loadDocMeta(db: Db, shas: Iterable<string>): Promise<Map<s
   const wanted = [...new Set(shas)];
   const found = new Map<string, DocMeta>();
   for (let i = 0; i < wanted.length; i += LOOKUP_CHUNK) {
-    const rows = await db.select().from(docMeta).where(inArray(docMeta.sha256, wanted.slice(i, i + LOOKUP_CHUNK)));
+    const rows = await db
+      .select({
+        sha256: docMeta.sha256,
+        title: docMeta.title,
+        description: docMeta.description,
+        frontmatter: docMeta.frontmatter,
+        frontmatterError: docMeta.frontmatterError,
+        headings: docMeta.headings,
+        links: docMeta.links,
+      })
+      .from(docMeta)
+      .where(inArray(docMeta.sha256, wanted.slice(i, i + LOOKUP_CHUNK)));
     for (const row of rows) {
       found.set(row.sha256, {
         title: row.title,

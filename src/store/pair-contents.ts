@@ -4,6 +4,8 @@
 // same hash on both sides is never compared, so its bytes and metadata are never read.
 import type { PGlite } from '@electric-sql/pglite';
 import { and, asc, inArray, sql } from 'drizzle-orm';
+import { asJsonb } from '../diff/jsonb-key-order.ts';
+import type { DiffInputDoc } from '../diff/diff-trees.ts';
 import type { DocMeta } from '../types.ts';
 import type { Database, Db } from './database.ts';
 import { blobs, docMeta, versionFiles } from './schema/index.ts';
@@ -19,7 +21,7 @@ export interface PairFile {
 }
 
 /** The page fields a diff compares. */
-export type DiffDoc = Pick<DocMeta, 'title' | 'frontmatter' | 'headings'>;
+export type DiffDoc = DiffInputDoc;
 
 export interface DiffContent {
   bytes: Uint8Array;
@@ -96,18 +98,21 @@ export async function listPairFiles(database: Database, fromId: number, toId: nu
 /**
  * Page fields parsed on first use, each distinct JSON text once. Files added or removed (once
  * renames are found) never need their frontmatter, and a page whose frontmatter did not change
- * shares one parsed object with its other side, which the engine recognizes at once. (A structured
- * clone sees only `title`: whoever hands these to a worker thread copies the fields first.)
+ * shares one parsed object with its other side, which the engine recognizes at once. Frontmatter
+ * comes as its brief (diff/frontmatter-changes.ts), or whole from a row stored before briefs. (A
+ * structured clone sees only `title`: whoever hands these to a worker thread copies the fields first.)
  */
 class StoredDoc implements DiffDoc {
   readonly title: string | null;
-  readonly #frontmatter: string;
+  readonly #frontmatter: string | null;
+  readonly #brief: string | null;
   readonly #headings: string;
   readonly #parsed: Map<string, unknown>;
 
-  constructor(title: string | null, frontmatter: string, headings: string, parsed: Map<string, unknown>) {
+  constructor(title: string | null, frontmatter: { whole: string | null; brief: string | null }, headings: string, parsed: Map<string, unknown>) {
     this.title = title;
-    this.#frontmatter = frontmatter;
+    this.#frontmatter = frontmatter.whole;
+    this.#brief = frontmatter.brief;
     this.#headings = headings;
     this.#parsed = parsed;
   }
@@ -122,7 +127,11 @@ class StoredDoc implements DiffDoc {
   }
 
   get frontmatter(): DiffDoc['frontmatter'] {
-    return this.#parse(this.#frontmatter);
+    return this.#frontmatter === null ? undefined : this.#parse(this.#frontmatter);
+  }
+
+  get frontmatterBrief(): DiffDoc['frontmatterBrief'] {
+    return this.#brief === null ? undefined : this.#parse(this.#brief);
   }
 
   get headings(): DiffDoc['headings'] {
@@ -130,29 +139,13 @@ class StoredDoc implements DiffDoc {
   }
 }
 
-/** Keys in jsonb's order: shorter first (in UTF-8 bytes), then by those bytes; each encoded once. */
-function inJsonbKeyOrder(keys: string[]): string[] {
-  return keys
-    .map((key) => ({ key, bytes: Buffer.from(key) }))
-    .sort((a, b) => a.bytes.length - b.bytes.length || Buffer.compare(a.bytes, b.bytes))
-    .map(({ key }) => key);
-}
-
-function asJsonb(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(asJsonb);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const key of inJsonbKeyOrder(Object.keys(value))) out[key] = asJsonb((value as Record<string, unknown>)[key]);
-  return out;
-}
-
 /**
  * Page fields read from a page's bytes as the store gives them back: jsonb keeps an object's keys in
  * its own order, not the page's, and a diff shows frontmatter values as text. A page read at diff time
  * (services/pair-trees.ts) and one read from the store must show alike.
  */
-export function diffDocAsStored(doc: DiffDoc): DiffDoc {
-  return { title: doc.title, frontmatter: asJsonb(doc.frontmatter) as DiffDoc['frontmatter'], headings: asJsonb(doc.headings) as DiffDoc['headings'] };
+export function diffDocAsStored(doc: DocMeta): DiffDoc {
+  return { title: doc.title, frontmatter: asJsonb(doc.frontmatter) as DocMeta['frontmatter'], headings: asJsonb(doc.headings) as DiffDoc['headings'] };
 }
 
 /**
@@ -185,8 +178,18 @@ function textArray(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
 
-function contentOf(bytes: Uint8Array, hasDoc: boolean, title: string | null, frontmatter: string | null, headings: string | null, parsed: Map<string, unknown>): DiffContent {
-  return { bytes, doc: hasDoc ? new StoredDoc(title, frontmatter ?? '{}', headings ?? '[]', parsed) : null };
+interface DocColumns {
+  title: string | null;
+  /** The whole frontmatter, read only where the row has no brief. */
+  frontmatter: string | null;
+  brief: string | null;
+  headings: string | null;
+}
+
+function contentOf(bytes: Uint8Array, doc: DocColumns | null, parsed: Map<string, unknown>): DiffContent {
+  if (!doc) return { bytes, doc: null };
+  const frontmatter = { whole: doc.brief === null ? (doc.frontmatter ?? '{}') : null, brief: doc.brief };
+  return { bytes, doc: new StoredDoc(doc.title, frontmatter, doc.headings ?? '[]', parsed) };
 }
 
 async function readBatchFromPostgres(db: Db, batch: string[], parsed: Map<string, unknown>, found: Map<string, DiffContent>): Promise<void> {
@@ -198,7 +201,8 @@ async function readBatchFromPostgres(db: Db, batch: string[], parsed: Map<string
       base64: sql<string>`encode(${blobs.content}, 'base64')`,
       hasDoc: sql<boolean>`${docMeta.sha256} is not null`,
       title: docMeta.title,
-      frontmatter: sql<string | null>`${docMeta.frontmatter}::text`,
+      frontmatter: sql<string | null>`case when ${docMeta.frontmatterBrief} is null then ${docMeta.frontmatter}::text end`,
+      brief: sql<string | null>`${docMeta.frontmatterBrief}::text`,
       headings: sql<string | null>`${docMeta.headings}::text`,
     })
     .from(blobs)
@@ -207,7 +211,7 @@ async function readBatchFromPostgres(db: Db, batch: string[], parsed: Map<string
   for (const row of rows) {
     // Node's base64 decoder skips the line breaks encode() inserts.
     const bytes = Buffer.from(row.base64, 'base64');
-    found.set(row.sha256, contentOf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), row.hasDoc, row.title, row.frontmatter, row.headings, parsed));
+    found.set(row.sha256, contentOf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), row.hasDoc ? row : null, parsed));
   }
 }
 
@@ -219,15 +223,17 @@ async function readBatchFromPglite(pglite: PGlite, batch: string[], parsed: Map<
   const text = (field: Uint8Array | null | undefined) => (field ? fieldText(field) : null);
   const rows = await readRows(
     pglite,
-    `select b.sha256, b.content, d.sha256 is not null, d.title, d.frontmatter::text, d.headings::text
+    `select b.sha256, b.content, d.sha256 is not null, d.title,
+            case when d.frontmatter_brief is null then d.frontmatter::text end, d.frontmatter_brief::text, d.headings::text
        from blobs b left join doc_meta d on d.sha256 = b.sha256
       where b.sha256 = any($1::text[])`,
     [textArray(batch)],
   );
   for (const row of rows) {
-    if (row.length !== 6 || !row[0] || !row[1] || !row[2]) throw new Error(`the blob read has a row of ${row.length} fields, not the 6 asked for`);
-    const [sha256, bytes, hasDoc, title, frontmatter, headings] = row;
-    found.set(fieldText(sha256!), contentOf(bytes!, hasDoc![0] === 1, text(title), text(frontmatter), text(headings), parsed));
+    if (row.length !== 7 || !row[0] || !row[1] || !row[2]) throw new Error(`the blob read has a row of ${row.length} fields, not the 7 asked for`);
+    const [sha256, bytes, hasDoc, title, frontmatter, brief, headings] = row;
+    const doc = hasDoc![0] === 1 ? { title: text(title), frontmatter: text(frontmatter), brief: text(brief), headings: text(headings) } : null;
+    found.set(fieldText(sha256!), contentOf(bytes!, doc, parsed));
   }
 }
 

@@ -4,6 +4,7 @@
 // JSON.stringify is native and allocates a single string. The SQL is fixed text; the only input is the
 // parameter, so nothing from a tarball is ever spliced into a statement.
 import { and, type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { frontmatterBrief } from '../diff/frontmatter-changes.ts';
 import type { NormalizedFile } from '../types.ts';
 import type { Db } from './database.ts';
 import { blobs, docMeta, versionFiles, versions } from './schema/index.ts';
@@ -166,7 +167,7 @@ export async function deleteUnlistedContents(tx: Tx, shas: readonly string[], op
   await tx.delete(blobs).where(amongHashes(blobs.sha256, doomed));
 }
 
-/** Inserts the page metadata of these contents (their blobs are already stored). */
+/** Inserts the page metadata of these contents (their blobs are already stored), each frontmatter with its brief. */
 export async function insertDocMeta(tx: Tx, files: readonly NormalizedFile[]): Promise<void> {
   const docs = files.filter((file) => file.doc);
   const bytesOf = (file: NormalizedFile) => file.doc!.links.length * 200 + file.doc!.headings.length * 100 + 500;
@@ -174,13 +175,15 @@ export async function insertDocMeta(tx: Tx, files: readonly NormalizedFile[]): P
     const json = JSON.stringify(
       batch.map((file) => {
         const doc = file.doc!;
-        return [file.sha256, wellFormed(doc.title), wellFormed(doc.description), doc.frontmatter, wellFormed(doc.frontmatterError), doc.headings, doc.links];
+        const brief = frontmatterBrief(doc.frontmatter);
+        return [file.sha256, wellFormed(doc.title), wellFormed(doc.description), doc.frontmatter, brief, wellFormed(doc.frontmatterError), doc.headings, doc.links];
       }),
     );
+    // Columns in the schema's order, which is the order drizzle names them in.
     await tx
       .insert(docMeta)
       .select(
-        sql`select r->>0, r->>1, r->>2, r->3, r->>4, r->5, r->6 from jsonb_array_elements(${json}::jsonb) with ordinality as t(r, n) order by n`,
+        sql`select r->>0, r->>1, r->>2, r->3, r->4, r->>5, r->6, r->7 from jsonb_array_elements(${json}::jsonb) with ordinality as t(r, n) order by n`,
       )
       .onConflictDoNothing({ target: docMeta.sha256 });
   }

@@ -1,5 +1,6 @@
 // What a cold diff reads of a pair: both file lists in git's order, and for the wanted blobs their
 // exact bytes and the page fields the engine compares, whatever the batching.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { resolvePair } from '../../src/services/catalog.ts';
@@ -8,6 +9,16 @@ import { testContext } from '../support/context.ts';
 import { openTestDatabase, type TestDatabase, testDrivers } from '../support/databases.ts';
 import { seedPackage } from '../support/seed.ts';
 import { readPairPages } from '../../src/services/page-reading.ts';
+import { diffPair, forgetRecentDiffs } from '../../src/services/version-diff.ts';
+import { settleCachedDiffWrites } from '../../src/store/diff-cache.ts';
+
+/** A diff computed now: neither the process's memo nor the database's cache answers it. */
+async function computeDiff(ctx: ServiceContext, request: { package: string; from: string; to: string }) {
+  forgetRecentDiffs();
+  await settleCachedDiffWrites(ctx.db);
+  await ctx.db.execute(sql`delete from diff_cache`);
+  return diffPair(ctx, await resolvePair(ctx, request));
+}
 
 const page = (title: string, body: string) => `---\ntitle: ${title}\nnested:\n  b: 1\n  a: [x, y]\n---\n\n# ${title}\n\n## Part\n\n${body}\n`;
 /** Bytes that are not UTF-8 and carry a NUL: they must come back unchanged. */
@@ -63,12 +74,33 @@ describe.each(testDrivers())('pair contents (%s)', (driver) => {
     expect(Buffer.from(of(newFiles, 'b3.txt').bytes).toString('utf8')).toBe(big(5));
     const doc = of(newFiles, 'docs/b.mdx').doc!;
     expect(doc.title).toBe('B');
-    expect(doc.frontmatter).toEqual({ title: 'B', nested: { a: ['x', 'y'], b: 1 } });
+    // Frontmatter comes as its brief (diff/frontmatter-changes.ts), in jsonb's key order; the values are not read.
+    expect(doc.frontmatterBrief).toEqual({ small: { title: 'B', nested: { a: ['x', 'y'], b: 1 } }, large: {} });
+    expect(doc.frontmatter).toBeUndefined();
     expect(doc.headings.map((heading) => heading.slug)).toEqual(['b', 'part']);
-    // Two contents with equal stored frontmatter share one parsed object: the engine takes it as unchanged at once.
+    // Two contents with equal stored frontmatter share one parsed brief: the engine takes it as unchanged at once.
     expect(of(oldFiles, 'docs/a.mdx').bytes).not.toEqual(of(newFiles, 'docs/a.mdx').bytes);
-    expect(of(oldFiles, 'docs/a.mdx').doc!.frontmatter).toBe(of(newFiles, 'docs/a.mdx').doc!.frontmatter);
-    expect(of(oldFiles, 'docs/a.mdx').doc!.frontmatter).not.toBe(doc.frontmatter);
+    expect(of(oldFiles, 'docs/a.mdx').doc!.frontmatterBrief).toBe(of(newFiles, 'docs/a.mdx').doc!.frontmatterBrief);
+    expect(of(oldFiles, 'docs/a.mdx').doc!.frontmatterBrief).not.toBe(doc.frontmatterBrief);
+  });
+
+  it('reads the whole frontmatter of a row stored before briefs, and the diff is the same', async () => {
+    const request = { package: '@fixture/pair', from: '1.0.0', to: '2.0.0' };
+    const pair = await readPairPages(ctx, await resolvePair(ctx, request));
+    const { newFiles } = await listPairFiles(ctx.database, pair.from.id, pair.to.id);
+    const sha = newFiles.find((file) => file.path === 'docs/b.mdx')!.sha256;
+    const withBriefs = await computeDiff(ctx, request);
+    await ctx.db.execute(sql`update doc_meta set frontmatter_brief = null`);
+    try {
+      const doc = (await loadDiffContents(ctx.database, new Map([[sha, 1]]))).get(sha)!.doc!;
+      expect(doc.frontmatterBrief).toBeUndefined();
+      expect(doc.frontmatter).toEqual({ title: 'B', nested: { a: ['x', 'y'], b: 1 } });
+      expect(JSON.stringify(await computeDiff(ctx, request))).toBe(JSON.stringify(withBriefs));
+    } finally {
+      await settleCachedDiffWrites(ctx.db);
+      await ctx.db.execute(sql`delete from doc_meta`);
+      await ctx.db.execute(sql`update versions set pages_read = false`);
+    }
   });
 
   it('lists pairs longer than a page, every file once, in order', async () => {

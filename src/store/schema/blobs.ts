@@ -1,4 +1,5 @@
 import { boolean, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import type { FrontmatterBrief } from '../../diff/frontmatter-changes.ts';
 import type { DocLink, Heading } from '../../types.ts';
 import { bytea } from './columns.ts';
 
@@ -18,6 +19,11 @@ export const docMeta = pgTable('doc_meta', {
   title: text('title'),
   description: text('description'),
   frontmatter: jsonb('frontmatter').$type<Record<string, unknown>>().notNull(),
+  /**
+   * What a cold diff reads instead of `frontmatter` (diff/frontmatter-changes.ts); null on rows stored
+   * before it existed, whose frontmatter is then read whole.
+   */
+  frontmatterBrief: jsonb('frontmatter_brief').$type<FrontmatterBrief>(),
   frontmatterError: text('frontmatter_error'),
   headings: jsonb('headings').$type<Heading[]>().notNull(),
   links: jsonb('links').$type<DocLink[]>().notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE "doc_meta" ADD COLUMN "frontmatter_brief" jsonb;

@@ -1,0 +1,181 @@
+// Which frontmatter fields of a page changed, and how each is shown. A page's frontmatter can hold a
+// whole API reference block (the real docs carry kilobytes per page), and most of it is only ever
+// shown summarized. So the store keeps, beside each page's frontmatter, a brief of it: small values
+// as they are, and for each large one the hashes that decide equality and the summary the diff
+// shows. A cold diff reads the briefs instead of the values; the changes it finds are the same,
+// byte for byte, as those found by comparing the values.
+import { createHash } from 'node:crypto';
+import type { FrontmatterChange } from '../types.ts';
+import { isPlainJson, plainJsonEqual } from './json-compare.ts';
+import { asJsonb } from './jsonb-key-order.ts';
+import { squeezedJson, valuesDifferOnlyInWhitespace } from './whitespace.ts';
+
+/**
+ * Nested frontmatter would dominate every diff response: a value whose JSON passes this length is
+ * summarized, and the file's patch still shows it in full.
+ */
+const MAX_FIELD_CHARS = 300;
+/** How much of a summarized value's JSON its summary shows. */
+const SUMMARY_HEAD_CHARS = 120;
+
+/**
+ * A large value as its brief keeps it: [hash of its JSON, hash of its JSON with every string's
+ * whitespace removed, the start of its JSON, its shape, the length of its JSON]. The JSON is the
+ * value's with its keys in the store's (jsonb's) order, so equal content gives equal hashes.
+ */
+export type LargeValue = [hash: string, squeezedHash: string, head: string, shape: string, chars: number];
+
+/** A page's frontmatter as a cold diff reads it (see the file's header). */
+export interface FrontmatterBrief {
+  small: Record<string, unknown>;
+  large: Record<string, LargeValue>;
+}
+
+/** JSON with sorted object keys, so field values compare by content rather than key order. */
+function canonical(value: unknown): string {
+  return (
+    JSON.stringify(value, (_key, inner: unknown) => {
+      if (inner && typeof inner === 'object' && !Array.isArray(inner) && !(inner instanceof Date)) {
+        const record = inner as Record<string, unknown>;
+        return Object.fromEntries(
+          Object.keys(record)
+            .sort()
+            .map((key) => [key, record[key]]),
+        );
+      }
+      return inner;
+    }) ?? 'undefined'
+  );
+}
+
+/** Equal content, whatever the key order: a walk for plain JSON (json-compare.ts), else canonical texts. */
+function sameValue(before: unknown, after: unknown): boolean {
+  if (isPlainJson(before) && isPlainJson(after)) return plainJsonEqual(before, after, { anyKeyOrder: true });
+  return canonical(before) === canonical(after);
+}
+
+function shapeOf(value: unknown): string {
+  if (Array.isArray(value)) return `a list of ${value.length} items`;
+  if (typeof value === 'object' && value !== null) return `an object with ${Object.keys(value).length} fields`;
+  return 'a long value';
+}
+
+const summaryOf = (head: string, shape: string, chars: number) => `${head.slice(0, SUMMARY_HEAD_CHARS)}… (${shape}, ${chars} characters; see the file's patch)`;
+
+function summarizeValue(value: unknown): unknown {
+  const text = JSON.stringify(value) ?? '';
+  if (text.length <= MAX_FIELD_CHARS) return value;
+  return summaryOf(text, shapeOf(value), text.length);
+}
+
+/** Compares the values themselves (pages read in memory, and rows stored before briefs existed). */
+function valueChanges(before: Record<string, unknown>, after: Record<string, unknown>): FrontmatterChange[] {
+  // The store hands both sides one object when their stored frontmatter is the same.
+  if (before === after) return [];
+  const changes: FrontmatterChange[] = [];
+  for (const field of unionOfFields(before, after)) {
+    const had = Object.hasOwn(before, field);
+    const has = Object.hasOwn(after, field);
+    if (had && has && sameValue(before[field], after[field])) continue;
+    // An absent field is reported as null: JSON has no undefined.
+    const change: FrontmatterChange = { field, before: had ? summarizeValue(before[field]) : null, after: has ? summarizeValue(after[field]) : null };
+    if (had && has && valuesDifferOnlyInWhitespace(before[field], after[field])) change.whitespaceOnly = true;
+    changes.push(change);
+  }
+  return changes;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/**
+ * The brief of a page's frontmatter. `stored` must have its keys in jsonb's order (as the store gives
+ * values back, or after `asJsonb`).
+ */
+function briefOfStored(stored: Record<string, unknown>): FrontmatterBrief {
+  const brief: FrontmatterBrief = { small: {}, large: {} };
+  for (const [field, value] of Object.entries(stored)) {
+    const text = JSON.stringify(value) ?? '';
+    if (text.length <= MAX_FIELD_CHARS) {
+      brief.small[field] = value;
+      continue;
+    }
+    // The head is stored as text, which must be well formed: a cut inside a surrogate pair keeps the pair.
+    const cut = isHighSurrogate(text.charCodeAt(SUMMARY_HEAD_CHARS - 1)) ? SUMMARY_HEAD_CHARS + 1 : SUMMARY_HEAD_CHARS;
+    brief.large[field] = [sha256(text), sha256(squeezedJson(value)), text.slice(0, cut), shapeOf(value), text.length];
+  }
+  return brief;
+}
+
+/** The brief the store keeps beside a page's frontmatter (keys in any order). */
+export function frontmatterBrief(frontmatter: Record<string, unknown>): FrontmatterBrief {
+  return briefOfStored(asJsonb(frontmatter) as Record<string, unknown>);
+}
+
+function unionOfFields(before: object, after: object): string[] {
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+}
+
+function shownValue(brief: FrontmatterBrief, field: string): unknown {
+  if (Object.hasOwn(brief.small, field)) return brief.small[field];
+  const [, , head, shape, chars] = brief.large[field]!;
+  return summaryOf(head, shape, chars);
+}
+
+/** The squeezed hash of a field, small or large; null for a value `valuesDifferOnlyInWhitespace` refuses. */
+function squeezedHashOf(brief: FrontmatterBrief, field: string): string | null {
+  if (Object.hasOwn(brief.large, field)) return brief.large[field]![1];
+  const value = brief.small[field];
+  return value === null || value === undefined ? null : sha256(squeezedJson(value));
+}
+
+/** `valueChanges` on briefs: the same changes, decided by hashes where a value is large. */
+function briefChanges(before: FrontmatterBrief, after: FrontmatterBrief): FrontmatterChange[] {
+  if (before === after) return [];
+  const changes: FrontmatterChange[] = [];
+  const fields = unionOfFields({ ...before.small, ...before.large }, { ...after.small, ...after.large });
+  for (const field of fields) {
+    const had = Object.hasOwn(before.small, field) || Object.hasOwn(before.large, field);
+    const has = Object.hasOwn(after.small, field) || Object.hasOwn(after.large, field);
+    const bothSmall = Object.hasOwn(before.small, field) && Object.hasOwn(after.small, field);
+    const bothLarge = Object.hasOwn(before.large, field) && Object.hasOwn(after.large, field);
+    // Equal values have equal JSON, so one small and one large are never equal.
+    if (bothSmall && sameValue(before.small[field], after.small[field])) continue;
+    if (bothLarge && before.large[field]![0] === after.large[field]![0]) continue;
+    const change: FrontmatterChange = { field, before: had ? shownValue(before, field) : null, after: has ? shownValue(after, field) : null };
+    if (had && has) {
+      const whitespaceOnly = bothSmall
+        ? valuesDifferOnlyInWhitespace(before.small[field], after.small[field])
+        : (() => {
+            const squeezed = squeezedHashOf(before, field);
+            return squeezed !== null && squeezed === squeezedHashOf(after, field);
+          })();
+      if (whitespaceOnly) change.whitespaceOnly = true;
+    }
+    changes.push(change);
+  }
+  return changes;
+}
+
+/**
+ * A page's frontmatter as the engine is handed it: the values, or (read from the store) their brief.
+ * Both sides in values are compared as values; otherwise as briefs, a side in values briefed first.
+ */
+export interface FrontmatterSide {
+  frontmatter?: Record<string, unknown> | undefined;
+  frontmatterBrief?: FrontmatterBrief | undefined;
+}
+
+function briefOfSide(side: FrontmatterSide): FrontmatterBrief {
+  if (side.frontmatterBrief) return side.frontmatterBrief;
+  if (side.frontmatter) return frontmatterBrief(side.frontmatter);
+  throw new Error('a page handed to the diff has neither its frontmatter nor its brief');
+}
+
+export function frontmatterChanges(before: FrontmatterSide, after: FrontmatterSide): FrontmatterChange[] {
+  if (!before.frontmatterBrief && !after.frontmatterBrief && before.frontmatter && after.frontmatter) return valueChanges(before.frontmatter, after.frontmatter);
+  return briefChanges(briefOfSide(before), briefOfSide(after));
+}

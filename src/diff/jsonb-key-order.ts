@@ -1,0 +1,20 @@
+// The order PostgreSQL's jsonb keeps an object's keys in: shorter keys first (in UTF-8 bytes), then
+// by those bytes. A value read back from the store has its keys in this order whatever the page had,
+// so anything computed from a page's values must see them this way to match what the store returns.
+
+/** Keys in jsonb's order, each key encoded once. */
+export function inJsonbKeyOrder(keys: string[]): string[] {
+  return keys
+    .map((key) => ({ key, bytes: Buffer.from(key) }))
+    .sort((a, b) => a.bytes.length - b.bytes.length || Buffer.compare(a.bytes, b.bytes))
+    .map(({ key }) => key);
+}
+
+/** A copy of `value` with every object's keys in jsonb's order. */
+export function asJsonb(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(asJsonb);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of inJsonbKeyOrder(Object.keys(value))) out[key] = asJsonb((value as Record<string, unknown>)[key]);
+  return out;
+}
