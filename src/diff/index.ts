@@ -20,8 +20,6 @@ export { ALGORITHM_VERSION } from './algorithm-version.ts';
 
 export { diffTrees, type DiffInputDoc, type DiffInputFile, type DiffOptions, pairRenames, type TreeDiff, type TreeRenames } from './diff-trees.ts';
 export { docChanges } from './doc-changes.ts';
-export { frontmatterBrief, type FrontmatterBrief } from './frontmatter-changes.ts';
-export { asJsonb } from './jsonb-key-order.ts';
 export { renderFilePatch, type PatchSide } from './file-patch.ts';
 export { filterChanges, pathMatcher, type PathMatcher } from './path-filter.ts';
 export { renderMarkdown, renderSummaryMarkdown } from './render-markdown.ts';
