@@ -4,7 +4,7 @@
 // as they are, and for each large one the hashes that decide equality and the summary the diff
 // shows. A cold diff reads the briefs instead of the values; the changes it finds are the same,
 // byte for byte, as those found by comparing the values.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FrontmatterChange } from '../types.ts';
 import { isPlainJson, plainJsonEqual } from './json-compare.ts';
 import { asJsonb } from './jsonb-key-order.ts';
@@ -85,34 +85,30 @@ function valueChanges(before: Record<string, unknown>, after: Record<string, unk
   return changes;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+const sha256 = (text: string) => hash('sha256', text, 'base64url');
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
 /**
- * The brief of a page's frontmatter. `stored` must have its keys in jsonb's order (as the store gives
- * values back, or after `asJsonb`).
+ * The brief the store keeps beside a page's frontmatter (keys in any order). A large value is hashed
+ * and cut with its keys in jsonb's order; a small one is kept as it is, and the store orders it.
  */
-function briefOfStored(stored: Record<string, unknown>): FrontmatterBrief {
+export function frontmatterBrief(frontmatter: Record<string, unknown>): FrontmatterBrief {
   const brief: FrontmatterBrief = { small: {}, large: {} };
-  for (const [field, value] of Object.entries(stored)) {
-    const text = JSON.stringify(value) ?? '';
+  for (const [field, value] of Object.entries(frontmatter)) {
+    const stored = asJsonb(value);
+    const text = JSON.stringify(stored) ?? '';
     if (text.length <= MAX_FIELD_CHARS) {
       brief.small[field] = value;
       continue;
     }
     // The head is stored as text, which must be well formed: a cut inside a surrogate pair keeps the pair.
     const cut = isHighSurrogate(text.charCodeAt(SUMMARY_HEAD_CHARS - 1)) ? SUMMARY_HEAD_CHARS + 1 : SUMMARY_HEAD_CHARS;
-    brief.large[field] = [sha256(text), sha256(squeezedJson(value)), text.slice(0, cut), shapeOf(value), text.length];
+    brief.large[field] = [sha256(text), sha256(squeezedJson(stored)), text.slice(0, cut), shapeOf(stored), text.length];
   }
   return brief;
-}
-
-/** The brief the store keeps beside a page's frontmatter (keys in any order). */
-export function frontmatterBrief(frontmatter: Record<string, unknown>): FrontmatterBrief {
-  return briefOfStored(asJsonb(frontmatter) as Record<string, unknown>);
 }
 
 function unionOfFields(before: object, after: object): string[] {
