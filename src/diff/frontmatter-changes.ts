@@ -4,7 +4,7 @@
 // as they are, and for each large one the hashes that decide equality and the summary the diff
 // shows. A cold diff reads the briefs instead of the values; the changes it finds are the same,
 // byte for byte, as those found by comparing the values.
-import { hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { FrontmatterChange } from '../types.ts';
 import { isPlainJson, plainJsonEqual } from './json-compare.ts';
 import { asJsonb } from './jsonb-key-order.ts';
@@ -60,12 +60,24 @@ function shapeOf(value: unknown): string {
   return 'a long value';
 }
 
-const summaryOf = (head: string, shape: string, chars: number) => `${head.slice(0, SUMMARY_HEAD_CHARS)}… (${shape}, ${chars} characters; see the file's patch)`;
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/**
+ * The start of a value's JSON that its summary shows. Never half a surrogate pair: such text cannot be
+ * stored (jsonb refuses it, in the brief and in the diff's cache row) nor encoded as UTF-8.
+ */
+function headOf(text: string): string {
+  return text.slice(0, isHighSurrogate(text.charCodeAt(SUMMARY_HEAD_CHARS - 1)) ? SUMMARY_HEAD_CHARS - 1 : SUMMARY_HEAD_CHARS);
+}
+
+const summaryOf = (head: string, shape: string, chars: number) => `${head}… (${shape}, ${chars} characters; see the file's patch)`;
 
 function summarizeValue(value: unknown): unknown {
   const text = JSON.stringify(value) ?? '';
   if (text.length <= MAX_FIELD_CHARS) return value;
-  return summaryOf(text, shapeOf(value), text.length);
+  return summaryOf(headOf(text), shapeOf(value), text.length);
 }
 
 /** Compares the values themselves (pages read in memory, and rows stored before briefs existed). */
@@ -85,30 +97,24 @@ function valueChanges(before: Record<string, unknown>, after: Record<string, unk
   return changes;
 }
 
-const sha256 = (text: string) => hash('sha256', text, 'base64url');
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /**
- * The brief the store keeps beside a page's frontmatter (keys in any order). A large value is hashed
- * and cut with its keys in jsonb's order; a small one is kept as it is, and the store orders it.
+ * The brief the store keeps beside a page's frontmatter (keys in any order). Every value is taken as
+ * the store gives it back, its keys in jsonb's order (asJsonb), so the brief of a page read from its
+ * bytes and that of the same page read from the store are the same.
  */
 export function frontmatterBrief(frontmatter: Record<string, unknown>): FrontmatterBrief {
-  const brief: FrontmatterBrief = { small: {}, large: {} };
+  const small: [string, unknown][] = [];
+  const large: [string, LargeValue][] = [];
   for (const [field, value] of Object.entries(frontmatter)) {
     const stored = asJsonb(value);
     const text = JSON.stringify(stored) ?? '';
-    if (text.length <= MAX_FIELD_CHARS) {
-      brief.small[field] = value;
-      continue;
-    }
-    // The head is stored as text, which must be well formed: a cut inside a surrogate pair keeps the pair.
-    const cut = isHighSurrogate(text.charCodeAt(SUMMARY_HEAD_CHARS - 1)) ? SUMMARY_HEAD_CHARS + 1 : SUMMARY_HEAD_CHARS;
-    brief.large[field] = [sha256(text), sha256(squeezedJson(stored)), text.slice(0, cut), shapeOf(stored), text.length];
+    if (text.length <= MAX_FIELD_CHARS) small.push([field, stored]);
+    else large.push([field, [sha256(text), sha256(squeezedJson(stored)), headOf(text), shapeOf(stored), text.length]]);
   }
-  return brief;
+  // Built from entries: a field named `__proto__` (kept as data by normalize) stays a field.
+  return { small: Object.fromEntries(small), large: Object.fromEntries(large) };
 }
 
 function unionOfFields(before: object, after: object): string[] {
@@ -128,6 +134,13 @@ function squeezedHashOf(brief: FrontmatterBrief, field: string): string | null {
   return value === null || value === undefined ? null : sha256(squeezedJson(value));
 }
 
+/** `valuesDifferOnlyInWhitespace` on a field both briefs hold: by the values when both are small, else by hashes. */
+function differOnlyInWhitespace(before: FrontmatterBrief, after: FrontmatterBrief, field: string, bothSmall: boolean): boolean {
+  if (bothSmall) return valuesDifferOnlyInWhitespace(before.small[field], after.small[field]);
+  const squeezed = squeezedHashOf(before, field);
+  return squeezed !== null && squeezed === squeezedHashOf(after, field);
+}
+
 /** `valueChanges` on briefs: the same changes, decided by hashes where a value is large. */
 function briefChanges(before: FrontmatterBrief, after: FrontmatterBrief): FrontmatterChange[] {
   if (before === after) return [];
@@ -142,15 +155,7 @@ function briefChanges(before: FrontmatterBrief, after: FrontmatterBrief): Frontm
     if (bothSmall && sameValue(before.small[field], after.small[field])) continue;
     if (bothLarge && before.large[field]![0] === after.large[field]![0]) continue;
     const change: FrontmatterChange = { field, before: had ? shownValue(before, field) : null, after: has ? shownValue(after, field) : null };
-    if (had && has) {
-      const whitespaceOnly = bothSmall
-        ? valuesDifferOnlyInWhitespace(before.small[field], after.small[field])
-        : (() => {
-            const squeezed = squeezedHashOf(before, field);
-            return squeezed !== null && squeezed === squeezedHashOf(after, field);
-          })();
-      if (whitespaceOnly) change.whitespaceOnly = true;
-    }
+    if (had && has && differOnlyInWhitespace(before, after, field, bothSmall)) change.whitespaceOnly = true;
     changes.push(change);
   }
   return changes;
@@ -159,6 +164,8 @@ function briefChanges(before: FrontmatterBrief, after: FrontmatterBrief): Frontm
 /**
  * A page's frontmatter as the engine is handed it: the values, or (read from the store) their brief.
  * Both sides in values are compared as values; otherwise as briefs, a side in values briefed first.
+ * Values must have their keys in jsonb's order (read from the store, or put in its form with
+ * `asJsonb`), as the values of a brief have: a value is shown, and compared for whitespace, as it stands.
  */
 export interface FrontmatterSide {
   frontmatter?: Record<string, unknown> | undefined;

@@ -1,11 +1,13 @@
 // The order PostgreSQL's jsonb keeps an object's keys in: shorter keys first (in UTF-8 bytes), then
 // by those bytes. A value read back from the store has its keys in this order whatever the page had,
 // so anything computed from a page's values must see them this way to match what the store returns.
+// (A JavaScript object lists integer-like keys first whatever the order they were set in; values read
+// from the store are JavaScript objects too, so both sides agree.)
 
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** Keys in jsonb's order, each key encoded once. */
-export function inJsonbKeyOrder(keys: string[]): string[] {
+/** Keys in jsonb's order, sorted in place; each key encoded once. */
+function inJsonbKeyOrder(keys: string[]): string[] {
   // ASCII keys (nearly all) are their own UTF-8 bytes: their lengths and code units order them.
   if (keys.every((key) => ASCII.test(key))) return keys.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
   return keys
@@ -18,7 +20,7 @@ export function inJsonbKeyOrder(keys: string[]): string[] {
 export function asJsonb(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(asJsonb);
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const key of inJsonbKeyOrder(Object.keys(value))) out[key] = asJsonb((value as Record<string, unknown>)[key]);
-  return out;
+  const record = value as Record<string, unknown>;
+  // Built from entries: a key named `__proto__` (kept as data by normalize) stays a key.
+  return Object.fromEntries(inJsonbKeyOrder(Object.keys(record)).map((key) => [key, asJsonb(record[key])]));
 }

@@ -8,11 +8,10 @@ import type { Sql } from 'postgres';
 import { DocdeltaError } from '../errors.ts';
 import { settleCachedDiffWrites } from './diff-cache.ts';
 import { embeddedSchema, MIGRATIONS, migratePostgres, newestMigration } from './migrations.ts';
-import type * as schema from './schema/index.ts';
 import { CLIENT_OPTIONS } from './postgres-client.ts';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** No schema in the type either: `db.query.*` is not built (see drizzlePostgres). */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export type DatabaseClient = { driver: 'pglite'; pglite: PGlite } | { driver: 'postgres'; sql: Sql };
 

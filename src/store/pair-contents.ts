@@ -20,12 +20,10 @@ export interface PairFile {
   size: number;
 }
 
-/** The page fields a diff compares. */
-export type DiffDoc = DiffInputDoc;
 
 export interface DiffContent {
   bytes: Uint8Array;
-  doc: DiffDoc | null;
+  doc: DiffInputDoc | null;
 }
 
 /**
@@ -102,7 +100,7 @@ export async function listPairFiles(database: Database, fromId: number, toId: nu
  * comes as its brief (diff/frontmatter-changes.ts), or whole from a row stored before briefs. (A
  * structured clone sees only `title`: whoever hands these to a worker thread copies the fields first.)
  */
-class StoredDoc implements DiffDoc {
+class StoredDoc implements DiffInputDoc {
   readonly title: string | null;
   readonly #frontmatter: string | null;
   readonly #brief: string | null;
@@ -126,15 +124,15 @@ class StoredDoc implements DiffDoc {
     return value as T;
   }
 
-  get frontmatter(): DiffDoc['frontmatter'] {
+  get frontmatter(): DiffInputDoc['frontmatter'] {
     return this.#frontmatter === null ? undefined : this.#parse(this.#frontmatter);
   }
 
-  get frontmatterBrief(): DiffDoc['frontmatterBrief'] {
+  get frontmatterBrief(): DiffInputDoc['frontmatterBrief'] {
     return this.#brief === null ? undefined : this.#parse(this.#brief);
   }
 
-  get headings(): DiffDoc['headings'] {
+  get headings(): DiffInputDoc['headings'] {
     return this.#parse(this.#headings);
   }
 }
@@ -144,8 +142,8 @@ class StoredDoc implements DiffDoc {
  * its own order, not the page's, and a diff shows frontmatter values as text. A page read at diff time
  * (services/pair-trees.ts) and one read from the store must show alike.
  */
-export function diffDocAsStored(doc: DocMeta): DiffDoc {
-  return { title: doc.title, frontmatter: asJsonb(doc.frontmatter) as DocMeta['frontmatter'], headings: asJsonb(doc.headings) as DiffDoc['headings'] };
+export function diffDocAsStored(doc: DocMeta): DiffInputDoc {
+  return { title: doc.title, frontmatter: asJsonb(doc.frontmatter) as DocMeta['frontmatter'], headings: asJsonb(doc.headings) as DiffInputDoc['headings'] };
 }
 
 /**

@@ -169,21 +169,19 @@ export async function deleteUnlistedContents(tx: Tx, shas: readonly string[], op
 
 /** Inserts the page metadata of these contents (their blobs are already stored), each frontmatter with its brief. */
 export async function insertDocMeta(tx: Tx, files: readonly NormalizedFile[]): Promise<void> {
-  const docs = files.filter((file) => file.doc);
-  const bytesOf = (file: NormalizedFile) => file.doc!.links.length * 200 + file.doc!.headings.length * 100 + 500;
-  for (const batch of batches(docs, bytesOf)) {
-    const json = JSON.stringify(
-      batch.map((file) => {
-        const doc = file.doc!;
-        const brief = frontmatterBrief(doc.frontmatter);
-        return [file.sha256, wellFormed(doc.title), wellFormed(doc.description), doc.frontmatter, brief, wellFormed(doc.frontmatterError), doc.headings, doc.links];
-      }),
-    );
+  // Each row is serialized first, so statements are cut by their real size: frontmatter can be most of it.
+  const rows = files.flatMap((file) => {
+    const doc = file.doc;
+    if (!doc) return [];
+    const brief = frontmatterBrief(doc.frontmatter);
+    return [JSON.stringify([file.sha256, wellFormed(doc.title), wellFormed(doc.description), doc.frontmatter, brief, wellFormed(doc.frontmatterError), doc.headings, doc.links])];
+  });
+  for (const batch of batches(rows, (row) => row.length)) {
     // Columns in the schema's order, which is the order drizzle names them in.
     await tx
       .insert(docMeta)
       .select(
-        sql`select r->>0, r->>1, r->>2, r->3, r->4, r->>5, r->6, r->7 from jsonb_array_elements(${json}::jsonb) with ordinality as t(r, n) order by n`,
+        sql`select r->>0, r->>1, r->>2, r->3, r->4, r->>5, r->6, r->7 from jsonb_array_elements(${`[${batch.join(',')}]`}::jsonb) with ordinality as t(r, n) order by n`,
       )
       .onConflictDoNothing({ target: docMeta.sha256 });
   }

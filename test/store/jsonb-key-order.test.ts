@@ -5,8 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asJsonb } from '../../src/diff/jsonb-key-order.ts';
 import { openTestDatabase, type TestDatabase, testDrivers } from '../support/databases.ts';
 
-/** Keys ASCII and not, of equal and unequal lengths in UTF-8 and in UTF-16, nested in lists. */
+/**
+ * Keys ASCII and not, of equal and unequal lengths in UTF-8 and in UTF-16, nested in lists, and one
+ * named `__proto__` (data, as normalize keeps it).
+ */
 const VALUE = {
+  nested: JSON.parse('{"__proto__": {"b": 1, "a": 2}, "ab": 3}') as unknown,
   zeta: 1,
   b: { é: 1, e: 2, ee: 3, 'e\u0301': 4, '😀': 5, 'Z': 6, '~': 7 },
   list: [{ yy: 1, x: 2, ä: 3, ab: 4 }, 'text'],

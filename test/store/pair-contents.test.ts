@@ -103,6 +103,46 @@ describe.each(testDrivers())('pair contents (%s)', (driver) => {
     }
   });
 
+  it('finds the same frontmatter changes through briefs, old rows, a mix of both, and pages read from their bytes', async () => {
+    // A large value edited, another edited in whitespace only, a small one changed, on a page moved too.
+    const words = (edit: string) => Array.from({ length: 60 }, (_, i) => `method ${i}${i === 7 ? edit : ''}`);
+    const doc = (reference: string[], summary: string, status: string) =>
+      `---\ntitle: Users\nstatus: ${status}\nreference: ${JSON.stringify(reference)}\nsummary: ${JSON.stringify(summary)}\n---\n\n# Users\n\nBody.\n`;
+    const long = Array.from({ length: 40 }, (_, i) => `word ${i}`).join(' ');
+    const request = { package: '@fixture/large-frontmatter', from: '1.0.0', to: '2.0.0' };
+    await seedPackage(ctx, request.package, [
+      { version: '1.0.0', files: { 'docs/users.mdx': doc(words(''), long, 'beta'), 'docs/old/page.mdx': doc(words('x'), long, 'old') } },
+      { version: '2.0.0', files: { 'docs/users.mdx': doc(words(' (changed)'), long.replace('word 3', 'word\u00a03'), 'ga'), 'docs/new/page.mdx': doc(words('x'), long, 'new') } },
+    ]);
+    const pair = await readPairPages(ctx, await resolvePair(ctx, request));
+    const withBriefs = await computeDiff(ctx, request);
+    const users = withBriefs.files.find((file) => file.path === 'docs/users.mdx')!.doc!.frontmatter;
+    expect(users.map((change) => [change.field, change.whitespaceOnly ?? false])).toEqual([
+      ['reference', false],
+      ['status', false],
+      ['summary', true],
+    ]);
+    expect(users[0]!.before).toMatch(/^\["method 0",.*\(a list of 60 items, \d+ characters; see the file's patch\)$/);
+    expect(withBriefs.summary.renamed).toBe(1);
+    const same = async (how: string) => expect(JSON.stringify(await computeDiff(ctx, request)), how).toBe(JSON.stringify(withBriefs));
+    try {
+      const { newFiles } = await listPairFiles(ctx.database, pair.from.id, pair.to.id);
+      const newShas = JSON.stringify(newFiles.map((file) => file.sha256));
+      await ctx.db.execute(sql`update doc_meta set frontmatter_brief = null where sha256 in (select jsonb_array_elements_text(${newShas}::jsonb))`);
+      await same('old rows on the new side, briefs on the old');
+      await ctx.db.execute(sql`update doc_meta set frontmatter_brief = null`);
+      await same('old rows on both sides');
+      await ctx.db.execute(sql`delete from doc_meta`);
+      await ctx.db.execute(sql`update versions set pages_read = false`);
+      await same('pages read from their bytes');
+      await same('briefs stored by that diff');
+    } finally {
+      await settleCachedDiffWrites(ctx.db);
+      await ctx.db.execute(sql`delete from doc_meta`);
+      await ctx.db.execute(sql`update versions set pages_read = false`);
+    }
+  });
+
   it('lists pairs longer than a page, every file once, in order', async () => {
     // Past one listing page (4,000 rows) across both versions; names that sort differently bytewise
     // and by the database's collation.
