@@ -21,6 +21,11 @@ export function asJsonb(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(asJsonb);
   if (value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
-  // Built from entries: a key named `__proto__` (kept as data by normalize) stays a key.
-  return Object.fromEntries(inJsonbKeyOrder(Object.keys(record)).map((key) => [key, asJsonb(record[key])]));
+  const out: Record<string, unknown> = {};
+  for (const key of inJsonbKeyOrder(Object.keys(record))) {
+    // A key named `__proto__` (kept as data by normalize) must stay a key, not set the prototype.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: asJsonb(record[key]), enumerable: true, writable: true, configurable: true });
+    else out[key] = asJsonb(record[key]);
+  }
+  return out;
 }
