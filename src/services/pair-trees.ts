@@ -7,9 +7,9 @@
 import { type DiffInputFile, pairRenames, type TreeRenames } from '../diff/index.ts';
 import type { normalizeFile as NormalizeFile } from '../normalize/normalize-file.ts';
 import { isMarkdownPath, isPartialPath } from '../normalize/routes.ts';
-import { type DiffContent, diffDocAsStored, listPairFiles, loadDiffContents, type PairFile } from '../store/pair-contents.ts';
+import { type DiffContent, diffDocAsStored, listPairFiles, loadDiffContents, type PairFile, storedWithoutBrief } from '../store/pair-contents.ts';
 import type { Database } from '../store/database.ts';
-import { storePageFields } from '../store/version-rows.ts';
+import { storeFrontmatterBriefs, storePageFields } from '../store/version-rows.ts';
 import type { NormalizedFile } from '../types.ts';
 import type { ResolvedPair } from './catalog.ts';
 import type { ServiceContext } from './context.ts';
@@ -133,7 +133,7 @@ export async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair, opt
   const early = changedInPlace.size > 0 && removed > 0 && added > 0 && options.computedInPlace({ pairs: removed * added, bytes });
   if (!early) {
     const contents = await read(ctx.database, new Map([...candidates, ...changedInPlace]));
-    return { oldTree: treeOf(oldFiles, contents, pages), newTree: treeOf(newFiles, contents, pages), pageFieldsStored: storeRead(ctx, pages) };
+    return { oldTree: treeOf(oldFiles, contents, pages), newTree: treeOf(newFiles, contents, pages), pageFieldsStored: storeRead(ctx, pages, contents) };
   }
   // Both reads start now; the second is awaited only after the search, and its failure (or the
   // first's) must reach the caller once, never as an unhandled rejection.
@@ -144,11 +144,19 @@ export async function loadPairTrees(ctx: ServiceContext, pair: ResolvedPair, opt
   const renames = pairRenames(treeOf(oldFiles, candidateContents, pages), treeOf(newFiles, candidateContents, pages), { renameThreshold: options.renameThreshold });
   const contents = await changedRead;
   for (const [sha, content] of candidateContents) contents.set(sha, content);
-  return { oldTree: treeOf(oldFiles, contents, pages), newTree: treeOf(newFiles, contents, pages), renames, pageFieldsStored: storeRead(ctx, pages) };
+  return { oldTree: treeOf(oldFiles, contents, pages), newTree: treeOf(newFiles, contents, pages), renames, pageFieldsStored: storeRead(ctx, pages, contents) };
 }
 
-function storeRead(ctx: ServiceContext, pages: UnreadPages): Promise<void> {
-  return storePageFields(ctx.db, pages.toStore).catch((error: unknown) =>
-    ctx.logger.warn(`could not store the page fields a diff read: ${(error as Error)?.message ?? String(error)}`),
-  );
+/**
+ * Stores the page fields read from bytes, and the briefs of rows stored before briefs existed (their
+ * frontmatter was read whole). The briefs are made a turn later, once the diff computed in place is done.
+ */
+function storeRead(ctx: ServiceContext, pages: UnreadPages, contents: ReadonlyMap<string, DiffContent>): Promise<void> {
+  const briefs = new Promise((resolve) => setImmediate(resolve)).then(() => storeFrontmatterBriefs(ctx.db, storedWithoutBrief(contents)));
+  // Both settle before this does: closing the database waits for it.
+  return Promise.allSettled([storePageFields(ctx.db, pages.toStore), briefs]).then((results) => {
+    for (const result of results) {
+      if (result.status === 'rejected') ctx.logger.warn(`could not store the page fields a diff read: ${(result.reason as Error)?.message ?? String(result.reason)}`);
+    }
+  });
 }

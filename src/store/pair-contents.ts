@@ -137,6 +137,15 @@ class StoredDoc implements DiffInputDoc {
   }
 }
 
+/** The contents read whose page fields were stored before briefs (ADR 0022), with their whole frontmatter. */
+export function storedWithoutBrief(contents: ReadonlyMap<string, DiffContent>): { sha256: string; frontmatter: Record<string, unknown> }[] {
+  const found: { sha256: string; frontmatter: Record<string, unknown> }[] = [];
+  for (const [sha256, { doc }] of contents) {
+    if (doc instanceof StoredDoc && !doc.frontmatterBrief) found.push({ sha256, frontmatter: doc.frontmatter! });
+  }
+  return found;
+}
+
 /**
  * Page fields read from a page's bytes as the store gives them back: jsonb keeps an object's keys in
  * its own order, not the page's, and a diff shows frontmatter values as text. A page read at diff time

@@ -234,3 +234,16 @@ export async function storePageFields(db: Db, files: readonly NormalizedFile[]):
   if (files.length === 0) return;
   await db.transaction((tx) => insertDocMeta(tx, [...files].sort(bySha256)));
 }
+
+/**
+ * Adds the brief of pages stored before briefs existed (ADR 0022), from the frontmatter a diff read
+ * whole: the next cold diff of these contents reads the briefs. A row that has one already keeps it.
+ */
+export async function storeFrontmatterBriefs(db: Db, pages: readonly { sha256: string; frontmatter: Record<string, unknown> }[]): Promise<void> {
+  const rows = [...pages].sort(bySha256).map((page) => JSON.stringify([page.sha256, frontmatterBrief(page.frontmatter)]));
+  for (const batch of batches(rows, (row) => row.length)) {
+    await db.execute(
+      sql`update doc_meta set frontmatter_brief = r->1 from jsonb_array_elements(${`[${batch.join(',')}]`}::jsonb) as t(r) where doc_meta.sha256 = r->>0 and doc_meta.frontmatter_brief is null`,
+    );
+  }
+}
