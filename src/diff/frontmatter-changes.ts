@@ -35,7 +35,7 @@ export interface FrontmatterBrief {
 function canonical(value: unknown): string {
   return (
     JSON.stringify(value, (_key, inner: unknown) => {
-      if (inner && typeof inner === 'object' && !Array.isArray(inner) && !(inner instanceof Date)) {
+      if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
         const record = inner as Record<string, unknown>;
         return Object.fromEntries(
           Object.keys(record)
