@@ -85,7 +85,7 @@ function valueChanges(before: Record<string, unknown>, after: Record<string, unk
   // The store hands both sides one object when their stored frontmatter is the same.
   if (before === after) return [];
   const changes: FrontmatterChange[] = [];
-  for (const field of unionOfFields(before, after)) {
+  for (const field of unionOfFields(Object.keys(before), Object.keys(after))) {
     const had = Object.hasOwn(before, field);
     const has = Object.hasOwn(after, field);
     if (had && has && sameValue(before[field], after[field])) continue;
@@ -117,45 +117,49 @@ export function frontmatterBrief(frontmatter: Record<string, unknown>): Frontmat
   return { small: Object.fromEntries(small), large: Object.fromEntries(large) };
 }
 
-function unionOfFields(before: object, after: object): string[] {
-  return [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+function unionOfFields(before: readonly string[], after: readonly string[]): string[] {
+  return [...new Set([...before, ...after])].sort();
 }
 
-function shownValue(brief: FrontmatterBrief, field: string): unknown {
-  if (Object.hasOwn(brief.small, field)) return brief.small[field];
+type Kind = 'small' | 'large' | undefined;
+
+/** Where a brief keeps a field, if it has it. */
+const kindOf = (brief: FrontmatterBrief, field: string): Kind => (Object.hasOwn(brief.small, field) ? 'small' : Object.hasOwn(brief.large, field) ? 'large' : undefined);
+
+const fieldsOf = (brief: FrontmatterBrief) => [...Object.keys(brief.small), ...Object.keys(brief.large)];
+
+function shownValue(brief: FrontmatterBrief, field: string, kind: 'small' | 'large'): unknown {
+  if (kind === 'small') return brief.small[field];
   const [, , head, shape, chars] = brief.large[field]!;
   return summaryOf(head, shape, chars);
 }
 
-/** The squeezed hash of a field, small or large; null for a value `valuesDifferOnlyInWhitespace` refuses. */
-function squeezedHashOf(brief: FrontmatterBrief, field: string): string | null {
-  if (Object.hasOwn(brief.large, field)) return brief.large[field]![1];
+/** The squeezed hash of a field; null for a value `valuesDifferOnlyInWhitespace` refuses. */
+function squeezedHashOf(brief: FrontmatterBrief, field: string, kind: 'small' | 'large'): string | null {
+  if (kind === 'large') return brief.large[field]![1];
   const value = brief.small[field];
   return value === null || value === undefined ? null : sha256(squeezedJson(value));
 }
 
 /** `valuesDifferOnlyInWhitespace` on a field both briefs hold: by the values when both are small, else by hashes. */
-function differOnlyInWhitespace(before: FrontmatterBrief, after: FrontmatterBrief, field: string, bothSmall: boolean): boolean {
-  if (bothSmall) return valuesDifferOnlyInWhitespace(before.small[field], after.small[field]);
-  const squeezed = squeezedHashOf(before, field);
-  return squeezed !== null && squeezed === squeezedHashOf(after, field);
+function differOnlyInWhitespace(before: FrontmatterBrief, after: FrontmatterBrief, field: string, was: 'small' | 'large', is: 'small' | 'large'): boolean {
+  if (was === 'small' && is === 'small') return valuesDifferOnlyInWhitespace(before.small[field], after.small[field]);
+  const squeezed = squeezedHashOf(before, field, was);
+  return squeezed !== null && squeezed === squeezedHashOf(after, field, is);
 }
 
 /** `valueChanges` on briefs: the same changes, decided by hashes where a value is large. */
 function briefChanges(before: FrontmatterBrief, after: FrontmatterBrief): FrontmatterChange[] {
   if (before === after) return [];
   const changes: FrontmatterChange[] = [];
-  const fields = unionOfFields({ ...before.small, ...before.large }, { ...after.small, ...after.large });
-  for (const field of fields) {
-    const had = Object.hasOwn(before.small, field) || Object.hasOwn(before.large, field);
-    const has = Object.hasOwn(after.small, field) || Object.hasOwn(after.large, field);
-    const bothSmall = Object.hasOwn(before.small, field) && Object.hasOwn(after.small, field);
-    const bothLarge = Object.hasOwn(before.large, field) && Object.hasOwn(after.large, field);
+  for (const field of unionOfFields(fieldsOf(before), fieldsOf(after))) {
+    const was = kindOf(before, field);
+    const is = kindOf(after, field);
     // Equal values have equal JSON, so one small and one large are never equal.
-    if (bothSmall && sameValue(before.small[field], after.small[field])) continue;
-    if (bothLarge && before.large[field]![0] === after.large[field]![0]) continue;
-    const change: FrontmatterChange = { field, before: had ? shownValue(before, field) : null, after: has ? shownValue(after, field) : null };
-    if (had && has && differOnlyInWhitespace(before, after, field, bothSmall)) change.whitespaceOnly = true;
+    if (was === 'small' && is === 'small' && sameValue(before.small[field], after.small[field])) continue;
+    if (was === 'large' && is === 'large' && before.large[field]![0] === after.large[field]![0]) continue;
+    const change: FrontmatterChange = { field, before: was ? shownValue(before, field, was) : null, after: is ? shownValue(after, field, is) : null };
+    if (was && is && differOnlyInWhitespace(before, after, field, was, is)) change.whitespaceOnly = true;
     changes.push(change);
   }
   return changes;

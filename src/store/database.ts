@@ -15,6 +15,11 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 
 export type DatabaseClient = { driver: 'pglite'; pglite: PGlite } | { driver: 'postgres'; sql: Sql };
 
+/** The rows of `db.execute`: postgres.js returns an array, PGlite `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+}
+
 export interface Database {
   db: Db;
   /** The server URL for postgres.js; undefined for PGlite. */

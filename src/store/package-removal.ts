@@ -3,7 +3,7 @@
 // with their doc metadata — that no version of any other package still holds. One transaction:
 // a failure half-way leaves everything as it was.
 import { count, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from './database.ts';
+import { type Db, rowsOf } from './database.ts';
 import { settleCachedDiffWrites } from './diff-cache.ts';
 import { deleteUnlistedContents } from './version-rows.ts';
 import { blobs, diffCache, docMeta, packages, versionFiles, versions } from './schema/index.ts';
@@ -34,11 +34,6 @@ export async function plannedRemoval(db: Db, packageId: number): Promise<Removal
       and not exists (select 1 from version_files vf join versions v on v.id = vf.version_id where vf.sha256 = b.sha256 and v.package_id <> ${packageId})`);
   const row = rowsOf<{ n: number | string; bytes: number | string | null }>(only)[0];
   return { versions: ids.length, blobs: Number(row?.n ?? 0), bytes: Number(row?.bytes ?? 0), diffs: Number(diffs?.n ?? 0) };
-}
-
-/** postgres.js returns an array, PGlite `{ rows }`. */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }
 
 /** Deletes the package and everything only it used; returns what went, or null when no such package. */

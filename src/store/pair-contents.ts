@@ -187,7 +187,7 @@ function textArray(values: readonly string[]): string {
 
 interface DocColumns {
   title: string | null;
-  /** The whole frontmatter, read only where the row has no brief. */
+  /** The whole frontmatter: the query reads it only where the row has no brief. */
   frontmatter: string | null;
   brief: string | null;
   headings: string | null;
@@ -195,8 +195,7 @@ interface DocColumns {
 
 function contentOf(bytes: Uint8Array, doc: DocColumns | null, parsed: Map<string, unknown>): DiffContent {
   if (!doc) return { bytes, doc: null };
-  const frontmatter = { whole: doc.brief === null ? (doc.frontmatter ?? '{}') : null, brief: doc.brief };
-  return { bytes, doc: new StoredDoc(doc.title, frontmatter, doc.headings ?? '[]', parsed) };
+  return { bytes, doc: new StoredDoc(doc.title, { whole: doc.frontmatter, brief: doc.brief }, doc.headings ?? '[]', parsed) };
 }
 
 async function readBatchFromPostgres(db: Db, batch: string[], parsed: Map<string, unknown>, found: Map<string, DiffContent>): Promise<void> {

@@ -3,11 +3,12 @@
 // 1,000-file version (an SQL object and a driver parameter per cell) and most of its garbage, where one
 // JSON.stringify is native and allocates a single string. The SQL is fixed text; the only input is the
 // parameter, so nothing from a tarball is ever spliced into a statement.
-import { and, type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { and, sql } from 'drizzle-orm';
 import { frontmatterBrief } from '../diff/frontmatter-changes.ts';
 import type { NormalizedFile } from '../types.ts';
 import type { Db } from './database.ts';
 import { blobs, docMeta, versionFiles, versions } from './schema/index.ts';
+import { amongTexts } from './among-texts.ts';
 
 /** The transaction handle drizzle passes to `db.transaction`'s callback. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -53,12 +54,6 @@ export function batches<T>(items: readonly T[], bytesOf: (item: T) => number = (
   return out;
 }
 
-/**
- * `column in (the given hashes)` with the hashes as ONE JSON parameter (a parameter per hash hit
- * drivers' limits and cost drizzle milliseconds to build).
- */
-const amongHashes = (column: AnyColumn | SQL, shas: readonly string[]) => sql`${column} in (select json_array_elements_text(${JSON.stringify(shas)}::json))`;
-
 const base64Of = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 /**
@@ -74,7 +69,7 @@ export async function storedContents(tx: Tx, shas: readonly string[]): Promise<M
     // the subquery would name doc_meta's own column on both sides (every content "had" fields).
     .select({ sha256: blobs.sha256, hasDoc: sql<boolean>`exists (select 1 from doc_meta d where d.sha256 = blobs.sha256)` })
     .from(blobs)
-    .where(amongHashes(blobs.sha256, shas));
+    .where(amongTexts(blobs.sha256, shas));
   for (const row of rows) found.set(row.sha256, { hasDoc: row.hasDoc === true || (row.hasDoc as unknown) === 't' });
   return found;
 }
@@ -145,7 +140,7 @@ export async function deleteUnlistedContents(tx: Tx, shas: readonly string[], op
   const locked = await tx
     .select({ sha256: blobs.sha256 })
     .from(blobs)
-    .where(amongHashes(blobs.sha256, shas))
+    .where(amongTexts(blobs.sha256, shas))
     .orderBy(blobs.sha256)
     .for('update', options.skipLocked ? { skipLocked: true } : {});
   if (locked.length === 0) return;
@@ -154,7 +149,7 @@ export async function deleteUnlistedContents(tx: Tx, shas: readonly string[], op
     .from(blobs)
     .where(
       and(
-        amongHashes(
+        amongTexts(
           blobs.sha256,
           locked.map((row) => row.sha256),
         ),
@@ -163,8 +158,8 @@ export async function deleteUnlistedContents(tx: Tx, shas: readonly string[], op
     );
   if (unlisted.length === 0) return;
   const doomed = unlisted.map((row) => row.sha256);
-  await tx.delete(docMeta).where(amongHashes(docMeta.sha256, doomed));
-  await tx.delete(blobs).where(amongHashes(blobs.sha256, doomed));
+  await tx.delete(docMeta).where(amongTexts(docMeta.sha256, doomed));
+  await tx.delete(blobs).where(amongTexts(blobs.sha256, doomed));
 }
 
 /** Inserts the page metadata of these contents (their blobs are already stored), each frontmatter with its brief. */

@@ -2,6 +2,7 @@ import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { compareVersions } from '../source/version-order.ts';
 import type { Db } from './database.ts';
 import { ingestFailures, versionFiles, versions } from './schema/index.ts';
+import { amongTexts } from './among-texts.ts';
 
 export type VersionRow = typeof versions.$inferSelect;
 
@@ -49,25 +50,15 @@ export async function listVersionFiles(db: Db, versionId: number): Promise<Versi
   return inBytewisePathOrder(rows);
 }
 
-/** Chunked so that one statement's parameters stay well inside the protocol's limit. */
-const PATH_LOOKUP_CHUNK = 5_000;
-
 /**
  * The rows of some paths in a version, those it has, in no particular order: a patch of ten files
  * reads ten rows through the primary key rather than the whole listing of both releases.
  */
 export async function findVersionFiles(db: Db, versionId: number, paths: Iterable<string>): Promise<VersionFileRow[]> {
-  const wanted = [...new Set(paths)];
-  const rows: VersionFileRow[] = [];
-  for (let i = 0; i < wanted.length; i += PATH_LOOKUP_CHUNK) {
-    rows.push(
-      ...(await db
-        .select({ path: versionFiles.path, sha256: versionFiles.sha256, route: versionFiles.route, note: versionFiles.note })
-        .from(versionFiles)
-        .where(and(eq(versionFiles.versionId, versionId), inArray(versionFiles.path, wanted.slice(i, i + PATH_LOOKUP_CHUNK))))),
-    );
-  }
-  return rows;
+  return db
+    .select({ path: versionFiles.path, sha256: versionFiles.sha256, route: versionFiles.route, note: versionFiles.note })
+    .from(versionFiles)
+    .where(and(eq(versionFiles.versionId, versionId), amongTexts(versionFiles.path, [...new Set(paths)])));
 }
 
 /** Rows in bytewise path order: git's diff-queue order (the database collation's is not). */

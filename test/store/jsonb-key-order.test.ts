@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asJsonb } from '../../src/diff/jsonb-key-order.ts';
+import { rowsOf } from '../../src/store/database.ts';
 import { openTestDatabase, type TestDatabase, testDrivers } from '../support/databases.ts';
 
 /**
@@ -31,8 +32,7 @@ describe.each(testDrivers())('jsonb key order (%s)', (driver) => {
   });
 
   it('orders keys as the database does, ASCII or not', async () => {
-    const rows = (await database.db.execute(sql`select ${JSON.stringify(VALUE)}::jsonb::text as text`)) as unknown as { text: string }[] | { rows: { text: string }[] };
-    const text = (Array.isArray(rows) ? rows : rows.rows)[0]!.text;
+    const text = rowsOf<{ text: string }>(await database.db.execute(sql`select ${JSON.stringify(VALUE)}::jsonb::text as text`))[0]!.text;
     /** Every object's keys in their order, nested ones included. */
     const keysInOrder = (value: unknown): string => {
       if (Array.isArray(value)) return `[${value.map(keysInOrder).join(',')}]`;

@@ -10,6 +10,7 @@ import { openTestDatabase, type TestDatabase, testDrivers } from '../support/dat
 import { seedPackage } from '../support/seed.ts';
 import { readPairPages } from '../../src/services/page-reading.ts';
 import { diffPair, forgetRecentDiffs } from '../../src/services/version-diff.ts';
+import { rowsOf } from '../../src/store/database.ts';
 import { settleCachedDiffWrites } from '../../src/store/diff-cache.ts';
 
 /** A diff computed now: neither the process's memo nor the database's cache answers it. */
@@ -133,12 +134,10 @@ describe.each(testDrivers())('pair contents (%s)', (driver) => {
     const newShas = JSON.stringify(newFiles.map((file) => file.sha256));
     const pairShas = JSON.stringify([...oldFiles, ...newFiles].map((file) => file.sha256));
     /** Rows of this pair's pages without a brief. */
-    const briefless = async () => {
-      const rows = (await ctx.db.execute(
-        sql`select count(*)::int as n from doc_meta where frontmatter_brief is null and sha256 in (select jsonb_array_elements_text(${pairShas}::jsonb))`,
-      )) as unknown as { n: number }[] | { rows: { n: number }[] };
-      return (Array.isArray(rows) ? rows : rows.rows)[0]!.n;
-    };
+    const briefless = async () =>
+      rowsOf<{ n: number }>(
+        await ctx.db.execute(sql`select count(*)::int as n from doc_meta where frontmatter_brief is null and sha256 in (select jsonb_array_elements_text(${pairShas}::jsonb))`),
+      )[0]!.n;
     try {
       await ctx.db.execute(sql`update doc_meta set frontmatter_brief = null where sha256 in (select jsonb_array_elements_text(${newShas}::jsonb))`);
       await same('old rows on the new side, briefs on the old');
